@@ -1,0 +1,184 @@
+/** The job-hunt domain as plain data: what the core reads and writes through its repositories. */
+
+export const PLATFORMS = ["SLACK", "DISCORD", "CONSOLE"] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+/** How much of a member's wins the team channel may see. */
+export const SHARING_LEVELS = ["OFF", "ON", "COMPANY"] as const;
+export type Sharing = (typeof SHARING_LEVELS)[number];
+
+export const APPLICATION_STATUSES = ["ACTIVE", "OFFER", "ACCEPTED", "REJECTED", "WITHDRAWN", "GHOSTED"] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+export const STAGES = [
+  "APPLIED",
+  "SCREEN",
+  "TAKEHOME",
+  "TECHNICAL",
+  "SYSTEM_DESIGN",
+  "BEHAVIORAL",
+  "ONSITE",
+  "MANAGER",
+  "FINAL",
+] as const;
+export type Stage = (typeof STAGES)[number];
+
+export const ROUND_OUTCOMES = ["PENDING", "NEXT_STEP", "REJECTED", "NO_RESPONSE"] as const;
+export type RoundOutcome = (typeof ROUND_OUTCOMES)[number];
+
+export const FEEDBACK_STATES = ["NOT_ASKED", "ASKED", "RECEIVED", "GAVE_UP"] as const;
+export type FeedbackState = (typeof FEEDBACK_STATES)[number];
+
+export const GAP_STATUSES = ["OPEN", "PRACTICING", "DONE"] as const;
+export type GapStatus = (typeof GAP_STATUSES)[number];
+
+export type OutboxTarget = "DIRECT" | "CHANNEL";
+export type OutboxStatus = "PENDING" | "SENDING" | "SENT" | "FAILED" | "DEAD";
+
+export interface Workspace {
+  id: string;
+  platform: Platform;
+  /** The platform's own id: Slack team id, Discord guild id, "local" for the console. */
+  externalId: string;
+  name: string;
+  /** Where wins are celebrated; null until an admin sets it. */
+  celebrationChannel: string | null;
+  /** IANA zone used for members who have not set their own. */
+  defaultTimezone: string;
+  /** Days after a rejection before the feedback chase. */
+  feedbackChaseDays: number;
+  /** Days without news before a check-in nudge. */
+  silenceDays: number;
+  /** Whether the weekly encouragement is posted in the team channel. */
+  weeklyEncouragement: boolean;
+  createdAt: Date;
+}
+
+export interface Member {
+  id: string;
+  workspaceId: string;
+  /** The platform's user id. */
+  externalId: string;
+  displayName: string;
+  /** IANA zone; null means the workspace default. */
+  timezone: string | null;
+  /** Quiet hours as minutes after local midnight; both null means none. */
+  quietStart: number | null;
+  quietEnd: number | null;
+  sharing: Sharing;
+  /** Non-urgent messages wait until this moment. */
+  pausedUntil: Date | null;
+  /** Message kinds the member opted out of. */
+  optOuts: string[];
+  createdAt: Date;
+}
+
+export interface Application {
+  id: string;
+  workspaceId: string;
+  memberId: string;
+  company: string;
+  /** Lower-cased company, for matching and uniqueness per member. */
+  companyKey: string;
+  role: string | null;
+  link: string | null;
+  status: ApplicationStatus;
+  appliedAt: Date;
+  lastActivityAt: Date;
+  statusChangedAt: Date;
+  /** The member's judgement of the employer, 1-5. */
+  impression: number | null;
+  impressionNotes: string | null;
+  createdAt: Date;
+}
+
+export interface Round {
+  id: string;
+  workspaceId: string;
+  applicationId: string;
+  /** Null when an invitation named no stage yet. */
+  stage: Stage | null;
+  scheduledAt: Date | null;
+  heldAt: Date | null;
+  outcome: RoundOutcome;
+  outcomeAt: Date | null;
+  createdAt: Date;
+}
+
+export interface FeedbackRequest {
+  id: string;
+  workspaceId: string;
+  applicationId: string;
+  state: FeedbackState;
+  askedAt: Date | null;
+  receivedAt: Date | null;
+  feedback: string | null;
+  /** How many chase messages were produced; at most two. */
+  chaseCount: number;
+  snoozedUntil: Date | null;
+  createdAt: Date;
+}
+
+export interface Reflection {
+  id: string;
+  workspaceId: string;
+  memberId: string;
+  applicationId: string | null;
+  roundId: string | null;
+  personMet: string | null;
+  learned: string | null;
+  createdAt: Date;
+}
+
+export interface Gap {
+  id: string;
+  workspaceId: string;
+  memberId: string;
+  applicationId: string | null;
+  /** Stable per-member number shown in `gaps` and used by `practiced`. */
+  number: number;
+  topic: string;
+  status: GapStatus;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** A platform-neutral button: adapters render it, a click comes back as the command line in `command`. */
+export interface BotButton {
+  /** Stable id of the action, e.g. `feedback.asked`. */
+  actionId: string;
+  label: string;
+  /** The command line the click runs on behalf of the member who owns the message. */
+  command: string;
+  style?: "primary" | "danger";
+}
+
+/** A platform-neutral message: every adapter renders this in its own way. */
+export interface BotMessage {
+  text: string;
+  title?: string;
+  fields?: { label: string; value: string }[];
+  items?: string[];
+  buttons?: BotButton[];
+  /** Only the member may see it (ephemeral where the platform allows). */
+  private?: boolean;
+}
+
+export interface OutboxMessage {
+  id: string;
+  workspaceId: string;
+  memberId: string | null;
+  kind: string;
+  target: OutboxTarget;
+  channel: string | null;
+  payload: BotMessage;
+  dedupeKey: string;
+  status: OutboxStatus;
+  attempts: number;
+  nextAttemptAt: Date;
+  leaseUntil: Date | null;
+  lastError: string | null;
+  sentAt: Date | null;
+  failureToldAt: Date | null;
+  createdAt: Date;
+}

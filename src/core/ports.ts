@@ -1,0 +1,174 @@
+/** The ports the core talks through: storage repositories, the clock and outgoing delivery. Implementations live outside src/core. */
+import type {
+  Application,
+  BotMessage,
+  FeedbackRequest,
+  Gap,
+  GapStatus,
+  Member,
+  OutboxMessage,
+  OutboxTarget,
+  Platform,
+  Reflection,
+  Round,
+  RoundOutcome,
+  Stage,
+  Workspace,
+} from "./model.ts";
+
+/** Where "now" comes from; tests pass a fake one to simulate weeks. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export type WorkspacePatch = Partial<
+  Pick<
+    Workspace,
+    "name" | "celebrationChannel" | "defaultTimezone" | "feedbackChaseDays" | "silenceDays" | "weeklyEncouragement"
+  >
+>;
+export type MemberPatch = Partial<
+  Pick<Member, "displayName" | "timezone" | "quietStart" | "quietEnd" | "sharing" | "pausedUntil" | "optOuts">
+>;
+export type ApplicationPatch = Partial<
+  Pick<
+    Application,
+    "status" | "lastActivityAt" | "statusChangedAt" | "impression" | "impressionNotes" | "role" | "link"
+  >
+>;
+export type RoundPatch = Partial<Pick<Round, "stage" | "scheduledAt" | "heldAt" | "outcome" | "outcomeAt">>;
+export type FeedbackPatch = Partial<
+  Pick<FeedbackRequest, "state" | "askedAt" | "receivedAt" | "feedback" | "chaseCount" | "snoozedUntil">
+>;
+
+export interface NewApplication {
+  memberId: string;
+  company: string;
+  role: string | null;
+  link: string | null;
+  appliedAt: Date;
+}
+
+export interface NewRound {
+  applicationId: string;
+  stage: Stage | null;
+  scheduledAt: Date | null;
+  heldAt: Date | null;
+  outcome?: RoundOutcome;
+  outcomeAt?: Date | null;
+}
+
+export interface NewReflection {
+  memberId: string;
+  applicationId: string | null;
+  roundId: string | null;
+  personMet: string | null;
+  learned: string | null;
+}
+
+export interface NewOutboxMessage {
+  /** What the message is, e.g. `celebration`, `encouragement`, `feedback-chase`. */
+  kind: string;
+  target: OutboxTarget;
+  /** The member it concerns (for DIRECT, the recipient). */
+  memberId: string | null;
+  /** For CHANNEL messages: the platform channel id. */
+  channel: string | null;
+  payload: BotMessage;
+  /** Unique per workspace: producing the same situation twice yields one row. */
+  dedupeKey: string;
+  /** Not delivered before this moment (quiet hours, delays). */
+  nextAttemptAt: Date;
+}
+
+/** Everything one workspace may read or write. Every method is scoped to that workspace; ids from elsewhere are not found. */
+export interface WorkspaceRepo {
+  readonly workspaceId: string;
+  /** The workspace this repository is scoped to. */
+  getWorkspace(): Promise<Workspace>;
+  updateWorkspace(patch: WorkspacePatch): Promise<Workspace>;
+
+  /** The member with this platform user id, or null. */
+  findMember(externalId: string): Promise<Member | null>;
+  /** Creates the member, or returns the existing one with that platform id. */
+  ensureMember(input: { externalId: string; displayName: string; timezone?: string | null }): Promise<Member>;
+  updateMember(memberId: string, patch: MemberPatch): Promise<Member>;
+  /** Deletes the member and every row that belongs to them. */
+  deleteMember(memberId: string): Promise<void>;
+
+  /** The member's applications, oldest first. */
+  listApplications(memberId: string): Promise<Application[]>;
+  createApplication(input: NewApplication): Promise<Application>;
+  updateApplication(applicationId: string, patch: ApplicationPatch): Promise<Application>;
+
+  /** Rounds of these applications, oldest first. */
+  listRounds(applicationIds: string[]): Promise<Round[]>;
+  createRound(input: NewRound): Promise<Round>;
+  updateRound(roundId: string, patch: RoundPatch): Promise<Round>;
+
+  /** Feedback requests of these applications. */
+  listFeedback(applicationIds: string[]): Promise<FeedbackRequest[]>;
+  /** Creates the application's feedback request if needed, then applies the patch. */
+  upsertFeedback(applicationId: string, patch: FeedbackPatch): Promise<FeedbackRequest>;
+
+  createReflection(input: NewReflection): Promise<Reflection>;
+  /** The member's reflections, oldest first. */
+  listReflections(memberId: string): Promise<Reflection[]>;
+
+  /** Creates a gap with the member's next gap number. */
+  createGap(input: { memberId: string; applicationId: string | null; topic: string }): Promise<Gap>;
+  /** The member's gaps by number. */
+  listGaps(memberId: string): Promise<Gap[]>;
+  updateGap(gapId: string, patch: { status: GapStatus; updatedAt: Date }): Promise<Gap>;
+
+  /** Queues an outgoing message; false when its dedupe key already exists (nothing written). */
+  enqueue(message: NewOutboxMessage): Promise<boolean>;
+  /** Every outbox row about the member (for export). */
+  listOutbox(memberId: string): Promise<OutboxMessage[]>;
+  /** Messages to the member that failed for good and that they have not been told about. */
+  listUntoldFailures(memberId: string): Promise<OutboxMessage[]>;
+  markFailuresTold(messageIds: string[], at: Date): Promise<void>;
+}
+
+/** An outbox row claimed for delivery, with the addresses the adapter needs. */
+export interface ClaimedMessage extends OutboxMessage {
+  platform: Platform;
+  workspaceExternalId: string;
+  memberExternalId: string | null;
+}
+
+/** The cross-workspace side of the outbox, used only by the dispatcher. */
+export interface OutboxQueue {
+  /** Claims up to `limit` due rows (pending and due, or sending with an expired lease) for `leaseMs`. */
+  claimDue(now: Date, limit: number, leaseMs: number): Promise<ClaimedMessage[]>;
+  markSent(messageId: string, at: Date): Promise<void>;
+  /** A transient failure: try again at `at`. */
+  reschedule(messageId: string, at: Date, error: string): Promise<void>;
+  /** A permanent failure (FAILED) or one retried too often (DEAD). */
+  markFailed(messageId: string, error: string, status: "FAILED" | "DEAD"): Promise<void>;
+  /** Returns claimed rows to the queue untouched (shutdown). */
+  release(messageIds: string[]): Promise<void>;
+}
+
+export interface WorkspaceIdentity {
+  platform: Platform;
+  externalId: string;
+  name: string;
+  defaultTimezone?: string;
+}
+
+/** The whole of storage, as the core and the dispatcher see it. */
+export interface Store {
+  /** Finds the workspace for this platform identity, creating it the first time. */
+  ensureWorkspace(identity: WorkspaceIdentity): Promise<Workspace>;
+  findWorkspace(platform: Platform, externalId: string): Promise<Workspace | null>;
+  /** Runs `work` in one transaction, with a repository that sees only this workspace. */
+  inWorkspace<T>(workspaceId: string, work: (repo: WorkspaceRepo) => Promise<T>): Promise<T>;
+  /** Deletes the workspace and everything in it. */
+  deleteWorkspace(workspaceId: string): Promise<void>;
+  readonly outbox: OutboxQueue;
+  /** Resolves when the database answers. */
+  ping(): Promise<void>;
+}
