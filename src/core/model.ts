@@ -162,6 +162,8 @@ export interface BotMessage {
   buttons?: BotButton[];
   /** Only the member may see it (ephemeral where the platform allows). */
   private?: boolean;
+  /** A document to hand over, e.g. the member's export. */
+  file?: { name: string; content: string };
 }
 
 export interface OutboxMessage {

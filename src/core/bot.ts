@@ -1,0 +1,136 @@
+/** The dispatch boundary: turns a member's command into one transaction and one neutral reply. Errors stop here. */
+
+import { type ArgsResult, parseArgs, parseNamedArgs } from "./commands/parse-args.ts";
+import { type Command, type CommandContext, usageOf } from "./commands/spec.ts";
+import { COMMAND_TABLE } from "./commands/table.ts";
+import { tokenize } from "./grammar/tokenize.ts";
+import type { Logger } from "./logger.ts";
+import type { BotMessage } from "./model.ts";
+import { failureNotice } from "./notices.ts";
+import type { Clock, Store, WorkspaceIdentity } from "./ports.ts";
+import { problem } from "./reply.ts";
+import { closest } from "./suggest.ts";
+import { isValidTimezone } from "./time.ts";
+
+/** Who is talking, as the platform tells it. */
+export interface BotUser {
+  externalId: string;
+  displayName: string;
+  /** The platform's idea of the member's zone (Slack knows it; Discord doesn't). */
+  timezone?: string | null;
+  /** Whether the platform says this user administers the workspace. */
+  isAdmin?: boolean;
+}
+
+export interface Bot {
+  /** Runs a text command line (Slack, console). */
+  handleText(workspace: WorkspaceIdentity, user: BotUser, line: string): Promise<BotMessage>;
+  /** Runs a command with named values (Discord options), validated like text. */
+  handleNamed(
+    workspace: WorkspaceIdentity,
+    user: BotUser,
+    commandName: string,
+    values: Readonly<Record<string, string | number | undefined>>,
+  ): Promise<BotMessage>;
+  readonly commands: readonly Command[];
+}
+
+export interface BotDependencies {
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+}
+
+const MAX_LINE_LENGTH = 4000;
+const SORRY = "Sorry, something went wrong on my side and nothing was saved. Please try again in a moment.";
+
+export function createBot({ store, clock, logger }: BotDependencies): Bot {
+  const table = COMMAND_TABLE;
+
+  async function run(
+    identity: WorkspaceIdentity,
+    user: BotUser,
+    command: Command,
+    readArgs: (context: { now: Date; timeZone: string }) => ArgsResult,
+  ): Promise<BotMessage> {
+    const log = logger.child({ workspace: identity.externalId, member: user.externalId, command: command.name });
+    try {
+      const workspace = await store.ensureWorkspace(identity);
+      return await store.inWorkspace(workspace.id, async (repo) => {
+        const known = await repo.findMember(user.externalId);
+        const now = clock.now();
+        const timeZone = known?.timezone ?? user.timezone ?? workspace.defaultTimezone;
+        const parsed = readArgs({ now, timeZone });
+        if (!parsed.ok) return problem(parsed.problem, usageOf(command));
+        if (command.adminOnly && !user.isAdmin) {
+          return problem("Only workspace admins can change that. Ask one of them to run it.");
+        }
+        const member =
+          known ??
+          (await repo.ensureMember({
+            externalId: user.externalId,
+            displayName: user.displayName,
+            timezone: isUsableZone(user.timezone) ? user.timezone : null,
+          }));
+        const context: CommandContext = {
+          repo,
+          workspace,
+          commands: table,
+          member,
+          platform: identity.platform,
+          now,
+          timeZone,
+          isAdmin: user.isAdmin ?? false,
+        };
+        const message = await command.handler(context, parsed.args);
+        if (command.name === "forget") return message;
+        const failures = await repo.listUntoldFailures(member.id);
+        if (failures.length === 0) return message;
+        await repo.markFailuresTold(
+          failures.map((failure) => failure.id),
+          now,
+        );
+        return { ...message, text: `${failureNotice(failures)}\n\n${message.text}` };
+      });
+    } catch (error) {
+      log.error({ err: error }, "command failed");
+      return problem(SORRY);
+    }
+  }
+
+  function find(name: string): Command | undefined {
+    const word = name.toLowerCase();
+    return table.find((command) => command.name === word || command.aliases?.includes(word));
+  }
+
+  function unknown(name: string): BotMessage {
+    const names = table.flatMap((command) => [command.name, ...(command.aliases ?? [])]);
+    const near = closest(name, names);
+    const hint = near.length > 0 ? ` Did you mean \`${near[0]}\`?` : "";
+    return problem(`I don't know the command "${name}".${hint} Type \`help\` to see them all.`);
+  }
+
+  return {
+    commands: table,
+    async handleText(workspace, user, line) {
+      if (line.length > MAX_LINE_LENGTH)
+        return problem("That message is too long for me. Keep it under 4,000 characters.");
+      const tokens = tokenize(line.trim());
+      if (!tokens.ok) return problem(tokens.problem);
+      const words = tokens.tokens[0]?.startsWith("/") ? tokens.tokens.slice(1) : tokens.tokens;
+      const [name = "help", ...rest] = words;
+      const command = find(name);
+      if (!command) return unknown(name);
+      return run(workspace, user, command, (context) => parseArgs(command.args, rest, context));
+    },
+    async handleNamed(workspace, user, commandName, values) {
+      const command = find(commandName);
+      if (!command) return unknown(commandName);
+      return run(workspace, user, command, (context) => parseNamedArgs(command.args, values, context));
+    },
+  };
+}
+
+function isUsableZone(zone: string | null | undefined): zone is string {
+  return typeof zone === "string" && isValidTimezone(zone);
+}

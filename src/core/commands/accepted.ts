@@ -1,0 +1,23 @@
+/** `accepted <company>`: the member accepted an offer. The biggest win of all. */
+import { queueWin } from "../outreach.ts";
+import { reply } from "../reply.ts";
+import { defineCommand } from "./spec.ts";
+import { changeStatus } from "./status-change.ts";
+
+export const acceptedCommand = defineCommand({
+  name: "accepted",
+  aliases: ["accept"],
+  group: "pipeline",
+  summary: "Log that you accepted an offer",
+  args: [{ name: "company", kind: "company", required: true, description: "the company" }],
+  examples: ["accepted Acme"],
+  async handler(ctx, { company }) {
+    const change = await changeStatus(ctx, company, "ACCEPTED", "NEXT_STEP");
+    if (!change.ok) return reply(change.problem);
+    const { application } = change;
+    await queueWin(ctx, application, { id: application.id, kind: "accepted", stage: null });
+    return reply(
+      `You accepted ${application.company}. Every round, every no and every follow-up led here. Congratulations! \`pause\` the reminders whenever you like.`,
+    );
+  },
+});

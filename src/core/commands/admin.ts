@@ -1,0 +1,61 @@
+/** `admin <setting> <value>`: workspace settings (celebration channel, default timezone, chase timing, weekly post). */
+import type { WorkspacePatch } from "../ports.ts";
+import { reply } from "../reply.ts";
+import { type ArgResult, parseArg } from "./arg-kinds.ts";
+import { defineCommand } from "./spec.ts";
+
+type Setting = { describe: string; read(raw: string, now: Date): ArgResult<WorkspacePatch> };
+
+const SETTINGS: Record<string, Setting> = {
+  channel: {
+    describe: "the team channel where wins are celebrated",
+    read: (raw, now) => mapped(parseArg("channel", raw, { now, timeZone: "UTC" }), (v) => ({ celebrationChannel: v })),
+  },
+  timezone: {
+    describe: "the default timezone for members who set none",
+    read: (raw, now) => mapped(parseArg("timezone", raw, { now, timeZone: "UTC" }), (v) => ({ defaultTimezone: v })),
+  },
+  "chase-days": {
+    describe: "days after a rejection before offering a feedback request",
+    read: (raw, now) => mapped(parseArg("days", raw, { now, timeZone: "UTC" }), (v) => ({ feedbackChaseDays: v })),
+  },
+  "silence-days": {
+    describe: "days without news before suggesting a check-in",
+    read: (raw, now) => mapped(parseArg("days", raw, { now, timeZone: "UTC" }), (v) => ({ silenceDays: v })),
+  },
+  weekly: {
+    describe: "the Monday encouragement in the team channel (on or off)",
+    read(raw) {
+      const word = raw.trim().toLowerCase();
+      if (word === "on" || word === "off") return { ok: true, value: { weeklyEncouragement: word === "on" } };
+      return { ok: false, problem: 'Weekly encouragement is "on" or "off".' };
+    },
+  },
+};
+
+function mapped<T>(result: ArgResult<T>, to: (value: T) => WorkspacePatch): ArgResult<WorkspacePatch> {
+  return result.ok ? { ok: true, value: to(result.value) } : result;
+}
+
+export const adminCommand = defineCommand({
+  name: "admin",
+  group: "admin",
+  summary: "Change workspace settings (admins only)",
+  adminOnly: true,
+  args: [
+    { name: "setting", kind: "word", required: true, description: Object.keys(SETTINGS).join(", ") },
+    { name: "value", kind: "word", required: true, description: "the new value" },
+  ],
+  examples: ["admin channel #job-hunt", "admin chase-days 4", "admin weekly off"],
+  async handler(ctx, { setting, value }) {
+    const entry = SETTINGS[setting.toLowerCase()];
+    if (!entry) {
+      const known = Object.entries(SETTINGS).map(([name, { describe }]) => `\`${name}\`: ${describe}`);
+      return reply(`There's no workspace setting "${setting}".`, { items: known });
+    }
+    const patch = entry.read(value, ctx.now);
+    if (!patch.ok) return reply(patch.problem);
+    await ctx.repo.updateWorkspace(patch.value);
+    return reply(`Workspace setting \`${setting.toLowerCase()}\` is now ${value}: ${entry.describe}.`);
+  },
+});

@@ -1,0 +1,25 @@
+/** `asked <company>`: the member sent a feedback request. */
+import { reply } from "../reply.ts";
+import { defineCommand } from "./spec.ts";
+import { findApplication, touchApplication } from "./support.ts";
+
+export const askedCommand = defineCommand({
+  name: "asked",
+  group: "feedback",
+  summary: "Note that you asked a company for feedback",
+  args: [{ name: "company", kind: "company", required: true, description: "the company you asked" }],
+  examples: ["asked Acme"],
+  async handler(ctx, { company }) {
+    const match = await findApplication(ctx, company);
+    if (!match.ok) return reply(match.problem);
+    const application = match.application;
+    const [request] = await ctx.repo.listFeedback([application.id]);
+    if (request?.state === "RECEIVED") return reply(`You already have feedback from ${application.company}.`);
+    if (request?.state === "ASKED") return reply(`Already noted: you asked ${application.company} for feedback.`);
+    await ctx.repo.upsertFeedback(application.id, { state: "ASKED", askedAt: ctx.now });
+    await touchApplication(ctx, application);
+    return reply(
+      `Good move asking ${application.company}. If nothing comes back in a week I'll suggest one polite follow-up. When it arrives: \`feedback "${application.company}" <what they said>\`.`,
+    );
+  },
+});

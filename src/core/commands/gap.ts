@@ -1,0 +1,53 @@
+/** `gap <topic> [company]`: note something to practise, optionally tied to an application. */
+import { companyKey } from "../companies.ts";
+import type { Application } from "../model.ts";
+import { reply } from "../reply.ts";
+import { defineCommand } from "./spec.ts";
+
+const MAX_TOPIC = 200;
+
+export const gapCommand = defineCommand({
+  name: "gap",
+  group: "metrics",
+  summary: "Note a skill gap to work on",
+  args: [
+    {
+      name: "topic",
+      kind: "text",
+      required: true,
+      rest: true,
+      description: "what to practise; end with one of your companies to tie it to that application",
+    },
+  ],
+  examples: ["gap dynamic programming", 'gap "system design basics" Acme'],
+  async handler(ctx, { topic }) {
+    const applications = await ctx.repo.listApplications(ctx.member.id);
+    const { text, application } = splitCompany(topic, applications);
+    if (text.length > MAX_TOPIC) return reply(`Keep the topic under ${MAX_TOPIC} characters.`);
+    const gap = await ctx.repo.createGap({
+      memberId: ctx.member.id,
+      applicationId: application?.id ?? null,
+      topic: text,
+    });
+    const from = application ? ` (from ${application.company})` : "";
+    return reply(
+      `Gap #${gap.number} noted: ${gap.topic}${from}. Naming it is the first step to closing it. \`practiced ${gap.number}\` when you've worked on it.`,
+    );
+  },
+});
+
+/** Takes a trailing company name off the topic when it names exactly one of the member's applications. */
+function splitCompany(
+  topic: string,
+  applications: readonly Application[],
+): { text: string; application?: Application } {
+  const normalized = topic.trim().replace(/\s+/g, " ");
+  const lowered = companyKey(normalized);
+  for (const application of applications) {
+    const suffix = ` ${application.companyKey}`;
+    if (lowered.endsWith(suffix) && lowered.length > suffix.length) {
+      return { text: normalized.slice(0, normalized.length - suffix.length), application };
+    }
+  }
+  return { text: normalized };
+}

@@ -1,0 +1,60 @@
+/** `help [command]`: built from the command table itself, so it can't drift from what the bot accepts. */
+import { reply } from "../reply.ts";
+import { closest } from "../suggest.ts";
+import { type Command, type CommandGroup, defineCommand, usageOf } from "./spec.ts";
+
+const GROUP_TITLES: Record<CommandGroup, string> = {
+  pipeline: "Your pipeline",
+  feedback: "Feedback",
+  metrics: "Your own metrics",
+  views: "Views",
+  settings: "Settings",
+  data: "Your data",
+  admin: "Admins",
+};
+
+export const helpCommand = defineCommand({
+  name: "help",
+  aliases: ["?", "commands"],
+  group: "views",
+  summary: "Show commands, or details of one",
+  args: [{ name: "command", kind: "word", required: false, description: "a command name" }],
+  examples: ["help", "help round"],
+  async handler(ctx, { command }) {
+    if (!command) return overview(ctx.commands);
+    const word = command.toLowerCase();
+    const found = ctx.commands.find((candidate) => candidate.name === word || candidate.aliases?.includes(word));
+    if (!found) {
+      const near = closest(
+        word,
+        ctx.commands.map((candidate) => candidate.name),
+      );
+      return reply(`There's no command "${command}".${near[0] ? ` Did you mean \`${near[0]}\`?` : ""}`);
+    }
+    return details(found);
+  },
+});
+
+function overview(commands: readonly Command[]) {
+  const lines: string[] = [];
+  for (const [group, title] of Object.entries(GROUP_TITLES)) {
+    const inGroup = commands.filter((command) => command.group === group);
+    if (inGroup.length === 0) continue;
+    lines.push(`*${title}*`);
+    for (const command of inGroup) lines.push(`\`${usageOf(command)}\` ${command.summary}`);
+  }
+  return reply('Names with spaces go in "double quotes". Companies match by their first letters.', {
+    title: "Next Step commands",
+    items: lines,
+  });
+}
+
+function details(command: Command) {
+  const fields = command.args.map((arg) => ({ label: arg.name, value: arg.description }));
+  const aliases = command.aliases?.length ? `\nAlso: ${command.aliases.join(", ")}` : "";
+  return reply(`${command.summary}.\nUsage: \`${usageOf(command)}\`${aliases}`, {
+    title: `help ${command.name}`,
+    fields,
+    items: command.examples.map((example) => `\`${example}\``),
+  });
+}

@@ -1,0 +1,28 @@
+/** `impression <company> <1-5> [notes]`: the member judges the employer too. */
+import { reply } from "../reply.ts";
+import { defineCommand } from "./spec.ts";
+import { findApplication } from "./support.ts";
+
+export const impressionCommand = defineCommand({
+  name: "impression",
+  aliases: ["rate"],
+  group: "metrics",
+  summary: "Rate how the company treated you, 1-5",
+  args: [
+    { name: "company", kind: "company", required: true, description: "the company" },
+    { name: "rating", kind: "rating", required: true, description: "1 (poor) to 5 (great)" },
+    { name: "notes", kind: "text", required: false, rest: true, description: "why" },
+  ],
+  examples: ["impression Acme 4 kind interviewers, slow to reply"],
+  async handler(ctx, { company, rating, notes }) {
+    const match = await findApplication(ctx, company);
+    if (!match.ok) return reply(match.problem);
+    await ctx.repo.updateApplication(match.application.id, {
+      impression: rating,
+      impressionNotes: notes ?? match.application.impressionNotes,
+    });
+    return reply(
+      `Your impression of ${match.application.company}: ${"★".repeat(rating)}${"☆".repeat(5 - rating)}. You're interviewing them too.`,
+    );
+  },
+});

@@ -1,0 +1,65 @@
+/** `invited <company> [stage] [when]`: an invitation to the next step, a win worth celebrating. */
+import { queueWin } from "../outreach.ts";
+import { reply } from "../reply.ts";
+import { formatLocal } from "../time.ts";
+import { defineCommand } from "./spec.ts";
+import { stageLabel } from "./stages.ts";
+import { findApplication, isClosed, latestPending, roundsOf, STATUS_WORDS, touchApplication } from "./support.ts";
+
+export const invitedCommand = defineCommand({
+  name: "invited",
+  aliases: ["next", "passed"],
+  group: "pipeline",
+  summary: "Log an invitation to the next step (a win!)",
+  args: [
+    { name: "company", kind: "company", required: true, description: "the company" },
+    { name: "stage", kind: "stage", required: false, description: "the next stage, if you know it" },
+    { name: "when", kind: "when", required: false, rest: true, description: "when the next round is" },
+  ],
+  examples: ["invited Acme onsite Dec 3 10:00", "invited Globex"],
+  async handler(ctx, { company, stage, when }) {
+    const match = await findApplication(ctx, company);
+    if (!match.ok) return reply(match.problem);
+    const application = match.application;
+    if (isClosed(application)) {
+      return reply(
+        `${application.company} is marked ${STATUS_WORDS[application.status]}; an invitation doesn't fit there.`,
+      );
+    }
+    const passed = latestPending(await roundsOf(ctx, application));
+    if (passed) {
+      await ctx.repo.updateRound(passed.id, {
+        outcome: "NEXT_STEP",
+        outcomeAt: ctx.now,
+        heldAt: passed.heldAt ?? passed.scheduledAt ?? ctx.now,
+      });
+    } else {
+      // The step that was passed is the application itself: record it so every invitation counts.
+      await ctx.repo.createRound({
+        applicationId: application.id,
+        stage: "APPLIED",
+        scheduledAt: null,
+        heldAt: application.appliedAt,
+        outcome: "NEXT_STEP",
+        outcomeAt: ctx.now,
+      });
+    }
+    const next = await ctx.repo.createRound({
+      applicationId: application.id,
+      stage: stage ?? null,
+      scheduledAt: when?.at ?? null,
+      heldAt: null,
+    });
+    await touchApplication(ctx, application, application.status === "GHOSTED" ? "ACTIVE" : undefined);
+    const win = await queueWin(ctx, application, { id: next.id, kind: "invitation", stage: stage ?? null });
+    const whenText = when ? ` on ${formatLocal(when.at, ctx.timeZone)}` : "";
+    const shared = win.sharedWithTeam ? " I'm telling the team (your sharing setting decides how much)." : "";
+    return reply(
+      `That's a win: ${application.company} wants to see more of you. ${capitalize(stageLabel(stage ?? null))}${whenText} is on your list.${shared}`,
+    );
+  },
+});
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,29 @@
+/** `learned <company> <what>`: own success metric, did I learn something? */
+import { reply } from "../reply.ts";
+import { defineCommand } from "./spec.ts";
+import { findApplication, latestRound } from "./support.ts";
+
+export const learnedCommand = defineCommand({
+  name: "learned",
+  aliases: ["learnt"],
+  group: "metrics",
+  summary: "Record something you learned through an application",
+  args: [
+    { name: "company", kind: "company", required: true, description: "the company" },
+    { name: "what", kind: "text", required: true, rest: true, description: "what you learned" },
+  ],
+  examples: ["learned Acme how consistent hashing handles node loss"],
+  async handler(ctx, { company, what }) {
+    const match = await findApplication(ctx, company);
+    if (!match.ok) return reply(match.problem);
+    const round = await latestRound(ctx, match.application);
+    await ctx.repo.createReflection({
+      memberId: ctx.member.id,
+      applicationId: match.application.id,
+      roundId: round?.id ?? null,
+      personMet: null,
+      learned: what,
+    });
+    return reply(`Learned from ${match.application.company}: "${what}". That stays with you into the next round.`);
+  },
+});

@@ -1,0 +1,22 @@
+/** `offer <company>`: an offer arrived. Celebrated like every win. */
+import { queueWin } from "../outreach.ts";
+import { reply } from "../reply.ts";
+import { defineCommand } from "./spec.ts";
+import { changeStatus } from "./status-change.ts";
+
+export const offerCommand = defineCommand({
+  name: "offer",
+  group: "pipeline",
+  summary: "Log an offer",
+  args: [{ name: "company", kind: "company", required: true, description: "the company" }],
+  examples: ["offer Acme"],
+  async handler(ctx, { company }) {
+    const change = await changeStatus(ctx, company, "OFFER", "NEXT_STEP");
+    if (!change.ok) return reply(change.problem);
+    const { application } = change;
+    await queueWin(ctx, application, { id: application.id, kind: "offer", stage: null });
+    return reply(
+      `An offer from ${application.company}! Take a breath and enjoy it. Deciding is your call: \`accepted "${application.company}"\` or \`withdraw "${application.company}"\` when you know.`,
+    );
+  },
+});

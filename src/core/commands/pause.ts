@@ -1,0 +1,21 @@
+/** `pause <days>`: hold every non-urgent message for a while. */
+import { reply } from "../reply.ts";
+import { formatLocal } from "../time.ts";
+import { defineCommand } from "./spec.ts";
+
+const DAY_MS = 86_400_000;
+
+export const pauseCommand = defineCommand({
+  name: "pause",
+  group: "settings",
+  summary: "Pause reminders and nudges for some days",
+  args: [{ name: "days", kind: "days", required: true, description: "how many days, 1 to 365" }],
+  examples: ["pause 7"],
+  async handler(ctx, { days }) {
+    const until = new Date(ctx.now.getTime() + days * DAY_MS);
+    await ctx.repo.updateMember(ctx.member.id, { pausedUntil: until });
+    return reply(
+      `Paused until ${formatLocal(until, ctx.timeZone)}. Rest is part of the work. Your data stays; \`resume\` brings me back sooner.`,
+    );
+  },
+});

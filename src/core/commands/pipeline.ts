@@ -1,0 +1,47 @@
+/** `pipeline`: every application at a glance, active ones first with their latest step. */
+import type { Application, Round } from "../model.ts";
+import { reply } from "../reply.ts";
+import { formatLocal } from "../time.ts";
+import { defineCommand } from "./spec.ts";
+import { stageLabel } from "./stages.ts";
+import { STATUS_WORDS } from "./support.ts";
+
+const OPEN = new Set(["ACTIVE", "OFFER"]);
+
+export const pipelineCommand = defineCommand({
+  name: "pipeline",
+  aliases: ["status", "list"],
+  group: "views",
+  summary: "Show your applications",
+  args: [],
+  examples: ["pipeline"],
+  async handler(ctx) {
+    const applications = await ctx.repo.listApplications(ctx.member.id);
+    if (applications.length === 0) return reply("Your pipeline is empty. Start with `apply <company>`.");
+    const rounds = await ctx.repo.listRounds(applications.map((application) => application.id));
+    const open = applications.filter((application) => OPEN.has(application.status));
+    const closed = applications.filter((application) => !OPEN.has(application.status));
+    const line = (application: Application) =>
+      `${application.company}${application.role ? ` (${application.role})` : ""}: ${describe(application, rounds, ctx.timeZone, ctx.now)}`;
+    const counts = Object.entries(
+      closed.reduce<Record<string, number>>((acc, application) => {
+        acc[STATUS_WORDS[application.status]] = (acc[STATUS_WORDS[application.status]] ?? 0) + 1;
+        return acc;
+      }, {}),
+    ).map(([status, count]) => `${count} ${status}`);
+    return reply(`${open.length} in progress${counts.length > 0 ? `, ${counts.join(", ")}` : ""}.`, {
+      title: "Your pipeline",
+      items: [...open.map(line), ...closed.map(line)],
+    });
+  },
+});
+
+function describe(application: Application, rounds: readonly Round[], timeZone: string, now: Date): string {
+  if (application.status !== "ACTIVE") return STATUS_WORDS[application.status];
+  const own = rounds.filter((round) => round.applicationId === application.id);
+  const upcoming = own.find((round) => round.scheduledAt && round.scheduledAt > now && round.outcome === "PENDING");
+  if (upcoming?.scheduledAt) return `${stageLabel(upcoming.stage)} on ${formatLocal(upcoming.scheduledAt, timeZone)}`;
+  const latest = own.at(-1);
+  if (!latest) return "applied, waiting to hear";
+  return latest.outcome === "PENDING" ? `${stageLabel(latest.stage)}, waiting to hear` : stageLabel(latest.stage);
+}

@@ -1,0 +1,24 @@
+/** `practiced <gap number>`: first time moves a gap to practising, the next time closes it. */
+import { reply } from "../reply.ts";
+import { defineCommand } from "./spec.ts";
+
+export const practicedCommand = defineCommand({
+  name: "practiced",
+  aliases: ["practised"],
+  group: "metrics",
+  summary: "Mark progress on a gap",
+  args: [{ name: "number", kind: "gapNumber", required: true, description: "the gap's number from `gaps`" }],
+  examples: ["practiced 2"],
+  async handler(ctx, { number }) {
+    const gap = (await ctx.repo.listGaps(ctx.member.id)).find((candidate) => candidate.number === number);
+    if (!gap) return reply(`You have no gap #${number}. \`gaps\` lists them.`);
+    if (gap.status === "DONE") return reply(`Gap #${number} (${gap.topic}) is already closed.`);
+    const status = gap.status === "OPEN" ? "PRACTICING" : "DONE";
+    await ctx.repo.updateGap(gap.id, { status, updatedAt: ctx.now });
+    return reply(
+      status === "DONE"
+        ? `Closed gap #${number}: ${gap.topic}. That's a skill you own now.`
+        : `Practised ${gap.topic}. Interviewing grows with practice. Run \`practiced ${number}\` again when it feels solid to close it.`,
+    );
+  },
+});

@@ -1,0 +1,48 @@
+/** `rejected <company> [stage]`: a no from one team. Never posted publicly; private encouragement follows. */
+import { queueRejectionSupport } from "../outreach.ts";
+import { reply } from "../reply.ts";
+import { defineCommand } from "./spec.ts";
+import { findApplication, latestPending, roundsOf, touchApplication } from "./support.ts";
+
+export const rejectedCommand = defineCommand({
+  name: "rejected",
+  aliases: ["rejection", "no"],
+  group: "pipeline",
+  summary: "Log a rejection (kept private)",
+  args: [
+    { name: "company", kind: "company", required: true, description: "the company" },
+    { name: "stage", kind: "stage", required: false, description: "the stage it ended at" },
+  ],
+  examples: ["rejected Acme", "rejected Globex onsite"],
+  async handler(ctx, { company, stage }) {
+    const match = await findApplication(ctx, company);
+    if (!match.ok) return reply(match.problem);
+    const application = match.application;
+    if (application.status === "REJECTED") return reply(`${application.company} is already marked as a rejection.`);
+    const pending = latestPending(await roundsOf(ctx, application));
+    if (pending) {
+      await ctx.repo.updateRound(pending.id, {
+        outcome: "REJECTED",
+        outcomeAt: ctx.now,
+        stage: pending.stage ?? stage ?? null,
+        heldAt: pending.heldAt ?? pending.scheduledAt ?? ctx.now,
+      });
+    } else if (stage) {
+      await ctx.repo.createRound({
+        applicationId: application.id,
+        stage,
+        scheduledAt: null,
+        heldAt: ctx.now,
+        outcome: "REJECTED",
+        outcomeAt: ctx.now,
+      });
+    }
+    await touchApplication(ctx, application, "REJECTED");
+    const [existing] = await ctx.repo.listFeedback([application.id]);
+    if (!existing) await ctx.repo.upsertFeedback(application.id, { state: "NOT_ASKED" });
+    await queueRejectionSupport(ctx, application, stage ?? pending?.stage ?? null);
+    return reply(
+      `Logged, privately: nothing about this goes to the team. ${application.company} passed this time; that's about what one team needed right now. When you're ready, ask them for written feedback and tell me with \`asked "${application.company}"\`.`,
+    );
+  },
+});

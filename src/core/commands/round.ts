@@ -1,0 +1,47 @@
+/** `round <company> <stage> [when]`: a round scheduled (future) or held (past, or no time given). */
+import { reply } from "../reply.ts";
+import { formatLocal } from "../time.ts";
+import { defineCommand } from "./spec.ts";
+import { stageLabel } from "./stages.ts";
+import { findApplication, isClosed, STATUS_WORDS, touchApplication } from "./support.ts";
+
+export const roundCommand = defineCommand({
+  name: "round",
+  aliases: ["interview"],
+  group: "pipeline",
+  summary: "Log an interview round, upcoming or just held",
+  args: [
+    { name: "company", kind: "company", required: true, description: "the company" },
+    { name: "stage", kind: "stage", required: true, description: "screen, technical, onsite, …" },
+    { name: "when", kind: "when", required: false, rest: true, description: "when it is or was, e.g. tomorrow 3pm" },
+  ],
+  examples: ["round Acme technical tomorrow 3pm", "round Globex screen"],
+  async handler(ctx, { company, stage, when }) {
+    const match = await findApplication(ctx, company);
+    if (!match.ok) return reply(match.problem);
+    const application = match.application;
+    if (isClosed(application)) {
+      return reply(
+        `${application.company} is marked ${STATUS_WORDS[application.status]}, so I can't add a round to it.`,
+      );
+    }
+    const at = when?.at ?? ctx.now;
+    const upcoming = at.getTime() > ctx.now.getTime();
+    await ctx.repo.createRound({
+      applicationId: application.id,
+      stage,
+      scheduledAt: when ? at : null,
+      heldAt: upcoming ? null : at,
+    });
+    await touchApplication(ctx, application, application.status === "GHOSTED" ? "ACTIVE" : undefined);
+    const label = stageLabel(stage);
+    if (upcoming) {
+      return reply(
+        `Noted: ${label} with ${application.company} on ${formatLocal(at, ctx.timeZone)}. I'll help you prep the day before.`,
+      );
+    }
+    return reply(
+      `Logged your ${label} with ${application.company}. Whatever comes next, you did the round. When you hear back: \`invited\` or \`rejected\`.`,
+    );
+  },
+});

@@ -1,0 +1,68 @@
+/** What a command is: its name, words, argument specs and handler. The table of these drives parsing, help and platform definitions. */
+import type { BotMessage, Member, Platform, Workspace } from "../model.ts";
+import type { WorkspaceRepo } from "../ports.ts";
+import type { ArgKind, KindValue } from "./arg-kinds.ts";
+
+export interface ArgSpec {
+  name: string;
+  kind: ArgKind;
+  required: boolean;
+  /** Takes every remaining word (only the last argument may). */
+  rest?: boolean;
+  /** One line shown in help and as the Discord option description. */
+  description: string;
+}
+
+/** Typed values of a command's arguments, derived from its specs. */
+export type ArgsOf<A extends readonly ArgSpec[]> = {
+  [S in A[number] as S["name"]]: S["required"] extends true ? KindValue[S["kind"]] : KindValue[S["kind"]] | undefined;
+};
+
+/** What a handler receives: one member's view of one workspace, inside one transaction. */
+export interface CommandContext {
+  repo: WorkspaceRepo;
+  workspace: Workspace;
+  member: Member;
+  platform: Platform;
+  now: Date;
+  /** The member's zone, or the workspace default. */
+  timeZone: string;
+  /** Whether the platform says this member administers the workspace. */
+  isAdmin: boolean;
+  /** The whole command table, for help. */
+  commands: readonly Command[];
+}
+
+export type CommandGroup = "pipeline" | "feedback" | "metrics" | "views" | "settings" | "data" | "admin";
+
+export interface CommandSpec<A extends readonly ArgSpec[] = readonly ArgSpec[]> {
+  name: string;
+  aliases?: readonly string[];
+  group: CommandGroup;
+  /** One line for the help overview. */
+  summary: string;
+  args: A;
+  examples: readonly string[];
+  /** Only workspace admins may run it. */
+  adminOnly?: boolean;
+  handler(ctx: CommandContext, args: ArgsOf<A>): Promise<BotMessage>;
+}
+
+/** A command with its argument types erased, as stored in the table. */
+export interface Command extends CommandSpec<readonly ArgSpec[]> {
+  handler(ctx: CommandContext, args: Record<string, unknown>): Promise<BotMessage>;
+}
+
+/** Declares a command; `const` keeps the argument names literal so handlers get typed args. */
+export function defineCommand<const A extends readonly ArgSpec[]>(spec: CommandSpec<A>): Command {
+  return spec as unknown as Command;
+}
+
+/** The usage line, e.g. `round <company> <stage> [when]`. */
+export function usageOf(command: Pick<Command, "name" | "args">): string {
+  const parts = command.args.map((arg) => {
+    const label = arg.rest ? `${arg.name}…` : arg.name;
+    return arg.required ? `<${label}>` : `[${label}]`;
+  });
+  return [command.name, ...parts].join(" ");
+}

@@ -1,0 +1,51 @@
+/** Shared steps of pipeline handlers: finding the application a member means and recording activity on it. */
+import { type ApplicationMatch, matchApplication } from "../companies.ts";
+import type { Application, ApplicationStatus, Round } from "../model.ts";
+import type { CommandContext } from "./spec.ts";
+
+/** The member's application for a typed company name, or a friendly problem. */
+export async function findApplication(ctx: CommandContext, company: string): Promise<ApplicationMatch> {
+  return matchApplication(await ctx.repo.listApplications(ctx.member.id), company);
+}
+
+/** Records that something happened on the application now, optionally changing its status. */
+export async function touchApplication(
+  ctx: CommandContext,
+  application: Application,
+  status?: ApplicationStatus,
+): Promise<Application> {
+  const changed = status !== undefined && status !== application.status;
+  return ctx.repo.updateApplication(application.id, {
+    lastActivityAt: ctx.now,
+    ...(changed ? { status, statusChangedAt: ctx.now } : {}),
+  });
+}
+
+/** The application's rounds, oldest first. */
+export async function roundsOf(ctx: CommandContext, application: Application): Promise<Round[]> {
+  return ctx.repo.listRounds([application.id]);
+}
+
+/** The most recent round still waiting for an outcome. */
+export function latestPending(rounds: readonly Round[]): Round | undefined {
+  return [...rounds].reverse().find((round) => round.outcome === "PENDING");
+}
+
+/** Closed applications can't take new rounds; ghosted ones come back to life when the company does. */
+export function isClosed(application: Application): boolean {
+  return application.status === "REJECTED" || application.status === "WITHDRAWN" || application.status === "ACCEPTED";
+}
+
+export const STATUS_WORDS: Record<ApplicationStatus, string> = {
+  ACTIVE: "active",
+  OFFER: "offer",
+  ACCEPTED: "accepted",
+  REJECTED: "rejected",
+  WITHDRAWN: "withdrawn",
+  GHOSTED: "ghosted",
+};
+
+/** The application's most recent round, if any. */
+export async function latestRound(ctx: CommandContext, application: Application): Promise<Round | undefined> {
+  return (await roundsOf(ctx, application)).at(-1);
+}

@@ -1,0 +1,17 @@
+/** `tz <zone>`: the member's IANA timezone, used for every reminder. */
+import { reply } from "../reply.ts";
+import { formatLocal } from "../time.ts";
+import { defineCommand } from "./spec.ts";
+
+export const tzCommand = defineCommand({
+  name: "tz",
+  aliases: ["timezone"],
+  group: "settings",
+  summary: "Set your timezone",
+  args: [{ name: "zone", kind: "timezone", required: true, description: "an IANA zone like Europe/Berlin" }],
+  examples: ["tz Europe/Berlin", "tz America/New_York"],
+  async handler(ctx, { zone }) {
+    await ctx.repo.updateMember(ctx.member.id, { timezone: zone });
+    return reply(`Timezone set to ${zone}. It's ${formatLocal(ctx.now, zone)} there now.`);
+  },
+});

@@ -1,0 +1,20 @@
+/** `withdraw <company>`: the member stepped away. Judging the employer is part of the hunt. */
+import { reply } from "../reply.ts";
+import { defineCommand } from "./spec.ts";
+import { changeStatus } from "./status-change.ts";
+
+export const withdrawCommand = defineCommand({
+  name: "withdraw",
+  aliases: ["withdrawn"],
+  group: "pipeline",
+  summary: "Log that you withdrew",
+  args: [{ name: "company", kind: "company", required: true, description: "the company" }],
+  examples: ["withdraw Acme"],
+  async handler(ctx, { company }) {
+    const change = await changeStatus(ctx, company, "WITHDRAWN", "NO_RESPONSE");
+    if (!change.ok) return reply(change.problem);
+    return reply(
+      `Marked ${change.application.company} as withdrawn. Choosing where not to work is a skill too; \`impression\` lets you note why.`,
+    );
+  },
+});

@@ -1,0 +1,120 @@
+/** Delivers due outbox rows through the platform adapters: claim, send, mark; retry transient failures, stop on permanent ones. */
+import type { Logger } from "../logger.ts";
+import type { Platform } from "../model.ts";
+import type { ClaimedMessage, Clock, OutboxQueue } from "../ports.ts";
+import { retryDelay } from "./backoff.ts";
+import { DeliveryError, type DeliveryPort } from "./port.ts";
+
+export interface DispatcherOptions {
+  queue: OutboxQueue;
+  ports: Partial<Record<Platform, DeliveryPort>>;
+  clock: Clock;
+  logger: Logger;
+  /** Rows claimed per round trip. */
+  batchSize?: number;
+  /** How long a claim holds before another dispatcher may take the row (a crash loses nothing). */
+  leaseMs?: number;
+  /** Attempts before a row is dead. */
+  maxAttempts?: number;
+  random?: () => number;
+}
+
+export interface DispatchSummary {
+  sent: number;
+  retried: number;
+  failed: number;
+}
+
+export interface Dispatcher {
+  /** Delivers what is due now, batch after batch, until nothing due is left. */
+  dispatchDue(): Promise<DispatchSummary>;
+  /** Polls every `intervalMs` until stopped. */
+  start(intervalMs: number): void;
+  /** Stops polling and waits for the delivery under way to finish. */
+  stop(): Promise<void>;
+}
+
+export function createDispatcher(options: DispatcherOptions): Dispatcher {
+  const { queue, ports, clock, logger } = options;
+  const batchSize = options.batchSize ?? 50;
+  const leaseMs = options.leaseMs ?? 60_000;
+  const maxAttempts = options.maxAttempts ?? 8;
+  const random = options.random ?? Math.random;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+
+  async function deliver(message: ClaimedMessage, summary: DispatchSummary): Promise<void> {
+    const log = logger.child({ outbox: message.id, kind: message.kind, workspace: message.workspaceExternalId });
+    const port = ports[message.platform];
+    try {
+      if (!port) throw new DeliveryError(`no adapter running for ${message.platform}`, "transient", "no_adapter");
+      if (message.target === "CHANNEL") {
+        if (!message.channel) throw new DeliveryError("no channel on the message", "permanent", "channel_not_found");
+        await port.postToChannel(
+          { workspaceExternalId: message.workspaceExternalId, channel: message.channel },
+          message.payload,
+        );
+      } else {
+        if (!message.memberExternalId) throw new DeliveryError("no recipient", "permanent", "user_not_found");
+        await port.sendDirect(
+          { workspaceExternalId: message.workspaceExternalId, memberExternalId: message.memberExternalId },
+          message.payload,
+        );
+      }
+      await queue.markSent(message.id, clock.now());
+      summary.sent++;
+    } catch (error) {
+      const failure =
+        error instanceof DeliveryError
+          ? error
+          : new DeliveryError(String((error as Error)?.message ?? error), "transient", "error");
+      const reason = `${failure.code}: ${failure.message}`;
+      if (failure.kind === "permanent") {
+        await queue.markFailed(message.id, reason, "FAILED");
+        log.warn({ reason }, "delivery failed for good; the member will be told");
+        summary.failed++;
+      } else if (message.attempts >= maxAttempts) {
+        await queue.markFailed(message.id, reason, "DEAD");
+        log.error({ reason, attempts: message.attempts }, "delivery dead after too many attempts");
+        summary.failed++;
+      } else {
+        const delay = retryDelay(message.attempts, failure.retryAfterMs, random);
+        await queue.reschedule(message.id, new Date(clock.now().getTime() + delay), reason);
+        log.info({ reason, delayMs: delay }, "delivery will be retried");
+        summary.retried++;
+      }
+    }
+  }
+
+  async function dispatchDue(): Promise<DispatchSummary> {
+    const summary: DispatchSummary = { sent: 0, retried: 0, failed: 0 };
+    for (;;) {
+      const batch = await queue.claimDue(clock.now(), batchSize, leaseMs);
+      // One message at a time keeps per-channel order and lets rate limits push back.
+      for (const message of batch) await deliver(message, summary);
+      if (batch.length < batchSize) return summary;
+    }
+  }
+
+  function tick(): void {
+    running = running.then(dispatchDue).catch((error) => logger.error({ err: error }, "dispatch round failed"));
+  }
+
+  return {
+    dispatchDue: () => {
+      const round = running.then(dispatchDue);
+      running = round.catch(() => undefined);
+      return round;
+    },
+    start(intervalMs) {
+      if (timer) return;
+      timer = setInterval(tick, intervalMs);
+      timer.unref?.();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+      await running.catch(() => undefined);
+    },
+  };
+}

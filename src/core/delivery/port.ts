@@ -1,0 +1,36 @@
+/** The delivery port each platform adapter implements, and the failures it reports. */
+import type { BotMessage } from "../model.ts";
+
+export interface DirectAddress {
+  workspaceExternalId: string;
+  memberExternalId: string;
+}
+
+export interface ChannelAddress {
+  workspaceExternalId: string;
+  channel: string;
+}
+
+export interface DeliveryPort {
+  /** Sends a private message to one member. */
+  sendDirect(address: DirectAddress, message: BotMessage): Promise<void>;
+  /** Posts to a workspace channel. */
+  postToChannel(address: ChannelAddress, message: BotMessage): Promise<void>;
+}
+
+/**
+ * A failed delivery. `transient` ones are retried (rate limits, 5xx, timeouts), `permanent` ones are not
+ * (DMs closed, channel gone, user left); `code` is the platform's reason, kept on the outbox row.
+ */
+export class DeliveryError extends Error {
+  constructor(
+    message: string,
+    readonly kind: "transient" | "permanent",
+    readonly code: string,
+    /** The platform's Retry-After, when it gave one. */
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = "DeliveryError";
+  }
+}

@@ -1,0 +1,38 @@
+/** Reads "when" phrases (ISO dates, "tomorrow 3pm", "Dec 3 10:00") in the member's timezone. */
+import * as chrono from "chrono-node";
+import { offsetMinutes, zonedTimeToUtc } from "../time.ts";
+
+export type WhenResult = { ok: true; at: Date; hasTime: boolean } | { ok: false; problem: string };
+
+// Words people put around a date that chrono leaves unmatched.
+const FILLER = /^[\s,.]*(?:(?:at|on|around|@)[\s,.]*)*$/i;
+/** The hour assumed when someone gives a day but no time. */
+const DEFAULT_HOUR = 9;
+
+/** Parses `text` relative to `now` as seen in `timeZone`. */
+export function parseWhen(text: string, now: Date, timeZone: string): WhenResult {
+  const input = text.trim();
+  const results = chrono.parse(input, { instant: now, timezone: offsetMinutes(now, timeZone) });
+  const first = results[0];
+  const leftover = first ? input.slice(0, first.index) + input.slice(first.index + first.text.length) : input;
+  if (!first || results.length > 1 || !FILLER.test(leftover)) {
+    return {
+      ok: false,
+      problem: `I couldn't read "${input}" as a date. Try "tomorrow 3pm", "Dec 3 10:00" or "2026-12-03 14:30".`,
+    };
+  }
+  const start = first.start;
+  const hasTime = start.isCertain("hour");
+  if (start.isCertain("timezoneOffset")) return { ok: true, at: start.date(), hasTime };
+  const at = zonedTimeToUtc(
+    {
+      year: start.get("year") ?? 1970,
+      month: start.get("month") ?? 1,
+      day: start.get("day") ?? 1,
+      hour: hasTime ? (start.get("hour") ?? 0) : DEFAULT_HOUR,
+      minute: hasTime ? (start.get("minute") ?? 0) : 0,
+    },
+    timeZone,
+  );
+  return { ok: true, at, hasTime };
+}

@@ -1,0 +1,93 @@
+/** Domain events that reach out: a logged win queues celebrations, a logged rejection queues private encouragement. */
+import type { CommandContext } from "./commands/spec.ts";
+import { stageLabel } from "./commands/stages.ts";
+import { celebrationForChannel, congratulationForMember } from "./copy/celebrations.ts";
+import { rejectionEncouragement } from "./copy/encouragement.ts";
+import type { Application, Member, Stage, Workspace } from "./model.ts";
+import { nextAllowedTime } from "./time.ts";
+
+export type WinKind = "invitation" | "offer" | "accepted";
+
+/** How long after a logged rejection the encouragement arrives: soon, but not as an instant auto-reply. */
+export const ENCOURAGEMENT_DELAY_MS = 10 * 60_000;
+
+/** The zone a member's messages are timed in. */
+export function memberZone(member: Member, workspace: Workspace): string {
+  return member.timezone ?? workspace.defaultTimezone;
+}
+
+/** `at`, moved out of the member's quiet hours. */
+export function deliveryTime(member: Member, workspace: Workspace, at: Date): Date {
+  return nextAllowedTime(at, memberZone(member, workspace), { start: member.quietStart, end: member.quietEnd });
+}
+
+export interface WinOutcome {
+  /** Whether a post for the team channel was queued. */
+  sharedWithTeam: boolean;
+}
+
+/** Queues the team celebration (per the member's sharing choice) and the private congratulation. */
+export async function queueWin(
+  ctx: CommandContext,
+  application: Application,
+  event: { id: string; kind: WinKind; stage: Stage | null },
+): Promise<WinOutcome> {
+  const { member, workspace } = ctx;
+  const seed = `${event.kind}:${event.id}`;
+  const stage = event.kind === "invitation" ? stageLabel(event.stage) : null;
+  const channel = workspace.celebrationChannel;
+  const sharedWithTeam = member.sharing !== "OFF" && channel !== null;
+  if (sharedWithTeam) {
+    const company = member.sharing === "COMPANY" ? application.company : null;
+    await ctx.repo.enqueue({
+      kind: "celebration",
+      target: "CHANNEL",
+      memberId: member.id,
+      channel,
+      payload: {
+        text: celebrationForChannel({ memberName: member.displayName, company, stage, kind: event.kind }, seed),
+      },
+      dedupeKey: `celebration:${seed}`,
+      nextAttemptAt: ctx.now,
+    });
+  }
+  await ctx.repo.enqueue({
+    kind: "congratulation",
+    target: "DIRECT",
+    memberId: member.id,
+    channel: null,
+    payload: {
+      private: true,
+      text: congratulationForMember({ company: application.company, stage, kind: event.kind }, seed),
+    },
+    dedupeKey: `congratulation:${seed}`,
+    nextAttemptAt: deliveryTime(member, workspace, ctx.now),
+  });
+  return { sharedWithTeam };
+}
+
+/** Queues the private word of encouragement after a rejection. Never anything public. */
+export async function queueRejectionSupport(
+  ctx: CommandContext,
+  application: Application,
+  stage: Stage | null,
+): Promise<void> {
+  const { member, workspace } = ctx;
+  const seed = `rejection:${application.id}`;
+  await ctx.repo.enqueue({
+    kind: "encouragement",
+    target: "DIRECT",
+    memberId: member.id,
+    channel: null,
+    payload: {
+      private: true,
+      text: rejectionEncouragement({ company: application.company, stage: stage ? stageLabel(stage) : null }, seed),
+      buttons: [
+        { actionId: "feedback.asked", label: "I asked for feedback", command: `asked "${application.company}"` },
+        { actionId: "gaps.list", label: "My gaps", command: "gaps" },
+      ],
+    },
+    dedupeKey: `encouragement:${application.id}`,
+    nextAttemptAt: deliveryTime(member, workspace, new Date(ctx.now.getTime() + ENCOURAGEMENT_DELAY_MS)),
+  });
+}

@@ -1,0 +1,17 @@
+/** Renders a neutral message as plain text: the console's output and every platform's fallback text. */
+import type { BotMessage } from "./model.ts";
+
+export function renderPlainText(message: BotMessage): string {
+  const lines: string[] = [];
+  if (message.title) lines.push(`== ${message.title} ==`);
+  if (message.text) lines.push(message.text);
+  for (const field of message.fields ?? []) lines.push(`  ${field.label}: ${field.value}`);
+  for (const item of message.items ?? []) lines.push(`  • ${item}`);
+  if (message.buttons?.length) {
+    lines.push(
+      `  Reply with: ${message.buttons.map((button) => `\`${button.command}\` (${button.label})`).join(" · ")}`,
+    );
+  }
+  if (message.file) lines.push(`[${message.file.name}]`, message.file.content);
+  return lines.join("\n");
+}

@@ -1,0 +1,148 @@
+/** Wall-clock arithmetic in IANA timezones, with no library: local parts, local-to-UTC and quiet hours. */
+
+export interface LocalParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  /** 0 = Sunday … 6 = Saturday. */
+  weekday: number;
+}
+
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      weekday: "short",
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** True when the runtime knows this IANA zone name. */
+export function isValidTimezone(timeZone: string): boolean {
+  if (!timeZone || timeZone.length > 64) return false;
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The calendar and clock reading of `at` in `timeZone`. */
+export function localParts(at: Date, timeZone: string): LocalParts {
+  const parts: Record<string, string> = {};
+  for (const part of formatterFor(timeZone).formatToParts(at)) parts[part.type] = part.value;
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    weekday: WEEKDAYS.indexOf(parts.weekday ?? "Sun"),
+  };
+}
+
+/** Minutes `timeZone` is ahead of UTC at `at` (negative west of Greenwich). */
+export function offsetMinutes(at: Date, timeZone: string): number {
+  const p = localParts(at, timeZone);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute);
+  const truncated = Math.floor(at.getTime() / 60_000) * 60_000;
+  return Math.round((asUtc - truncated) / 60_000);
+}
+
+/**
+ * The instant when clocks in `timeZone` read this wall time. A time skipped by a DST jump resolves to
+ * the moment just after the jump; a repeated hour resolves to its first occurrence.
+ */
+export function zonedTimeToUtc(
+  wall: { year: number; month: number; day: number; hour: number; minute: number },
+  timeZone: string,
+): Date {
+  const naive = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
+  let guess = naive - offsetMinutes(new Date(naive), timeZone) * 60_000;
+  // A second pass settles the offset when the first guess landed on the other side of a transition.
+  const second = naive - offsetMinutes(new Date(guess), timeZone) * 60_000;
+  if (second !== guess) {
+    const earlier = Math.min(guess, second);
+    const back = localParts(new Date(earlier), timeZone);
+    guess = back.hour === wall.hour && back.minute === wall.minute ? earlier : Math.max(guess, second);
+  }
+  return new Date(guess);
+}
+
+/** Adds whole calendar days to a wall date (handles month and year ends). */
+export function addLocalDays(
+  wall: { year: number; month: number; day: number },
+  days: number,
+): { year: number; month: number; day: number } {
+  const d = new Date(Date.UTC(wall.year, wall.month - 1, wall.day + days));
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
+
+/** Quiet hours as minutes after local midnight; a window may wrap midnight (21:00-08:00). */
+export interface QuietHours {
+  start: number | null;
+  end: number | null;
+}
+
+/** True when local time at `at` falls inside the quiet window. */
+export function isQuiet(at: Date, timeZone: string, quiet: QuietHours): boolean {
+  if (quiet.start === null || quiet.end === null || quiet.start === quiet.end) return false;
+  const p = localParts(at, timeZone);
+  const minute = p.hour * 60 + p.minute;
+  return quiet.start < quiet.end
+    ? minute >= quiet.start && minute < quiet.end
+    : minute >= quiet.start || minute < quiet.end;
+}
+
+/** `at` itself, or the end of the quiet window it falls in: messages wait for the morning, they are not dropped. */
+export function nextAllowedTime(at: Date, timeZone: string, quiet: QuietHours): Date {
+  if (!isQuiet(at, timeZone, quiet) || quiet.end === null) return at;
+  const p = localParts(at, timeZone);
+  const minute = p.hour * 60 + p.minute;
+  const endDay = minute >= quiet.end ? addLocalDays(p, 1) : p;
+  return zonedTimeToUtc({ ...endDay, hour: Math.floor(quiet.end / 60), minute: quiet.end % 60 }, timeZone);
+}
+
+/** "HH:MM" → minutes after midnight, or null when malformed. */
+export function parseClock(text: string): number | null {
+  const match = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(text.trim());
+  return match ? Number(match[1]) * 60 + Number(match[2]) : null;
+}
+
+/** Minutes after midnight → "HH:MM". */
+export function formatClock(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+}
+
+/** A short human reading of `at` in the member's zone, e.g. "Thu 3 Dec, 10:00". */
+export function formatLocal(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(at);
+}
+
+/** A short date in the member's zone, e.g. "3 Dec 2026". */
+export function formatLocalDate(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "short", year: "numeric" }).format(at);
+}
