@@ -1,6 +1,6 @@
 /** Wires the running bot: database, store, core, dispatcher and the adapters the configuration asks for. */
 import { userInfo } from "node:os";
-import { type ConsoleAdapter, createConsoleAdapter } from "./adapters/console/index.ts";
+import { type ConsoleAdapter, createConsoleAdapter, createConsoleDelivery } from "./adapters/console/index.ts";
 import type { Config } from "./config.ts";
 import { type Bot, createBot } from "./core/bot.ts";
 import { createDispatcher, type Dispatcher } from "./core/delivery/dispatcher.ts";
@@ -9,13 +9,18 @@ import type { Logger } from "./core/logger.ts";
 import type { Platform } from "./core/model.ts";
 import { type Clock, type Store, systemClock, type WorkspaceIdentity } from "./core/ports.ts";
 import { type Database, openDatabase } from "./db/open.ts";
+import { createPrismaJobStore } from "./db/prisma-job-store.ts";
 import { createPrismaStore } from "./db/prisma-store.ts";
+import { createScheduler, type Scheduler } from "./jobs/scheduler.ts";
+import type { JobStore } from "./jobs/store.ts";
 
 export interface App {
   db: Database;
   store: Store;
+  jobStore: JobStore;
   bot: Bot;
   dispatcher: Dispatcher;
+  scheduler: Scheduler;
   console?: ConsoleAdapter;
   /** Stops everything in order: no new work, claimed rows finished or released, database closed. */
   shutdown(): Promise<void>;
@@ -25,8 +30,11 @@ export interface AppOptions {
   config: Config;
   logger: Logger;
   clock?: Clock;
+  /** An interactive console session (npm start without platform credentials). */
   input?: NodeJS.ReadableStream;
   output?: NodeJS.WritableStream;
+  /** Print console deliveries here without a session (npm run jobs). */
+  deliverToConsole?: NodeJS.WritableStream;
 }
 
 /** The console's single local workspace; its celebration channel is #team. */
@@ -34,12 +42,16 @@ export function consoleWorkspace(config: Config): WorkspaceIdentity {
   return { platform: "CONSOLE", externalId: "local", name: "Local team", defaultTimezone: config.defaultTimezone };
 }
 
-export async function createApp({ config, logger, clock = systemClock, input, output }: AppOptions): Promise<App> {
+export async function createApp(options: AppOptions): Promise<App> {
+  const { config, logger, clock = systemClock, input, output } = options;
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
   const store = createPrismaStore(db, { clock });
   const bot = createBot({ store, clock, logger });
   const ports: Partial<Record<Platform, DeliveryPort>> = {};
   const dispatcher = createDispatcher({ queue: store.outbox, ports, clock, logger });
+  const jobStore = createPrismaJobStore(db.prisma);
+  const scheduler = createScheduler({ store: jobStore, dispatcher, clock, logger });
+  if (options.deliverToConsole) ports.CONSOLE = createConsoleDelivery(lineWriter(options.deliverToConsole));
 
   let consoleAdapter: ConsoleAdapter | undefined;
   if (input && output) {
@@ -67,15 +79,24 @@ export async function createApp({ config, logger, clock = systemClock, input, ou
   return {
     db,
     store,
+    jobStore,
     bot,
     dispatcher,
+    scheduler,
     console: consoleAdapter,
     async shutdown() {
       if (stopped) return;
       stopped = true;
+      await scheduler.stop();
       await dispatcher.stop();
       await db.close();
     },
+  };
+}
+
+function lineWriter(stream: NodeJS.WritableStream): (text: string) => void {
+  return (text) => {
+    stream.write(`${text}\n`);
   };
 }
 

@@ -31,6 +31,7 @@ async function main(): Promise<number> {
   process.once("SIGTERM", () => void stop("SIGTERM"));
 
   app.dispatcher.start(config.dispatchIntervalMs);
+  app.scheduler.start();
   if (app.console) await app.console.run();
   await app.dispatcher.dispatchDue();
   await app.shutdown();

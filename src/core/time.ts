@@ -65,23 +65,22 @@ export function offsetMinutes(at: Date, timeZone: string): number {
 }
 
 /**
- * The instant when clocks in `timeZone` read this wall time. A time skipped by a DST jump resolves to
- * the moment just after the jump; a repeated hour resolves to its first occurrence.
+ * The instant when clocks in `timeZone` read this wall time. A repeated hour (DST ends) resolves to its first
+ * occurrence; a skipped one (DST starts) moves forward by the length of the jump, as Temporal's "compatible" does.
  */
 export function zonedTimeToUtc(
   wall: { year: number; month: number; day: number; hour: number; minute: number },
   timeZone: string,
 ): Date {
   const naive = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
-  let guess = naive - offsetMinutes(new Date(naive), timeZone) * 60_000;
-  // A second pass settles the offset when the first guess landed on the other side of a transition.
-  const second = naive - offsetMinutes(new Date(guess), timeZone) * 60_000;
-  if (second !== guess) {
-    const earlier = Math.min(guess, second);
-    const back = localParts(new Date(earlier), timeZone);
-    guess = back.hour === wall.hour && back.minute === wall.minute ? earlier : Math.max(guess, second);
-  }
-  return new Date(guess);
+  // The offsets a day either side bracket any transition near this wall time.
+  const before = naive - offsetMinutes(new Date(naive - 86_400_000), timeZone) * 60_000;
+  const after = naive - offsetMinutes(new Date(naive + 86_400_000), timeZone) * 60_000;
+  const matches = [before, after].filter((candidate) => {
+    const local = localParts(new Date(candidate), timeZone);
+    return local.day === wall.day && local.hour === wall.hour && local.minute === wall.minute;
+  });
+  return new Date(matches.length > 0 ? Math.min(...matches) : before);
 }
 
 /** Adds whole calendar days to a wall date (handles month and year ends). */

@@ -25,7 +25,7 @@ export interface ConsoleAdapter {
   run(): Promise<void>;
 }
 
-export const CONSOLE_WORKSPACE_ID = "local";
+export { createConsoleDelivery };
 
 export function createConsoleAdapter(config: ConsoleAdapterConfig): ConsoleAdapter {
   const write = (text: string) => {

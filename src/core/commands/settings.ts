@@ -25,6 +25,10 @@ export const settingsCommand = defineCommand({
         { label: "Quiet hours (quiet)", value: describeQuiet({ start: member.quietStart, end: member.quietEnd }) },
         { label: "Sharing (share)", value: SHARING_WORDS[member.sharing] },
         { label: "Paused (pause / resume)", value: paused },
+        {
+          label: "Reminders switched off (notify)",
+          value: member.optOuts.length > 0 ? member.optOuts.join(", ") : "none",
+        },
       ],
     });
   },

@@ -14,6 +14,7 @@ import { impressionCommand } from "./impression.ts";
 import { invitedCommand } from "./invited.ts";
 import { learnedCommand } from "./learned.ts";
 import { metCommand } from "./met.ts";
+import { notifyCommand } from "./notify.ts";
 import { offerCommand } from "./offer.ts";
 import { pauseCommand } from "./pause.ts";
 import { pipelineCommand } from "./pipeline.ts";
@@ -24,10 +25,13 @@ import { resumeCommand } from "./resume.ts";
 import { roundCommand } from "./round.ts";
 import { settingsCommand } from "./settings.ts";
 import { shareCommand } from "./share.ts";
+import { skipCommand } from "./skip.ts";
+import { snoozeCommand } from "./snooze.ts";
 import type { Command } from "./spec.ts";
 import { statsCommand } from "./stats.ts";
 import { timelineCommand } from "./timeline.ts";
 import { tzCommand } from "./tz.ts";
+import { waitingCommand } from "./waiting.ts";
 import { withdrawCommand } from "./withdraw.ts";
 
 const COMMANDS: readonly Command[] = [
@@ -39,8 +43,11 @@ const COMMANDS: readonly Command[] = [
   acceptedCommand,
   withdrawCommand,
   ghostedCommand,
+  waitingCommand,
   askedCommand,
   feedbackCommand,
+  snoozeCommand,
+  skipCommand,
   metCommand,
   learnedCommand,
   impressionCommand,
@@ -53,6 +60,7 @@ const COMMANDS: readonly Command[] = [
   tzCommand,
   quietCommand,
   shareCommand,
+  notifyCommand,
   pauseCommand,
   resumeCommand,
   settingsCommand,

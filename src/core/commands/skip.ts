@@ -1,0 +1,21 @@
+/** `skip <company>`: "not this one", stop chasing feedback for this application. */
+import { reply } from "../reply.ts";
+import { defineCommand } from "./spec.ts";
+import { findApplication } from "./support.ts";
+
+export const skipCommand = defineCommand({
+  name: "skip",
+  aliases: ["letgo"],
+  group: "feedback",
+  summary: "Stop feedback reminders for a company",
+  args: [{ name: "company", kind: "company", required: true, description: "the company" }],
+  examples: ["skip Acme"],
+  async handler(ctx, { company }) {
+    const match = await findApplication(ctx, company);
+    if (!match.ok) return reply(match.problem);
+    const [request] = await ctx.repo.listFeedback([match.application.id]);
+    if (request?.state === "RECEIVED") return reply(`You already have feedback from ${match.application.company}.`);
+    await ctx.repo.upsertFeedback(match.application.id, { state: "GAVE_UP" });
+    return reply(`Okay, no more feedback reminders about ${match.application.company}. Letting go is allowed.`);
+  },
+});

@@ -1,0 +1,24 @@
+/** `snooze <company>`: put the feedback chase for this application off by a week. */
+import { reply } from "../reply.ts";
+import { defineCommand } from "./spec.ts";
+import { findApplication } from "./support.ts";
+
+const WEEK_MS = 7 * 86_400_000;
+
+export const snoozeCommand = defineCommand({
+  name: "snooze",
+  group: "feedback",
+  summary: "Put off the feedback reminder for a company by a week",
+  args: [{ name: "company", kind: "company", required: true, description: "the company" }],
+  examples: ["snooze Acme"],
+  async handler(ctx, { company }) {
+    const match = await findApplication(ctx, company);
+    if (!match.ok) return reply(match.problem);
+    const [request] = await ctx.repo.listFeedback([match.application.id]);
+    if (!request || request.state === "RECEIVED" || request.state === "GAVE_UP") {
+      return reply(`There's no feedback reminder running for ${match.application.company}.`);
+    }
+    await ctx.repo.upsertFeedback(match.application.id, { snoozedUntil: new Date(ctx.now.getTime() + WEEK_MS) });
+    return reply(`Snoozed: I'll bring up ${match.application.company} again in a week.`);
+  },
+});

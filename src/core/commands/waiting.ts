@@ -1,0 +1,20 @@
+/** `waiting <company>`: still waiting to hear; counts as news, so the silence nudge starts over. */
+import { reply } from "../reply.ts";
+import { defineCommand } from "./spec.ts";
+import { findApplication, touchApplication } from "./support.ts";
+
+export const waitingCommand = defineCommand({
+  name: "waiting",
+  group: "pipeline",
+  summary: "Note that you're still waiting to hear",
+  args: [{ name: "company", kind: "company", required: true, description: "the company" }],
+  examples: ["waiting Acme"],
+  async handler(ctx, { company }) {
+    const match = await findApplication(ctx, company);
+    if (!match.ok) return reply(match.problem);
+    await touchApplication(ctx, match.application);
+    return reply(
+      `Noted, still waiting on ${match.application.company}. Waiting is part of it; your next step doesn't have to.`,
+    );
+  },
+});

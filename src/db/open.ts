@@ -1,0 +1,121 @@
+/** Opens the database, Postgres when a URL is given, otherwise embedded PGlite, migrates it and hands back a Prisma client. */
+import { mkdir } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { type DataDirLock, lockDataDir } from "./data-dir-lock.ts";
+import { PrismaClient } from "./generated/client.ts";
+import { applyMigrations } from "./migrate.ts";
+import { pgConnection, pgliteConnection, type SqlConnection } from "./sql.ts";
+
+/** `dataDir` value that keeps PGlite in memory; tests use it. */
+export const IN_MEMORY = "memory://";
+
+export const defaultMigrationsDir = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
+
+export interface DatabaseLogger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface OpenDatabaseOptions {
+  /** A `postgresql://` URL; when absent, embedded PGlite is used. */
+  databaseUrl?: string;
+  /** Where PGlite keeps its files (default `./.data`); `memory://` keeps them in memory. */
+  dataDir?: string;
+  /** Folder of `<name>/migration.sql` migrations (default: the repository's prisma/migrations). */
+  migrationsDir?: string;
+  logger?: DatabaseLogger;
+}
+
+export interface Database {
+  prisma: PrismaClient;
+  kind: "postgres" | "pglite";
+  /** Raw SQL for what Prisma cannot express (e.g. `FOR UPDATE SKIP LOCKED`); on Postgres each call may use a different pooled connection. */
+  sql: SqlConnection;
+  /** Resolves when the database answers a trivial query. */
+  ping(): Promise<void>;
+  /** Disconnects Prisma, closes the pool or PGlite and, for a PGlite data directory, releases its lock. */
+  close(): Promise<void>;
+}
+
+export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
+  const migrationsDir = options.migrationsDir ?? defaultMigrationsDir;
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, migrationsDir, options.logger)
+    : openPglite(options.dataDir ?? "./.data", migrationsDir, options.logger);
+}
+
+async function openPostgres(databaseUrl: string, migrationsDir: string, logger?: DatabaseLogger): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: databaseUrl });
+  // An idle client losing its connection must not crash the process; the pool replaces it.
+  pool.on("error", (error) => logger?.error({ err: error }, "idle Postgres connection failed"));
+  try {
+    // The advisory lock and each migration's transaction need one session, hence one dedicated client.
+    const client = await pool.connect();
+    try {
+      await applyMigrations(pgConnection(client), migrationsDir, logger);
+    } finally {
+      client.release();
+    }
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return assemble("postgres", prisma, pgConnection(pool), async () => {
+    await pool.end();
+  });
+}
+
+async function openPglite(dataDir: string, migrationsDir: string, logger?: DatabaseLogger): Promise<Database> {
+  let lock: DataDirLock | undefined;
+  let pglite: PGlite;
+  if (dataDir === IN_MEMORY) {
+    pglite = new PGlite(IN_MEMORY);
+  } else {
+    await mkdir(dataDir, { recursive: true });
+    lock = await lockDataDir(dataDir, logger);
+    // Postgres files go in a subfolder so the lock file never sits inside the cluster directory.
+    pglite = new PGlite(join(resolve(dataDir), "pgdata"));
+  }
+  try {
+    await pglite.waitReady;
+    await applyMigrations(pgliteConnection(pglite), migrationsDir, logger);
+  } catch (error) {
+    await pglite.close().catch(() => undefined);
+    await lock?.release();
+    throw error;
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return assemble("pglite", prisma, pgliteConnection(pglite), async () => {
+    await pglite.close();
+    await lock?.release();
+  });
+}
+
+function assemble(
+  kind: Database["kind"],
+  prisma: PrismaClient,
+  sql: SqlConnection,
+  closeDriver: () => Promise<void>,
+): Database {
+  let closing: Promise<void> | undefined;
+  return {
+    prisma,
+    kind,
+    sql,
+    async ping() {
+      await prisma.$queryRaw`SELECT 1`;
+    },
+    close() {
+      // Idempotent, so a test's afterEach and the app's shutdown hook can both call it.
+      closing ??= prisma.$disconnect().finally(closeDriver);
+      return closing;
+    },
+  };
+}

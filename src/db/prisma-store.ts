@@ -1,0 +1,66 @@
+/** The production Store: Prisma over Postgres or PGlite, one interactive transaction per workspace unit of work. */
+import { type Clock, type Store, systemClock } from "../core/ports.ts";
+import type { PrismaClient } from "./generated/client.ts";
+import { newId } from "./ids.ts";
+import { createPrismaOutboxQueue } from "./prisma-outbox-queue.ts";
+import { createPrismaWorkspaceRepo } from "./prisma-workspace-repo.ts";
+
+/** The part of an opened database (`openDatabase` in open.ts) the store needs; the same code serves both kinds. */
+export interface PrismaStoreDatabase {
+  prisma: PrismaClient;
+}
+
+export interface PrismaStoreOptions {
+  /** Stamps createdAt and updatedAt, as the in-memory store does. */
+  clock?: Clock;
+  /** How long a unit of work may wait for a connection (PGlite runs one transaction at a time). */
+  maxWaitMs?: number;
+  /** How long a unit of work may hold its transaction. */
+  timeoutMs?: number;
+}
+
+export function createPrismaStore(db: PrismaStoreDatabase, options: PrismaStoreOptions = {}): Store {
+  const { prisma } = db;
+  const clock = options.clock ?? systemClock;
+  const transactionOptions = { maxWait: options.maxWaitMs ?? 10_000, timeout: options.timeoutMs ?? 15_000 };
+
+  return {
+    async ensureWorkspace(identity) {
+      const key = { platform: identity.platform, externalId: identity.externalId };
+      const existing = await prisma.workspace.findUnique({ where: { platform_externalId: key } });
+      if (existing) return existing;
+      // Two processes may see a new workspace's first event at once: the loser's insert is skipped, then both read.
+      await prisma.workspace.createMany({
+        data: [
+          {
+            id: newId(),
+            ...key,
+            name: identity.name,
+            defaultTimezone: identity.defaultTimezone,
+            createdAt: clock.now(),
+          },
+        ],
+        skipDuplicates: true,
+      });
+      return prisma.workspace.findUniqueOrThrow({ where: { platform_externalId: key } });
+    },
+    findWorkspace(platform, externalId) {
+      return prisma.workspace.findUnique({ where: { platform_externalId: { platform, externalId } } });
+    },
+    inWorkspace(workspaceId, work) {
+      return prisma.$transaction(async (tx) => {
+        const workspace = await tx.workspace.findUnique({ where: { id: workspaceId }, select: { id: true } });
+        if (!workspace) throw new Error(`Workspace ${workspaceId} not found`);
+        return work(createPrismaWorkspaceRepo(tx, workspaceId, clock));
+      }, transactionOptions);
+    },
+    async deleteWorkspace(workspaceId) {
+      // Idempotent: a workspace already gone is what the caller wanted. The foreign keys cascade to every row in it.
+      await prisma.workspace.deleteMany({ where: { id: workspaceId } });
+    },
+    outbox: createPrismaOutboxQueue(prisma),
+    async ping() {
+      await prisma.$queryRaw`SELECT 1`;
+    },
+  };
+}

@@ -1,0 +1,248 @@
+/** The workspace repository over a Prisma transaction: every query carries the workspace id. */
+import type { Application, Gap } from "../core/model.ts";
+import type { Clock, WorkspaceRepo } from "../core/ports.ts";
+import type { Prisma } from "./generated/client.ts";
+import { newId } from "./ids.ts";
+import { notFound, oldestFirst, orNotFound, toJson, toOutboxMessage } from "./prisma-rows.ts";
+
+export function createPrismaWorkspaceRepo(
+  tx: Prisma.TransactionClient,
+  workspaceId: string,
+  clock: Clock,
+): WorkspaceRepo {
+  const memberByExternalId = (externalId: string) =>
+    tx.member.findUnique({ where: { workspaceId_externalId: { workspaceId, externalId } } });
+  const requireMember = async (memberId: string): Promise<void> => {
+    const member = await tx.member.findFirst({ where: { id: memberId, workspaceId }, select: { id: true } });
+    if (!member) throw notFound("Member", memberId);
+  };
+  // The foreign keys only name the parent row, so the workspace (and owner) check has to happen here.
+  const requireApplication = async (applicationId: string, memberId?: string): Promise<void> => {
+    const application = await tx.application.findFirst({
+      where: { id: applicationId, workspaceId, memberId },
+      select: { id: true },
+    });
+    if (!application) throw notFound("Application", applicationId);
+  };
+  const requireRound = async (roundId: string, memberId: string): Promise<void> => {
+    const round = await tx.round.findFirst({
+      where: { id: roundId, workspaceId, application: { memberId } },
+      select: { id: true },
+    });
+    if (!round) throw notFound("Round", roundId);
+  };
+
+  return {
+    workspaceId,
+
+    async getWorkspace() {
+      const workspace = await tx.workspace.findUnique({ where: { id: workspaceId } });
+      if (!workspace) throw notFound("Workspace", workspaceId);
+      return workspace;
+    },
+    updateWorkspace(patch) {
+      return orNotFound("Workspace", workspaceId, tx.workspace.update({ where: { id: workspaceId }, data: patch }));
+    },
+
+    findMember: memberByExternalId,
+    async ensureMember(input) {
+      const existing = await memberByExternalId(input.externalId);
+      if (existing) return existing;
+      // Two first messages from one person can race; skipping the duplicate keeps the transaction usable.
+      await tx.member.createMany({
+        data: [
+          {
+            id: newId(),
+            workspaceId,
+            externalId: input.externalId,
+            displayName: input.displayName,
+            timezone: input.timezone ?? null,
+            createdAt: clock.now(),
+          },
+        ],
+        skipDuplicates: true,
+      });
+      return tx.member.findUniqueOrThrow({
+        where: { workspaceId_externalId: { workspaceId, externalId: input.externalId } },
+      });
+    },
+    updateMember(memberId, patch) {
+      return orNotFound("Member", memberId, tx.member.update({ where: { id: memberId, workspaceId }, data: patch }));
+    },
+    async deleteMember(memberId) {
+      // The foreign keys cascade to applications, rounds, feedback, reflections, gaps and outbox rows.
+      const { count } = await tx.member.deleteMany({ where: { id: memberId, workspaceId } });
+      if (count === 0) throw notFound("Member", memberId);
+    },
+
+    listApplications(memberId) {
+      return tx.application.findMany({ where: { workspaceId, memberId }, orderBy: oldestFirst });
+    },
+    async createApplication(input) {
+      await requireMember(input.memberId);
+      const application: Application = {
+        id: newId(),
+        workspaceId,
+        memberId: input.memberId,
+        company: input.company,
+        companyKey: input.company.trim().toLowerCase(),
+        role: input.role,
+        link: input.link,
+        status: "ACTIVE",
+        appliedAt: input.appliedAt,
+        lastActivityAt: input.appliedAt,
+        statusChangedAt: input.appliedAt,
+        impression: null,
+        impressionNotes: null,
+        createdAt: clock.now(),
+      };
+      // A failed INSERT would abort the Postgres transaction; ON CONFLICT DO NOTHING lets the caller recover.
+      const { count } = await tx.application.createMany({ data: [application], skipDuplicates: true });
+      if (count === 0) throw new Error(`Member ${input.memberId} already has an application at ${input.company}`);
+      return { ...application };
+    },
+    updateApplication(applicationId, patch) {
+      return orNotFound(
+        "Application",
+        applicationId,
+        tx.application.update({ where: { id: applicationId, workspaceId }, data: patch }),
+      );
+    },
+
+    async listRounds(applicationIds) {
+      if (applicationIds.length === 0) return [];
+      return tx.round.findMany({ where: { workspaceId, applicationId: { in: applicationIds } }, orderBy: oldestFirst });
+    },
+    async createRound(input) {
+      await requireApplication(input.applicationId);
+      return tx.round.create({
+        data: {
+          id: newId(),
+          workspaceId,
+          applicationId: input.applicationId,
+          stage: input.stage,
+          scheduledAt: input.scheduledAt,
+          heldAt: input.heldAt,
+          outcome: input.outcome ?? "PENDING",
+          outcomeAt: input.outcomeAt ?? null,
+          createdAt: clock.now(),
+        },
+      });
+    },
+    updateRound(roundId, patch) {
+      return orNotFound("Round", roundId, tx.round.update({ where: { id: roundId, workspaceId }, data: patch }));
+    },
+
+    async listFeedback(applicationIds) {
+      if (applicationIds.length === 0) return [];
+      return tx.feedbackRequest.findMany({
+        where: { workspaceId, applicationId: { in: applicationIds } },
+        orderBy: oldestFirst,
+      });
+    },
+    async upsertFeedback(applicationId, patch) {
+      await requireApplication(applicationId);
+      await tx.feedbackRequest.createMany({
+        data: [{ id: newId(), workspaceId, applicationId, createdAt: clock.now() }],
+        skipDuplicates: true,
+      });
+      return tx.feedbackRequest.update({ where: { applicationId, workspaceId }, data: patch });
+    },
+
+    async createReflection(input) {
+      await requireMember(input.memberId);
+      if (input.applicationId !== null) await requireApplication(input.applicationId, input.memberId);
+      if (input.roundId !== null) await requireRound(input.roundId, input.memberId);
+      const { memberId, applicationId, roundId, personMet, learned } = input;
+      return tx.reflection.create({
+        data: {
+          id: newId(),
+          workspaceId,
+          memberId,
+          applicationId,
+          roundId,
+          personMet,
+          learned,
+          createdAt: clock.now(),
+        },
+      });
+    },
+    listReflections(memberId) {
+      return tx.reflection.findMany({ where: { workspaceId, memberId }, orderBy: oldestFirst });
+    },
+
+    async createGap(input) {
+      // Locking the member serialises gap creation per member, so two transactions cannot pick the same number.
+      const locked = await tx.$queryRaw<{ id: string }[]>`
+        SELECT id FROM "Member" WHERE id = ${input.memberId} AND "workspaceId" = ${workspaceId} FOR UPDATE`;
+      if (locked.length === 0) throw notFound("Member", input.memberId);
+      if (input.applicationId !== null) await requireApplication(input.applicationId, input.memberId);
+      const { _max } = await tx.gap.aggregate({
+        where: { workspaceId, memberId: input.memberId },
+        _max: { number: true },
+      });
+      const now = clock.now();
+      const gap: Gap = {
+        id: newId(),
+        workspaceId,
+        memberId: input.memberId,
+        applicationId: input.applicationId,
+        number: (_max.number ?? 0) + 1,
+        topic: input.topic,
+        status: "OPEN",
+        createdAt: now,
+        updatedAt: now,
+      };
+      return tx.gap.create({ data: gap });
+    },
+    listGaps(memberId) {
+      return tx.gap.findMany({ where: { workspaceId, memberId }, orderBy: { number: "asc" } });
+    },
+    updateGap(gapId, patch) {
+      return orNotFound("Gap", gapId, tx.gap.update({ where: { id: gapId, workspaceId }, data: patch }));
+    },
+
+    async enqueue(message) {
+      if (message.memberId !== null) await requireMember(message.memberId);
+      // A duplicate dedupe key must not raise: that would abort the whole Postgres transaction.
+      const { count } = await tx.outbox.createMany({
+        data: [
+          {
+            id: newId(),
+            workspaceId,
+            memberId: message.memberId,
+            kind: message.kind,
+            target: message.target,
+            channel: message.channel,
+            payload: toJson(message.payload),
+            dedupeKey: message.dedupeKey,
+            nextAttemptAt: message.nextAttemptAt,
+            createdAt: clock.now(),
+          },
+        ],
+        skipDuplicates: true,
+      });
+      return count === 1;
+    },
+    async listOutbox(memberId) {
+      const rows = await tx.outbox.findMany({ where: { workspaceId, memberId }, orderBy: oldestFirst });
+      return rows.map(toOutboxMessage);
+    },
+    async listUntoldFailures(memberId) {
+      const rows = await tx.outbox.findMany({
+        where: { workspaceId, memberId, status: { in: ["FAILED", "DEAD"] }, failureToldAt: null },
+        orderBy: oldestFirst,
+      });
+      return rows.map(toOutboxMessage);
+    },
+    async markFailuresTold(messageIds, at) {
+      const ids = [...new Set(messageIds)];
+      if (ids.length === 0) return;
+      // Counted first so that a refused id changes nothing, even if the caller catches the error.
+      const found = await tx.outbox.findMany({ where: { workspaceId, id: { in: ids } }, select: { id: true } });
+      const missing = ids.find((id) => !found.some((row) => row.id === id));
+      if (missing !== undefined) throw notFound("Outbox message", missing);
+      await tx.outbox.updateMany({ where: { workspaceId, id: { in: ids } }, data: { failureToldAt: at } });
+    },
+  };
+}

@@ -1,0 +1,55 @@
+/** `npm run jobs -- list` and `npm run jobs -- run <job> [--now <ISO time>]`: one job, once, at a (possibly simulated) time, then delivery. */
+import { createApp } from "../app.ts";
+import { ConfigError, loadConfig } from "../config.ts";
+import { createLogger } from "../logger.ts";
+import { findJob, JOBS } from "./registry.ts";
+import { runJobOnce } from "./scheduler.ts";
+
+const USAGE = "Usage: npm run jobs -- list | run <job> [--now <ISO time>]";
+
+async function main(argv: string[]): Promise<number> {
+  const [verb, name, ...rest] = argv;
+  if (verb === "list") {
+    for (const job of JOBS)
+      process.stdout.write(`${job.name.padEnd(22)} ${job.schedule.padEnd(14)} ${job.description}\n`);
+    return 0;
+  }
+  if (verb !== "run" || !name) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  const job = findJob(name);
+  if (!job) {
+    process.stderr.write(`No job "${name}". Jobs: ${JOBS.map((candidate) => candidate.name).join(", ")}\n`);
+    return 2;
+  }
+  const nowIndex = rest.indexOf("--now");
+  const now = nowIndex === -1 ? new Date() : new Date(rest[nowIndex + 1] ?? "");
+  if (Number.isNaN(now.getTime())) {
+    process.stderr.write(`--now needs an ISO time like 2026-12-01T09:00:00Z\n${USAGE}\n`);
+    return 2;
+  }
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const clock = { now: () => now };
+  const app = await createApp({ config, logger, clock, deliverToConsole: process.stdout });
+  try {
+    const created = await runJobOnce(job, app.jobStore, now, logger);
+    const delivered = await app.dispatcher.dispatchDue();
+    process.stdout.write(
+      `${job.name} at ${now.toISOString()}: ${created} new message(s), ${delivered.sent} delivered, ${delivered.retried} to retry, ${delivered.failed} failed.\n`,
+    );
+    return 0;
+  } finally {
+    await app.shutdown();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error) => {
+    const message = error instanceof ConfigError ? error.message : (error?.stack ?? String(error));
+    process.stderr.write(`${message}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,43 @@
+/** Prep reminder: the evening before a scheduled round, a DM naming the round and the member's open gaps. */
+import { prepReminder } from "../core/copy/prompts.ts";
+import { formatLocal } from "../core/time.ts";
+import { dayBeforeAt, directMessage, HOUR_MS, type JobContext, mayReceive, memberZone } from "./rules.ts";
+import type { NewJobMessage } from "./store.ts";
+
+/** Local hour, the day before, from which the reminder may go out. */
+export const PREP_HOUR = 17;
+/** Too close to the round to be useful. */
+const TOO_LATE_MS = HOUR_MS;
+
+export async function runPrepReminder({ now, store }: JobContext): Promise<number> {
+  const rounds = await store.scheduledRounds(now, new Date(now.getTime() + 48 * HOUR_MS));
+  const messages: NewJobMessage[] = [];
+  for (const candidate of rounds) {
+    const { round, application, member, workspace } = candidate;
+    if (!round.scheduledAt || !mayReceive(member, "prep", now)) continue;
+    const zone = memberZone(member, workspace);
+    if (now < dayBeforeAt(round.scheduledAt, zone, PREP_HOUR)) continue;
+    const message = directMessage(
+      candidate,
+      "prep",
+      {
+        title: `Tomorrow: ${application.company}`,
+        text: prepReminder(
+          {
+            company: application.company,
+            stage: round.stage,
+            whenLocal: formatLocal(round.scheduledAt, zone),
+            gaps: candidate.openGaps,
+          },
+          round.id,
+        ),
+      },
+      `prep:${round.id}`,
+      now,
+    );
+    // Quiet hours may push it past the point of use; then it's better unsaid.
+    if (message.nextAttemptAt.getTime() > round.scheduledAt.getTime() - TOO_LATE_MS) continue;
+    messages.push(message);
+  }
+  return store.enqueueMany(messages);
+}

@@ -1,0 +1,67 @@
+/** The scheduled jobs, their cron schedules and what they do: the scheduler and `npm run jobs` both read this list. */
+import { runFeedbackChase } from "./feedback-chase.ts";
+import { runPracticeNudge } from "./practice-nudge.ts";
+import { runPrepReminder } from "./prep-reminder.ts";
+import { runReflectionPrompt } from "./reflection-prompt.ts";
+import type { JobContext } from "./rules.ts";
+import { runSilenceCheck } from "./silence-check.ts";
+import { runWeeklyDigest } from "./weekly-digest.ts";
+import { runWeeklyEncouragement } from "./weekly-encouragement.ts";
+
+export interface JobDefinition {
+  name: string;
+  /** node-cron expression, evaluated in UTC; the jobs themselves apply each member's local time. */
+  schedule: string;
+  description: string;
+  /** Enqueues what is due at `now`; safe to run any number of times, on any number of processes. Returns rows created. */
+  run(context: JobContext): Promise<number>;
+}
+
+export const JOBS: readonly JobDefinition[] = [
+  {
+    name: "feedback-chase",
+    schedule: "*/15 * * * *",
+    description: "offer a ready-to-send feedback request after a rejection; one follow-up a week after asking",
+    run: runFeedbackChase,
+  },
+  {
+    name: "silence-check",
+    schedule: "7 * * * *",
+    description: "suggest a polite check-in when an application has had no news for a while",
+    run: runSilenceCheck,
+  },
+  {
+    name: "prep-reminder",
+    schedule: "*/15 * * * *",
+    description: "the evening before a round, name it and the member's open gaps",
+    run: runPrepReminder,
+  },
+  {
+    name: "reflection-prompt",
+    schedule: "*/15 * * * *",
+    description: "a few hours after a round, ask how it went, who they met and what they learned",
+    run: runReflectionPrompt,
+  },
+  {
+    name: "weekly-encouragement",
+    schedule: "2 * * * *",
+    description: "Monday 09:00 workspace time, an encouraging word in the team channel",
+    run: runWeeklyEncouragement,
+  },
+  {
+    name: "weekly-digest",
+    schedule: "4 * * * *",
+    description: "Friday 16:00 workspace time, the week's wins in the team channel",
+    run: runWeeklyDigest,
+  },
+  {
+    name: "practice-nudge",
+    schedule: "9 * * * *",
+    description: "Wednesday from 10:00 local, one open gap to practise this week",
+    run: runPracticeNudge,
+  },
+];
+
+export function findJob(name: string): JobDefinition | undefined {
+  return JOBS.find((job) => job.name === name);
+}

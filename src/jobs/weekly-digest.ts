@@ -1,0 +1,39 @@
+/** Weekly team digest, Friday 16:00 workspace time: the week's wins in aggregate, naming only members who share. */
+import { digestIntro } from "../core/copy/prompts.ts";
+import { channelMessage, DAY_MS, isLocalWindow, isoWeekKey, type JobContext } from "./rules.ts";
+import type { NewJobMessage, WeekSummary } from "./store.ts";
+
+export const DIGEST_DAY = 5;
+export const DIGEST_HOUR = 16;
+
+/** The digest text; null when the week had nothing to show. Rejections are never part of it. */
+export function digestText(summary: WeekSummary, seed: string): string | null {
+  const lines = [
+    [summary.invitations, "invitation to a next step", "invitations to a next step"],
+    [summary.offers, "offer", "offers"],
+    [summary.roundsHeld, "round held", "rounds held"],
+    [summary.feedbackReceived, "piece of feedback received", "pieces of feedback received"],
+    [summary.peopleMet, "person met", "people met"],
+    [summary.thingsLearned, "thing learned", "things learned"],
+  ] as const;
+  const shown = lines
+    .filter(([count]) => count > 0)
+    .map(([count, one, many]) => `• ${count} ${count === 1 ? one : many}`);
+  if (shown.length === 0) return null;
+  const names =
+    summary.sharingWinners.length > 0 ? `\nWins this week from ${summary.sharingWinners.join(", ")}. Well done.` : "";
+  return `${digestIntro(seed)}\n${shown.join("\n")}${names}`;
+}
+
+export async function runWeeklyDigest({ now, store }: JobContext): Promise<number> {
+  const messages: NewJobMessage[] = [];
+  for (const workspace of await store.workspacesWithChannel()) {
+    const zone = workspace.defaultTimezone;
+    if (!isLocalWindow(now, zone, DIGEST_DAY, DIGEST_HOUR)) continue;
+    const week = isoWeekKey(now, zone);
+    const summary = await store.summarizeWeek(workspace.id, new Date(now.getTime() - 7 * DAY_MS), now);
+    const text = digestText(summary, `${workspace.id}:${week}`);
+    if (text) messages.push(channelMessage(workspace, "digest", text, `digest:${week}`, now));
+  }
+  return store.enqueueMany(messages);
+}

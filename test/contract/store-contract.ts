@@ -1,0 +1,35 @@
+/** The storage contract every Store implementation must pass: run by the in-memory and the Prisma store tests. */
+import { afterEach, beforeEach, describe } from "vitest";
+import type { Store } from "../../src/core/ports.ts";
+import { describeIdentity } from "./store-contract-identity.ts";
+import { describeIntegrity } from "./store-contract-integrity.ts";
+import { describeOutbox } from "./store-contract-outbox.ts";
+import { describePipeline } from "./store-contract-pipeline.ts";
+
+export interface StoreUnderTest {
+  store: Store;
+  close(): Promise<void>;
+}
+
+/** `makeStore` must hand each test an empty store. */
+export function runStoreContract(name: string, makeStore: () => Promise<StoreUnderTest>): void {
+  describe(`${name} store contract`, () => {
+    let current: StoreUnderTest | undefined;
+    const store = (): Store => {
+      if (!current) throw new Error("store used outside a test");
+      return current.store;
+    };
+    beforeEach(async () => {
+      current = await makeStore();
+    });
+    afterEach(async () => {
+      await current?.close();
+      current = undefined;
+    });
+
+    describe("workspaces and members", () => describeIdentity(store));
+    describe("applications, rounds, feedback, reflections and gaps", () => describePipeline(store));
+    describe("transactions, isolation and deletion", () => describeIntegrity(store));
+    describe("outbox", () => describeOutbox(store));
+  });
+}

@@ -1,0 +1,372 @@
+/** Pipeline commands with good input, driven through the bot: apply, round, invited, rejected, offer, accepted, withdraw, ghosted, asked, feedback. */
+import { beforeEach, describe, expect, it } from "vitest";
+import { ADA, createHarness, type Harness, minutesAfter, plain, T0 } from "./harness.ts";
+
+let h: Harness;
+
+beforeEach(() => {
+  h = createHarness();
+});
+
+describe("apply", () => {
+  it("GIVEN a new member WHEN they apply to a company with a role THEN the member and an active application exist", async () => {
+    const reply = await h.say('apply "Globex Corp" Backend Engineer');
+    expect(reply.text).toContain("Tracking Backend Engineer at Globex Corp");
+    expect(reply.private).toBe(true);
+    const { member, applications } = await h.rows();
+    expect(member.displayName).toBe("Ada");
+    expect(applications).toHaveLength(1);
+    expect(applications[0]).toMatchObject({
+      company: "Globex Corp",
+      companyKey: "globex corp",
+      role: "Backend Engineer",
+      status: "ACTIVE",
+      appliedAt: T0,
+    });
+  });
+
+  it("GIVEN an optional /nextstep prefix and an alias WHEN the member applies THEN it works the same", async () => {
+    await h.say("/nextstep applied Acme");
+    await h.say("ADD Initech");
+    expect((await h.rows()).applications.map((application) => application.company)).toEqual(["Acme", "Initech"]);
+  });
+
+  it("GIVEN Acme is tracked WHEN the member applies to ACME again THEN nothing new is created and they are told", async () => {
+    await h.say("apply Acme");
+    const reply = await h.say("apply ACME");
+    expect(reply.text).toContain("already tracking Acme (active)");
+    expect((await h.rows()).applications).toHaveLength(1);
+  });
+
+  it("GIVEN Acme Corp was tracked with a doubled space WHEN the member names it with one space THEN it is the same company", async () => {
+    await h.say('apply "Acme  Corp"');
+    const again = await h.say('apply "Acme Corp"');
+    expect(again.text).toContain("already tracking");
+    const round = await h.say('round "acme corp" screen');
+    expect(round.text).toContain("Logged your screen");
+    expect((await h.rows()).applications).toHaveLength(1);
+  });
+});
+
+describe("round", () => {
+  beforeEach(async () => {
+    await h.sayAll(["tz America/New_York", "apply Acme"]);
+  });
+
+  it("GIVEN a member in New York WHEN they log a round tomorrow 3pm THEN it is scheduled at 15:00 New York time", async () => {
+    const reply = await h.say("round Acme technical tomorrow 3pm");
+    expect(reply.text).toContain("technical interview with Acme on Tue 3 Mar, 15:00");
+    const { rounds, applications } = await h.rows();
+    expect(rounds).toHaveLength(1);
+    expect(rounds[0]).toMatchObject({
+      stage: "TECHNICAL",
+      scheduledAt: new Date("2026-03-03T20:00:00.000Z"),
+      heldAt: null,
+      outcome: "PENDING",
+    });
+    expect(applications[0]?.lastActivityAt).toEqual(T0);
+  });
+
+  it("GIVEN no date WHEN the member logs a round THEN it was held now", async () => {
+    h.clock.advanceMinutes(30);
+    const reply = await h.say("round Acme screen");
+    expect(reply.text).toContain("Logged your screen with Acme");
+    const [round] = (await h.rows()).rounds;
+    expect(round).toMatchObject({ stage: "SCREEN", scheduledAt: null, heldAt: minutesAfter(T0, 30) });
+  });
+
+  it("GIVEN a past date WHEN the member logs a round THEN it is recorded as held then", async () => {
+    await h.say("round Acme phone yesterday 4pm");
+    const [round] = (await h.rows()).rounds;
+    const at = new Date("2026-03-01T21:00:00.000Z");
+    expect(round).toMatchObject({ stage: "SCREEN", scheduledAt: at, heldAt: at });
+  });
+
+  it("GIVEN stage words with aliases and odd spacing WHEN logged THEN they map to stages", async () => {
+    await h.say('round Acme "system design"');
+    await h.say("round Acme take-home");
+    await h.say("round Acme hm");
+    expect((await h.rows()).rounds.map((round) => round.stage)).toEqual(["SYSTEM_DESIGN", "TAKEHOME", "MANAGER"]);
+  });
+
+  it("GIVEN Acme went quiet WHEN a new round is logged THEN the application is active again", async () => {
+    await h.say("ghosted Acme");
+    await h.say("round Acme onsite");
+    expect((await h.rows()).applications[0]?.status).toBe("ACTIVE");
+  });
+
+  it("GIVEN Acme is rejected WHEN a round is logged THEN it is refused and nothing is added", async () => {
+    await h.say("rejected Acme");
+    const before = await h.rows();
+    const reply = await h.say("round Acme onsite");
+    expect(reply.text).toContain("marked rejected");
+    expect(await h.rows()).toEqual(before);
+  });
+});
+
+describe("invited", () => {
+  beforeEach(async () => {
+    await h.sayAll(["tz America/New_York", "apply Acme"]);
+  });
+
+  it("GIVEN a fresh application WHEN invited to an onsite on Mar 12 10:00 THEN the application step passed and the onsite is scheduled", async () => {
+    h.clock.advanceMinutes(60);
+    const reply = await h.say("invited Acme onsite Mar 12 10:00");
+    expect(reply.text).toContain("That's a win: Acme");
+    expect(reply.text).toContain("Onsite on Thu 12 Mar, 10:00");
+    const { rounds, applications } = await h.rows();
+    expect(rounds).toHaveLength(2);
+    expect(rounds[0]).toMatchObject({ stage: "APPLIED", outcome: "NEXT_STEP", heldAt: T0 });
+    expect(rounds[0]?.outcomeAt).toEqual(minutesAfter(T0, 60));
+    // New York has moved to daylight time by 12 March: 10:00 EDT is 14:00 UTC.
+    expect(rounds[1]).toMatchObject({
+      stage: "ONSITE",
+      outcome: "PENDING",
+      scheduledAt: new Date("2026-03-12T14:00:00.000Z"),
+    });
+    expect(applications[0]?.lastActivityAt).toEqual(minutesAfter(T0, 60));
+  });
+
+  // An invitation is to a round still to come, so a month-day without a year means the next one. chrono picks the
+  // nearest Dec 3 instead, which in March is last December.
+  it("GIVEN it is March WHEN invited to an onsite on Dec 3 10:00 THEN the round is this coming December, not last", async () => {
+    const reply = await h.say("invited Acme onsite Dec 3 10:00");
+    expect(reply.text).toContain("Onsite on Thu 3 Dec, 10:00");
+    expect((await h.rows()).rounds.at(-1)?.scheduledAt).toEqual(new Date("2026-12-03T15:00:00.000Z"));
+  });
+
+  it("GIVEN a pending screen WHEN invited without a stage THEN the screen is passed and an unnamed next round is added", async () => {
+    await h.say("round Acme screen tomorrow 10am");
+    const reply = await h.say("invited Acme");
+    expect(reply.text).toContain("Next round is on your list");
+    const { rounds } = await h.rows();
+    expect(rounds).toHaveLength(2);
+    expect(rounds[0]).toMatchObject({ stage: "SCREEN", outcome: "NEXT_STEP", outcomeAt: T0 });
+    // A scheduled round that was passed counts as held at its scheduled time.
+    expect(rounds[0]?.heldAt).toEqual(rounds[0]?.scheduledAt);
+    expect(rounds[1]).toMatchObject({ stage: null, outcome: "PENDING", scheduledAt: null });
+  });
+
+  it("GIVEN a date but no stage WHEN invited THEN the date is still read", async () => {
+    await h.say("invited Acme tomorrow 3pm");
+    const { rounds } = await h.rows();
+    expect(rounds.at(-1)).toMatchObject({ stage: null, scheduledAt: new Date("2026-03-03T20:00:00.000Z") });
+  });
+
+  it("GIVEN Acme went quiet WHEN an invitation arrives THEN the application is active again", async () => {
+    await h.say("ghosted Acme");
+    await h.say("invited Acme technical");
+    expect((await h.rows()).applications[0]?.status).toBe("ACTIVE");
+  });
+
+  it("GIVEN Acme was withdrawn WHEN invited THEN it is refused and nothing changes", async () => {
+    await h.say("withdraw Acme");
+    const before = await h.rows();
+    const reply = await h.say("invited Acme");
+    expect(reply.text).toContain("marked withdrawn");
+    expect(await h.rows()).toEqual(before);
+  });
+});
+
+describe("rejected", () => {
+  beforeEach(async () => {
+    await h.say("apply Acme");
+  });
+
+  it("GIVEN a pending technical round WHEN rejected THEN that round ends rejected, the application closes and feedback is not yet asked", async () => {
+    await h.say("round Acme technical");
+    h.clock.advanceMinutes(5);
+    const reply = await h.say("rejected Acme");
+    expect(reply.text).toContain("Logged, privately");
+    expect(reply.text).toContain('asked "Acme"');
+    const { rounds, applications, feedback } = await h.rows();
+    expect(rounds).toHaveLength(1);
+    expect(rounds[0]).toMatchObject({ stage: "TECHNICAL", outcome: "REJECTED", outcomeAt: minutesAfter(T0, 5) });
+    expect(applications[0]).toMatchObject({ status: "REJECTED", statusChangedAt: minutesAfter(T0, 5) });
+    expect(feedback).toHaveLength(1);
+    expect(feedback[0]?.state).toBe("NOT_ASKED");
+  });
+
+  it("GIVEN no rounds WHEN rejected at a named stage THEN a rejected round at that stage is recorded", async () => {
+    await h.say("rejected Acme onsite");
+    const { rounds } = await h.rows();
+    expect(rounds).toHaveLength(1);
+    expect(rounds[0]).toMatchObject({ stage: "ONSITE", outcome: "REJECTED", heldAt: T0 });
+  });
+
+  it("GIVEN no rounds WHEN rejected without a stage THEN no round is invented", async () => {
+    await h.say("rejected Acme");
+    expect((await h.rows()).rounds).toEqual([]);
+  });
+
+  it("GIVEN Acme is already rejected WHEN rejected again THEN the member is told and nothing changes", async () => {
+    await h.say("rejected Acme");
+    const before = await h.rows();
+    h.clock.advanceMinutes(60);
+    const reply = await h.say("no Acme");
+    expect(reply.text).toContain("already marked as a rejection");
+    expect(await h.rows()).toEqual(before);
+  });
+});
+
+describe("offer, accepted, withdraw, ghosted", () => {
+  beforeEach(async () => {
+    await h.sayAll(["apply Acme", "round Acme final"]);
+  });
+
+  it("GIVEN a pending final round WHEN an offer is logged THEN the round passed and the application has an offer", async () => {
+    const reply = await h.say("offer Acme");
+    expect(reply.text).toContain("An offer from Acme!");
+    const { rounds, applications } = await h.rows();
+    expect(rounds[0]?.outcome).toBe("NEXT_STEP");
+    expect(applications[0]?.status).toBe("OFFER");
+  });
+
+  it("GIVEN an offer WHEN accepted THEN the application is accepted", async () => {
+    await h.say("offer Acme");
+    const reply = await h.say("accept Acme");
+    expect(reply.text).toContain("You accepted Acme");
+    expect((await h.rows()).applications[0]?.status).toBe("ACCEPTED");
+  });
+
+  it("GIVEN an offer WHEN the offer is logged twice THEN the second is refused", async () => {
+    await h.say("offer Acme");
+    const before = await h.rows();
+    const reply = await h.say("offer Acme");
+    expect(reply.text).toContain("already marked offer");
+    expect(await h.rows()).toEqual(before);
+  });
+
+  it("GIVEN a pending round WHEN the member withdraws THEN the round ends without response and the application is withdrawn", async () => {
+    const reply = await h.say("withdraw Acme");
+    expect(reply.text).toContain("Marked Acme as withdrawn");
+    const { rounds, applications } = await h.rows();
+    expect(rounds[0]?.outcome).toBe("NO_RESPONSE");
+    expect(applications[0]?.status).toBe("WITHDRAWN");
+  });
+
+  it("GIVEN a pending round WHEN the company goes silent THEN the application is ghosted", async () => {
+    const reply = await h.say("silent Acme");
+    expect(reply.text).toContain("Marked Acme as gone quiet");
+    const { rounds, applications } = await h.rows();
+    expect(rounds[0]?.outcome).toBe("NO_RESPONSE");
+    expect(applications[0]?.status).toBe("GHOSTED");
+  });
+});
+
+describe("asked and feedback", () => {
+  beforeEach(async () => {
+    await h.sayAll(["apply Acme", "rejected Acme"]);
+  });
+
+  it("GIVEN a rejection WHEN the member asked for feedback THEN the request is ASKED with the time", async () => {
+    h.clock.advanceMinutes(90);
+    const reply = await h.say("asked Acme");
+    expect(reply.text).toContain("Good move asking Acme");
+    const { feedback } = await h.rows();
+    expect(feedback).toHaveLength(1);
+    expect(feedback[0]).toMatchObject({ state: "ASKED", askedAt: minutesAfter(T0, 90) });
+  });
+
+  it("GIVEN feedback was asked WHEN asked is logged again THEN it is noted once", async () => {
+    await h.say("asked Acme");
+    const before = await h.rows();
+    const reply = await h.say("asked Acme");
+    expect(reply.text).toContain("Already noted");
+    expect(await h.rows()).toEqual(before);
+  });
+
+  it("GIVEN feedback arrives in two parts WHEN logged THEN both are kept and the request is RECEIVED", async () => {
+    await h.say("asked Acme");
+    const reply = await h.say('feedback Acme "wanted more depth on databases"');
+    expect(reply.text).toContain("Feedback from Acme saved");
+    await h.say("feedback Acme liked the testing approach");
+    const { feedback } = await h.rows();
+    expect(feedback[0]).toMatchObject({
+      state: "RECEIVED",
+      feedback: "wanted more depth on databases\nliked the testing approach",
+      receivedAt: T0,
+    });
+  });
+
+  it("GIVEN feedback was received WHEN asked is logged THEN the member is told it already arrived", async () => {
+    await h.say("feedback Acme thanks");
+    const reply = await h.say("asked Acme");
+    expect(reply.text).toContain("already have feedback from Acme");
+    expect((await h.rows()).feedback[0]?.state).toBe("RECEIVED");
+  });
+
+  it("GIVEN feedback near the size limit WHEN one more part would pass 8,000 characters THEN it is refused and the stored text is unchanged", async () => {
+    const part = "x".repeat(2000);
+    await h.sayAll([`feedback Acme ${part}`, `feedback Acme ${part}`, `feedback Acme ${part}`]);
+    const before = await h.rows();
+    const reply = await h.say(`feedback Acme ${part}`);
+    expect(reply.text).toContain("more feedback than I can keep");
+    expect(await h.rows()).toEqual(before);
+  });
+});
+
+describe("company matching", () => {
+  beforeEach(async () => {
+    await h.sayAll(['apply "Acme Corp"', 'apply "Globex Labs"', 'apply "Globex Media"', "apply Initech"]);
+  });
+
+  it("GIVEN Acme Corp WHEN the member types acme THEN the unique prefix finds it", async () => {
+    const reply = await h.say("round acme screen");
+    expect(reply.text).toContain("screen with Acme Corp");
+    expect((await h.rows()).rounds).toHaveLength(1);
+  });
+
+  it("GIVEN Initech WHEN the member types INITECH THEN case does not matter", async () => {
+    const reply = await h.say("asked INITECH");
+    expect(reply.text).toContain("asking Initech");
+  });
+
+  it("GIVEN Acme Corp WHEN the member types a later word (corp) THEN the word prefix finds it", async () => {
+    const reply = await h.say("timeline corp");
+    expect(reply.title).toBe("Timeline: Acme Corp");
+  });
+
+  it("GIVEN Globex Labs and Globex Media WHEN the member types globex THEN both are listed and nothing changes", async () => {
+    const before = await h.snapshot();
+    const reply = await h.say("round globex screen");
+    expect(reply.text).toContain('"Globex Labs"');
+    expect(reply.text).toContain('"Globex Media"');
+    expect(reply.text).toContain("Type a little more");
+    expect(await h.snapshot()).toEqual(before);
+  });
+
+  it("GIVEN both Acme and Acme Corp WHEN the member types acme THEN the exact name wins over the prefix", async () => {
+    await h.say("apply Acme");
+    const reply = await h.say("timeline acme");
+    expect(reply.title).toBe("Timeline: Acme");
+  });
+
+  it("GIVEN no such company WHEN the member names it THEN they are told to apply first and nothing changes", async () => {
+    const before = await h.snapshot();
+    const reply = await h.say("round Umbrella screen");
+    expect(reply.text).toContain('You aren\'t tracking "Umbrella" yet');
+    expect(reply.text).toContain('apply "Umbrella"');
+    expect(await h.snapshot()).toEqual(before);
+  });
+
+  it("GIVEN a typo of a tracked company WHEN the member names it THEN the closest one is suggested", async () => {
+    const reply = await h.say("asked Initek");
+    expect(reply.text).toContain('Did you mean "Initech"?');
+  });
+
+  it("GIVEN letters from the middle of a word WHEN matched THEN they do not count as a prefix", async () => {
+    const reply = await h.say("asked nitech");
+    expect(reply.text).toContain("aren't tracking");
+  });
+
+  it("GIVEN a rendered reply WHEN printed as plain text THEN the company is visible to the member", async () => {
+    expect(plain(await h.say("timeline acme"))).toContain("== Timeline: Acme Corp ==");
+  });
+
+  it("GIVEN another member tracks the same names WHEN Ada types acme THEN only her own application is matched", async () => {
+    await h.say('apply "Acme Rockets"', { externalId: "U-OTHER", displayName: "Other" });
+    const reply = await h.say("round acme screen", ADA);
+    expect(reply.text).toContain("screen with Acme Corp");
+  });
+});

@@ -1,0 +1,100 @@
+/** An in-memory Store for fast tests: the same contract as the Prisma store, with Maps for tables. */
+import { randomUUID } from "node:crypto";
+import type { Workspace } from "../../src/core/model.ts";
+import { type Clock, type Store, systemClock } from "../../src/core/ports.ts";
+import { createMemoryOutboxQueue } from "./memory-outbox-queue.ts";
+import { copy, deleteWhere, emptyTables, type MemoryTables } from "./memory-tables.ts";
+import { createMemoryWorkspaceRepo } from "./memory-workspace-repo.ts";
+
+export interface MemoryStoreOptions {
+  /** Stamps createdAt and updatedAt; tests pass a fake one to simulate weeks. */
+  clock?: Clock;
+}
+
+export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
+  const clock = options.clock ?? systemClock;
+  let tables = emptyTables();
+  const currentTables = (): MemoryTables => tables;
+
+  // One operation at a time, like PGlite's single connection: a rollback restores a snapshot, which would
+  // otherwise also undo whatever a concurrent operation wrote meanwhile.
+  let tail: Promise<unknown> = Promise.resolve();
+  const serialised = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = tail.then(work);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+
+  const findWorkspace = (platform: Workspace["platform"], externalId: string): Workspace | undefined =>
+    [...tables.workspaces.values()].find((row) => row.platform === platform && row.externalId === externalId);
+
+  return {
+    ensureWorkspace(identity) {
+      return serialised(async () => {
+        const existing = findWorkspace(identity.platform, identity.externalId);
+        if (existing) return copy(existing);
+        const workspace: Workspace = {
+          id: randomUUID(),
+          platform: identity.platform,
+          externalId: identity.externalId,
+          name: identity.name,
+          celebrationChannel: null,
+          defaultTimezone: identity.defaultTimezone ?? "UTC",
+          feedbackChaseDays: 3,
+          silenceDays: 10,
+          weeklyEncouragement: true,
+          createdAt: clock.now(),
+        };
+        tables.workspaces.set(workspace.id, copy(workspace));
+        return workspace;
+      });
+    },
+    findWorkspace(platform, externalId) {
+      return serialised(async () => {
+        const workspace = findWorkspace(platform, externalId);
+        return workspace ? copy(workspace) : null;
+      });
+    },
+    inWorkspace(workspaceId, work) {
+      return serialised(async () => {
+        if (!tables.workspaces.has(workspaceId)) throw new Error(`Workspace ${workspaceId} not found`);
+        const snapshot = copy(tables);
+        let open = true;
+        const repo = createMemoryWorkspaceRepo(workspaceId, {
+          tables: currentTables,
+          clock,
+          assertOpen() {
+            if (!open) throw new Error("Transaction already finished: the repository was used outside inWorkspace");
+          },
+        });
+        try {
+          return await work(repo);
+        } catch (error) {
+          tables = snapshot;
+          throw error;
+        } finally {
+          open = false;
+        }
+      });
+    },
+    deleteWorkspace(workspaceId) {
+      return serialised(async () => {
+        // Deleting a workspace that is already gone succeeds: the goal, no trace of it, is met.
+        tables.workspaces.delete(workspaceId);
+        const { members, applications, rounds, feedback, reflections, gaps, outbox } = tables;
+        const scoped: Map<string, { workspaceId: string }>[] = [
+          members,
+          applications,
+          rounds,
+          feedback,
+          reflections,
+          gaps,
+          outbox,
+        ];
+        for (const table of scoped) deleteWhere(table, (row) => row.workspaceId === workspaceId);
+      });
+    },
+    outbox: createMemoryOutboxQueue(currentTables, serialised),
+    async ping() {},
+  };
+}

@@ -1,0 +1,300 @@
+/** The in-memory twin of the Prisma workspace repository: every lookup checks the row's workspace. */
+import { randomUUID } from "node:crypto";
+import type {
+  Application,
+  FeedbackRequest,
+  Gap,
+  Member,
+  OutboxMessage,
+  Reflection,
+  Round,
+} from "../../src/core/model.ts";
+import type { Clock, WorkspaceRepo } from "../../src/core/ports.ts";
+import {
+  byCreatedAt,
+  copy,
+  definedOnly,
+  deleteApplicationsCascade,
+  deleteWhere,
+  type MemoryTables,
+  notFound,
+} from "./memory-tables.ts";
+
+export interface MemoryRepoContext {
+  /** The live tables; a function because a rollback swaps them for the snapshot. */
+  tables(): MemoryTables;
+  clock: Clock;
+  /** Throws once the transaction has ended, as a Prisma transaction client would. */
+  assertOpen(): void;
+}
+
+export function createMemoryWorkspaceRepo(workspaceId: string, context: MemoryRepoContext): WorkspaceRepo {
+  const { clock } = context;
+  const tables = (): MemoryTables => {
+    context.assertOpen();
+    return context.tables();
+  };
+  const scoped = <T extends { workspaceId: string }>(table: Map<string, T>, id: string, what: string): T => {
+    const row = table.get(id);
+    if (row?.workspaceId !== workspaceId) throw notFound(what, id);
+    return row;
+  };
+  const memberRow = (memberId: string) => scoped(tables().members, memberId, "Member");
+  const roundRow = (roundId: string) => scoped(tables().rounds, roundId, "Round");
+  const applicationRow = (applicationId: string, memberId?: string): Application => {
+    const application = scoped(tables().applications, applicationId, "Application");
+    if (memberId !== undefined && application.memberId !== memberId) throw notFound("Application", applicationId);
+    return application;
+  };
+  const memberByExternalId = (externalId: string) =>
+    [...tables().members.values()].find((row) => row.workspaceId === workspaceId && row.externalId === externalId);
+  const ofMember = <T extends { workspaceId: string; memberId: string | null }>(
+    rows: Map<string, T>,
+    memberId: string,
+  ) => [...rows.values()].filter((row) => row.workspaceId === workspaceId && row.memberId === memberId);
+
+  return {
+    workspaceId,
+
+    async getWorkspace() {
+      const workspace = tables().workspaces.get(workspaceId);
+      if (!workspace) throw notFound("Workspace", workspaceId);
+      return copy(workspace);
+    },
+    async updateWorkspace(patch) {
+      const workspace = tables().workspaces.get(workspaceId);
+      if (!workspace) throw notFound("Workspace", workspaceId);
+      Object.assign(workspace, definedOnly(copy(patch)));
+      return copy(workspace);
+    },
+
+    async findMember(externalId) {
+      const member = memberByExternalId(externalId);
+      return member ? copy(member) : null;
+    },
+    async ensureMember(input) {
+      const existing = memberByExternalId(input.externalId);
+      if (existing) return copy(existing);
+      const member: Member = {
+        id: randomUUID(),
+        workspaceId,
+        externalId: input.externalId,
+        displayName: input.displayName,
+        timezone: input.timezone ?? null,
+        quietStart: 1260,
+        quietEnd: 480,
+        sharing: "ON",
+        pausedUntil: null,
+        optOuts: [],
+        createdAt: clock.now(),
+      };
+      tables().members.set(member.id, member);
+      return copy(member);
+    },
+    async updateMember(memberId, patch) {
+      const member = memberRow(memberId);
+      Object.assign(member, definedOnly(copy(patch)));
+      return copy(member);
+    },
+    async deleteMember(memberId) {
+      memberRow(memberId);
+      const all = tables();
+      const applicationIds = new Set(ofMember(all.applications, memberId).map((application) => application.id));
+      deleteApplicationsCascade(all, applicationIds);
+      deleteWhere(all.reflections, (reflection) => reflection.memberId === memberId);
+      deleteWhere(all.gaps, (gap) => gap.memberId === memberId);
+      deleteWhere(all.outbox, (message) => message.memberId === memberId);
+      all.members.delete(memberId);
+    },
+
+    async listApplications(memberId) {
+      return byCreatedAt(ofMember(tables().applications, memberId)).map(copy);
+    },
+    async createApplication(input) {
+      memberRow(input.memberId);
+      const companyKey = input.company.trim().toLowerCase();
+      if (ofMember(tables().applications, input.memberId).some((row) => row.companyKey === companyKey)) {
+        throw new Error(`Member ${input.memberId} already has an application at ${input.company}`);
+      }
+      const application: Application = {
+        id: randomUUID(),
+        workspaceId,
+        memberId: input.memberId,
+        company: input.company,
+        companyKey,
+        role: input.role,
+        link: input.link,
+        status: "ACTIVE",
+        appliedAt: input.appliedAt,
+        lastActivityAt: input.appliedAt,
+        statusChangedAt: input.appliedAt,
+        impression: null,
+        impressionNotes: null,
+        createdAt: clock.now(),
+      };
+      tables().applications.set(application.id, copy(application));
+      return application;
+    },
+    async updateApplication(applicationId, patch) {
+      const application = applicationRow(applicationId);
+      Object.assign(application, definedOnly(copy(patch)));
+      return copy(application);
+    },
+
+    async listRounds(applicationIds) {
+      const wanted = new Set(applicationIds);
+      const rounds = [...tables().rounds.values()].filter(
+        (round) => round.workspaceId === workspaceId && wanted.has(round.applicationId),
+      );
+      return byCreatedAt(rounds).map(copy);
+    },
+    async createRound(input) {
+      applicationRow(input.applicationId);
+      const round: Round = {
+        id: randomUUID(),
+        workspaceId,
+        applicationId: input.applicationId,
+        stage: input.stage,
+        scheduledAt: input.scheduledAt,
+        heldAt: input.heldAt,
+        outcome: input.outcome ?? "PENDING",
+        outcomeAt: input.outcomeAt ?? null,
+        createdAt: clock.now(),
+      };
+      tables().rounds.set(round.id, copy(round));
+      return round;
+    },
+    async updateRound(roundId, patch) {
+      const round = roundRow(roundId);
+      Object.assign(round, definedOnly(copy(patch)));
+      return copy(round);
+    },
+
+    async listFeedback(applicationIds) {
+      const wanted = new Set(applicationIds);
+      const requests = [...tables().feedback.values()].filter(
+        (request) => request.workspaceId === workspaceId && wanted.has(request.applicationId),
+      );
+      return byCreatedAt(requests).map(copy);
+    },
+    async upsertFeedback(applicationId, patch) {
+      applicationRow(applicationId);
+      const all = tables();
+      let request = [...all.feedback.values()].find((row) => row.applicationId === applicationId);
+      if (!request) {
+        request = {
+          id: randomUUID(),
+          workspaceId,
+          applicationId,
+          state: "NOT_ASKED",
+          askedAt: null,
+          receivedAt: null,
+          feedback: null,
+          chaseCount: 0,
+          snoozedUntil: null,
+          createdAt: clock.now(),
+        } satisfies FeedbackRequest;
+        all.feedback.set(request.id, request);
+      }
+      Object.assign(request, definedOnly(copy(patch)));
+      return copy(request);
+    },
+
+    async createReflection(input) {
+      memberRow(input.memberId);
+      if (input.applicationId !== null) applicationRow(input.applicationId, input.memberId);
+      if (input.roundId !== null) applicationRow(roundRow(input.roundId).applicationId, input.memberId);
+      const reflection: Reflection = {
+        id: randomUUID(),
+        workspaceId,
+        memberId: input.memberId,
+        applicationId: input.applicationId,
+        roundId: input.roundId,
+        personMet: input.personMet,
+        learned: input.learned,
+        createdAt: clock.now(),
+      };
+      tables().reflections.set(reflection.id, copy(reflection));
+      return reflection;
+    },
+    async listReflections(memberId) {
+      return byCreatedAt(ofMember(tables().reflections, memberId)).map(copy);
+    },
+
+    async createGap(input) {
+      memberRow(input.memberId);
+      if (input.applicationId !== null) applicationRow(input.applicationId, input.memberId);
+      const numbers = ofMember(tables().gaps, input.memberId).map((gap) => gap.number);
+      const now = clock.now();
+      const gap: Gap = {
+        id: randomUUID(),
+        workspaceId,
+        memberId: input.memberId,
+        applicationId: input.applicationId,
+        number: Math.max(0, ...numbers) + 1,
+        topic: input.topic,
+        status: "OPEN",
+        createdAt: now,
+        updatedAt: now,
+      };
+      tables().gaps.set(gap.id, copy(gap));
+      return gap;
+    },
+    async listGaps(memberId) {
+      return ofMember(tables().gaps, memberId)
+        .sort((a, b) => a.number - b.number)
+        .map(copy);
+    },
+    async updateGap(gapId, patch) {
+      const gap = scoped(tables().gaps, gapId, "Gap");
+      Object.assign(gap, definedOnly(copy(patch)));
+      return copy(gap);
+    },
+
+    async enqueue(input) {
+      if (input.memberId !== null) memberRow(input.memberId);
+      const all = tables();
+      const duplicate = [...all.outbox.values()].some(
+        (row) => row.workspaceId === workspaceId && row.dedupeKey === input.dedupeKey,
+      );
+      if (duplicate) return false;
+      const message: OutboxMessage = {
+        id: randomUUID(),
+        workspaceId,
+        memberId: input.memberId,
+        kind: input.kind,
+        target: input.target,
+        channel: input.channel,
+        payload: input.payload,
+        dedupeKey: input.dedupeKey,
+        status: "PENDING",
+        attempts: 0,
+        nextAttemptAt: input.nextAttemptAt,
+        leaseUntil: null,
+        lastError: null,
+        sentAt: null,
+        failureToldAt: null,
+        createdAt: clock.now(),
+      };
+      all.outbox.set(message.id, copy(message));
+      return true;
+    },
+    async listOutbox(memberId) {
+      return byCreatedAt(ofMember(tables().outbox, memberId)).map(copy);
+    },
+    async listUntoldFailures(memberId) {
+      const failures = ofMember(tables().outbox, memberId).filter(
+        (message) => (message.status === "FAILED" || message.status === "DEAD") && message.failureToldAt === null,
+      );
+      return byCreatedAt(failures).map(copy);
+    },
+    async markFailuresTold(messageIds, at) {
+      const outbox = tables().outbox;
+      // Validate every id before touching any, so a refused id leaves nothing half-done.
+      const messages = messageIds.map((id) => {
+        return scoped(outbox, id, "Outbox message");
+      });
+      for (const message of messages) message.failureToldAt = new Date(at);
+    },
+  };
+}
