@@ -51,7 +51,8 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
 }
 
 async function openPostgres(databaseUrl: string, migrationsDir: string, logger?: DatabaseLogger): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: databaseUrl });
+  // Prisma's drivers send timestamps without an offset, so every session must read them as UTC.
+  const pool = new pg.Pool({ connectionString: databaseUrl, options: "-c TimeZone=UTC" });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on("error", (error) => logger?.error({ err: error }, "idle Postgres connection failed"));
   try {
@@ -85,6 +86,7 @@ async function openPglite(dataDir: string, migrationsDir: string, logger?: Datab
   }
   try {
     await pglite.waitReady;
+    await pglite.exec("SET TIME ZONE 'UTC'");
     await applyMigrations(pgliteConnection(pglite), migrationsDir, logger);
   } catch (error) {
     await pglite.close().catch(() => undefined);

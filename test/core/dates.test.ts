@@ -57,16 +57,12 @@ describe("parseWhen", () => {
     expect(at("in 3 hours", "Europe/Berlin", now).iso).toBe("2026-03-29T03:30:00.000Z");
   });
 
-  it.each([
-    ["blorp"],
-    ["3pm banana"],
-    ["tomorrow or friday"],
-    ["32/13/2026"],
-    ["2026-02-30"],
-    [""],
-  ])("GIVEN the garbage %j WHEN parsed THEN it is refused with examples of what works", (text) => {
-    const result = parseWhen(text, NOW, "America/New_York");
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problem).toContain("tomorrow 3pm");
-  });
+  it.each([["blorp"], ["3pm banana"], ["tomorrow or friday"], ["32/13/2026"], ["2026-02-30"], [""]])(
+    "GIVEN the garbage %j WHEN parsed THEN it is refused with examples of what works",
+    (text) => {
+      const result = parseWhen(text, NOW, "America/New_York");
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.problem).toContain("tomorrow 3pm");
+    },
+  );
 });

@@ -77,10 +77,16 @@ export interface Harness {
   setCelebrationChannel(channel: string | null, workspace?: WorkspaceIdentity): Promise<void>;
 }
 
-export function createHarness(start: Date = T0): Harness {
-  const clock = createFakeClock(start);
+export interface HarnessOptions {
+  start?: Date;
+  /** Lets a test put a misbehaving store between the bot and the in-memory one; readers still see the real store. */
+  wrapStore?: (store: Store) => Store;
+}
+
+export function createHarness(options: HarnessOptions = {}): Harness {
+  const clock = createFakeClock(options.start ?? T0);
   const store = createMemoryStore({ clock });
-  const bot = createBot({ store, clock, logger: silentLogger });
+  const bot = createBot({ store: options.wrapStore ? options.wrapStore(store) : store, clock, logger: silentLogger });
 
   async function snapshot(
     users: readonly BotUser[] = [ADA],

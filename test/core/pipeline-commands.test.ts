@@ -306,6 +306,49 @@ describe("asked and feedback", () => {
   });
 });
 
+describe("waiting, snooze and skip", () => {
+  beforeEach(async () => {
+    await h.say("apply Acme");
+  });
+
+  it("GIVEN an application WHEN the member is still waiting THEN its last activity moves to now", async () => {
+    h.clock.advanceMinutes(60 * 24 * 5);
+    const reply = await h.say("waiting Acme");
+    expect(reply.text).toContain("still waiting on Acme");
+    expect((await h.rows()).applications[0]?.lastActivityAt).toEqual(minutesAfter(T0, 60 * 24 * 5));
+  });
+
+  it("GIVEN a rejection with no feedback yet WHEN the member snoozes the chase THEN it waits a week", async () => {
+    await h.say("rejected Acme");
+    const reply = await h.say("snooze Acme");
+    expect(reply.text).toContain("again in a week");
+    expect((await h.rows()).feedback[0]?.snoozedUntil).toEqual(minutesAfter(T0, 7 * 24 * 60));
+  });
+
+  it("GIVEN no feedback chase running WHEN the member snoozes THEN they are told and nothing changes", async () => {
+    const before = await h.snapshot();
+    const reply = await h.say("snooze Acme");
+    expect(reply.text).toContain("no feedback reminder running for Acme");
+    expect(await h.snapshot()).toEqual(before);
+  });
+
+  it("GIVEN a rejection WHEN the member lets the feedback go THEN the request is given up and can no longer be snoozed", async () => {
+    await h.say("rejected Acme");
+    const reply = await h.say("letgo Acme");
+    expect(reply.text).toContain("no more feedback reminders about Acme");
+    expect((await h.rows()).feedback[0]?.state).toBe("GAVE_UP");
+    expect((await h.say("snooze Acme")).text).toContain("no feedback reminder running");
+  });
+
+  it("GIVEN feedback received WHEN the member skips THEN the feedback is kept", async () => {
+    await h.sayAll(["rejected Acme", "feedback Acme good tests"]);
+    const before = await h.snapshot();
+    const reply = await h.say("skip Acme");
+    expect(reply.text).toContain("already have feedback");
+    expect(await h.snapshot()).toEqual(before);
+  });
+});
+
 describe("company matching", () => {
   beforeEach(async () => {
     await h.sayAll(['apply "Acme Corp"', 'apply "Globex Labs"', 'apply "Globex Media"', "apply Initech"]);

@@ -10,7 +10,13 @@ function tokensOf(line: string): string[] {
 
 describe("tokenize", () => {
   it("GIVEN plain words separated by runs of spaces and tabs WHEN tokenized THEN each word is one token", () => {
-    expect(tokensOf("round  Acme\ttechnical   tomorrow 3pm")).toEqual(["round", "Acme", "technical", "tomorrow", "3pm"]);
+    expect(tokensOf("round  Acme\ttechnical   tomorrow 3pm")).toEqual([
+      "round",
+      "Acme",
+      "technical",
+      "tomorrow",
+      "3pm",
+    ]);
   });
 
   it("GIVEN a double-quoted phrase WHEN tokenized THEN the phrase is one token without its quotes", () => {

@@ -1,0 +1,216 @@
+/** Member and workspace settings with good input: tz, quiet, share, pause, resume, settings and admin. */
+import { beforeEach, describe, expect, it } from "vitest";
+import { ADA, ADMIN, createHarness, type Harness, T0, TEAM } from "./harness.ts";
+
+let h: Harness;
+
+beforeEach(() => {
+  h = createHarness();
+});
+
+function fieldsOf(message: { fields?: { label: string; value: string }[] }): Record<string, string> {
+  return Object.fromEntries((message.fields ?? []).map((field) => [field.label, field.value]));
+}
+
+describe("tz", () => {
+  it("GIVEN a member WHEN they set Europe/Berlin THEN it is stored and the reply shows their local time", async () => {
+    const reply = await h.say("tz Europe/Berlin");
+    expect(reply.text).toBe("Timezone set to Europe/Berlin. It's Mon 2 Mar, 16:00 there now.");
+    expect((await h.rows()).member.timezone).toBe("Europe/Berlin");
+  });
+
+  it("GIVEN a timezone set WHEN a date is given later THEN it is read in that zone", async () => {
+    // 15:00 UTC on 2 March is already midnight, 3 March, in Tokyo: tomorrow there is the 4th.
+    await h.sayAll(["timezone Asia/Tokyo", "apply Acme", "round Acme screen tomorrow 10:00"]);
+    expect((await h.rows()).rounds[0]?.scheduledAt).toEqual(new Date("2026-03-04T01:00:00.000Z"));
+  });
+
+  it("GIVEN Slack reports the member's zone WHEN they first speak THEN the member starts in that zone", async () => {
+    await h.say("settings", { ...ADA, timezone: "America/New_York" });
+    expect((await h.rows()).member.timezone).toBe("America/New_York");
+  });
+
+  it("GIVEN the platform reports a zone the runtime doesn't know WHEN the member logs a dated round THEN it is read in the workspace default", async () => {
+    const odd = { ...ADA, timezone: "Nowhere/Atlantis" };
+    await h.say("apply Acme", odd);
+    const reply = await h.say("round Acme screen tomorrow 10:00", odd);
+    expect(reply.text).toContain("Noted: screen with Acme");
+    expect((await h.rows()).rounds[0]?.scheduledAt).toEqual(new Date("2026-03-03T10:00:00.000Z"));
+  });
+});
+
+describe("quiet", () => {
+  it("GIVEN a member WHEN they set quiet hours 22:00-07:30 THEN both ends are stored as minutes", async () => {
+    const reply = await h.say("quiet 22:00-07:30");
+    expect(reply.text).toContain("Quiet hours 22:00-07:30 (UTC)");
+    expect((await h.rows()).member).toMatchObject({ quietStart: 1320, quietEnd: 450 });
+  });
+
+  it("GIVEN quiet hours WHEN the member turns them off THEN both ends are cleared", async () => {
+    await h.say("quiet 22:00-07:30");
+    const reply = await h.say("quiet OFF");
+    expect(reply.text).toContain("Quiet hours off");
+    expect((await h.rows()).member).toMatchObject({ quietStart: null, quietEnd: null });
+  });
+});
+
+describe("share", () => {
+  it.each([
+    ["company", "COMPANY", "with company names"],
+    ["off", "OFF", "nothing about you is posted"],
+    ["ON", "ON", "without company names"],
+  ] as const)("GIVEN a member WHEN they choose share %s THEN sharing is %s", async (word, level, words) => {
+    if (level === "ON") await h.say("share off");
+    const reply = await h.say(`share ${word}`);
+    expect(reply.text).toContain(words);
+    expect(reply.text).toContain("Rejections are never shared");
+    expect((await h.rows()).member.sharing).toBe(level);
+  });
+});
+
+describe("pause and resume", () => {
+  it("GIVEN a member WHEN they pause for 7 days THEN reminders wait a week", async () => {
+    const reply = await h.say("pause 7");
+    expect(reply.text).toContain("Paused until Mon 9 Mar, 15:00");
+    expect((await h.rows()).member.pausedUntil).toEqual(new Date("2026-03-09T15:00:00.000Z"));
+  });
+
+  it("GIVEN a pause WHEN the member resumes THEN the pause ends and they are welcomed back", async () => {
+    await h.say("pause 7");
+    const reply = await h.say("unpause");
+    expect(reply.text).toContain("Welcome back");
+    expect((await h.rows()).member.pausedUntil).toBeNull();
+  });
+
+  it("GIVEN a pause that already ran out WHEN the member resumes THEN they are told they weren't paused", async () => {
+    await h.say("pause 1");
+    h.clock.set("2026-03-04T00:00:00Z");
+    const reply = await h.say("resume");
+    expect(reply.text).toContain("You weren't paused");
+    expect((await h.rows()).member.pausedUntil).toBeNull();
+  });
+});
+
+describe("notify", () => {
+  it("GIVEN all reminders on WHEN the member switches practice off twice THEN it is opted out once", async () => {
+    const reply = await h.say("notify practice off");
+    expect(reply.text).toBe("weekly practice nudges for your gaps: off.");
+    await h.say("notify PRACTICE off");
+    expect((await h.rows()).member.optOuts).toEqual(["practice"]);
+  });
+
+  it("GIVEN two kinds switched off WHEN one is switched back on THEN only the other stays off", async () => {
+    await h.sayAll(["notify prep off", "notify check-in off", "notify prep on"]);
+    expect((await h.rows()).member.optOuts).toEqual(["check-in"]);
+  });
+
+  it.each([["notify newsletter off"], ["notify prep maybe"]])(
+    "GIVEN a member WHEN they send %j THEN it is refused and nothing changes",
+    async (line) => {
+      await h.say("notify prep off");
+      const before = await h.snapshot();
+      const reply = await h.say(line);
+      expect(reply.text).toMatch(/no reminder called|Say "on" or "off"/);
+      expect(await h.snapshot()).toEqual(before);
+    },
+  );
+});
+
+describe("settings", () => {
+  it("GIVEN a new member WHEN they look at settings THEN they see the workspace zone, default quiet hours and sharing", async () => {
+    const reply = await h.say("settings");
+    expect(reply.title).toBe("Your settings");
+    expect(fieldsOf(reply)).toEqual({
+      "Timezone (tz)": "UTC (workspace default)",
+      "Quiet hours (quiet)": "21:00-08:00",
+      "Sharing (share)": "your wins are celebrated in the team channel, without company names",
+      "Paused (pause / resume)": "no",
+      "Reminders switched off (notify)": "none",
+    });
+  });
+
+  it("GIVEN changed settings WHEN the member looks at them THEN each change shows", async () => {
+    await h.sayAll(["tz Europe/Berlin", "quiet 23:00-06:00", "share company", "pause 3", "notify prep off"]);
+    expect(fieldsOf(await h.say("prefs"))).toEqual({
+      "Timezone (tz)": "Europe/Berlin",
+      "Quiet hours (quiet)": "23:00-06:00",
+      "Sharing (share)": "your wins are celebrated in the team channel, with company names",
+      "Paused (pause / resume)": "until Thu 5 Mar, 16:00",
+      "Reminders switched off (notify)": "prep",
+    });
+  });
+});
+
+describe("admin", () => {
+  async function workspaceRow() {
+    const snapshot = await h.snapshot([]);
+    if (!snapshot) throw new Error("workspace missing");
+    return snapshot.workspace;
+  }
+
+  it("GIVEN a workspace admin WHEN they set the channel with a Slack mention THEN the channel id is stored", async () => {
+    const reply = await h.say("admin channel <#C0WINS|job-hunt>", ADMIN);
+    expect(reply.text).toContain("Workspace setting `channel` is now");
+    expect((await workspaceRow()).celebrationChannel).toBe("C0WINS");
+  });
+
+  it("GIVEN a workspace admin WHEN they change every other setting THEN each is stored", async () => {
+    await h.sayAll(
+      ["admin channel #job-hunt", "admin timezone Europe/Berlin", "admin chase-days 4", "admin silence-days 14"],
+      ADMIN,
+    );
+    await h.say("admin weekly off", ADMIN);
+    expect(await workspaceRow()).toMatchObject({
+      celebrationChannel: "job-hunt",
+      defaultTimezone: "Europe/Berlin",
+      feedbackChaseDays: 4,
+      silenceDays: 14,
+      weeklyEncouragement: false,
+      createdAt: T0,
+    });
+  });
+
+  it("GIVEN a workspace default zone WHEN a member without a zone gives a date THEN it is read in the workspace zone", async () => {
+    await h.say("admin timezone Asia/Tokyo", ADMIN);
+    await h.sayAll(["apply Acme", "round Acme screen tomorrow 10:00"], { externalId: "U-DISCORD", displayName: "D" });
+    const rows = await h.rows({ externalId: "U-DISCORD", displayName: "D" });
+    expect(rows.rounds[0]?.scheduledAt).toEqual(new Date("2026-03-04T01:00:00.000Z"));
+  });
+
+  it("GIVEN a member who is not an admin WHEN they set the channel THEN it is refused and nothing changes", async () => {
+    await h.say("settings");
+    const before = await h.snapshot([ADA]);
+    const reply = await h.say("admin channel #job-hunt");
+    expect(reply.text).toContain("Only workspace admins");
+    expect(await h.snapshot([ADA])).toEqual(before);
+  });
+
+  it("GIVEN an admin WHEN they name an unknown setting THEN the known settings are listed and nothing changes", async () => {
+    await h.say("settings", ADMIN);
+    const before = await h.snapshot([ADMIN]);
+    const reply = await h.say("admin colour blue", ADMIN);
+    expect(reply.text).toContain('no workspace setting "colour"');
+    expect(reply.items?.join("\n")).toContain("`channel`");
+    expect(await h.snapshot([ADMIN])).toEqual(before);
+  });
+
+  it.each([
+    ["admin channel <#bad channel>"],
+    ["admin timezone Mars/Olympus"],
+    ["admin chase-days 0"],
+    ["admin silence-days lots"],
+    ["admin weekly sometimes"],
+  ])("GIVEN an admin WHEN they send %j THEN it is refused and the workspace is unchanged", async (line) => {
+    await h.say("settings", ADMIN);
+    const before = await h.snapshot([ADMIN]);
+    const reply = await h.say(line, ADMIN);
+    expect(reply.private).toBe(true);
+    expect(reply.text).not.toContain("is now");
+    expect(await h.snapshot([ADMIN])).toEqual(before);
+  });
+
+  it("GIVEN the admin command WHEN the workspace is read THEN it belongs to the identity the platform gave", async () => {
+    await h.say("admin channel #job-hunt", ADMIN);
+    expect(await workspaceRow()).toMatchObject({ platform: TEAM.platform, externalId: TEAM.externalId });
+  });
+});
