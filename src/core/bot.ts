@@ -8,7 +8,7 @@ import type { Logger } from "./logger.ts";
 import type { BotMessage } from "./model.ts";
 import { failureNotice } from "./notices.ts";
 import type { Clock, Store, WorkspaceIdentity } from "./ports.ts";
-import { problem } from "./reply.ts";
+import { isRefusal, problem } from "./reply.ts";
 import { closest } from "./suggest.ts";
 import { isValidTimezone } from "./time.ts";
 
@@ -59,7 +59,7 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
       return await store.inWorkspace(workspace.id, async (repo) => {
         const known = await repo.findMember(user.externalId);
         const now = clock.now();
-        const timeZone = known?.timezone ?? user.timezone ?? workspace.defaultTimezone;
+        const timeZone = known?.timezone ?? (isUsableZone(user.timezone) ? user.timezone : workspace.defaultTimezone);
         const parsed = readArgs({ now, timeZone });
         if (!parsed.ok) return problem(parsed.problem, usageOf(command));
         if (command.adminOnly && !user.isAdmin) {
@@ -83,6 +83,8 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
           isAdmin: user.isAdmin ?? false,
         };
         const message = await command.handler(context, parsed.args);
+        // A refusal leaves nothing behind, not even the member row a first command would create.
+        if (isRefusal(message)) throw new Refused(message);
         if (command.name === "forget") return message;
         const failures = await repo.listUntoldFailures(member.id);
         if (failures.length === 0) return message;
@@ -93,6 +95,7 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
         return { ...message, text: `${failureNotice(failures)}\n\n${message.text}` };
       });
     } catch (error) {
+      if (error instanceof Refused) return error.reply;
       log.error({ err: error }, "command failed");
       return problem(SORRY);
     }
@@ -129,6 +132,13 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
       return run(workspace, user, command, (context) => parseNamedArgs(command.args, values, context));
     },
   };
+}
+
+/** Carries a refusal out of the transaction so that it rolls back. */
+class Refused extends Error {
+  constructor(readonly reply: BotMessage) {
+    super("refused");
+  }
 }
 
 function isUsableZone(zone: string | null | undefined): zone is string {

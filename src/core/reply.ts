@@ -6,8 +6,17 @@ export function reply(text: string, extra: Omit<BotMessage, "text"> = {}): BotMe
   return { private: true, ...extra, text };
 }
 
-/** A friendly refusal that shows how the command is used; nothing was changed. */
-export function problem(text: string, usage?: string): BotMessage {
+const refusals = new WeakSet<BotMessage>();
+
+/** A friendly refusal, optionally showing how the command is used. The dispatcher rolls back anything written before it. */
+export function problem(text: string, usage?: string, extra: Omit<BotMessage, "text"> = {}): BotMessage {
   const hint = usage ? `\nUsage: \`${usage}\`` : "";
-  return { private: true, text: `${text}${hint}` };
+  const message: BotMessage = { private: true, ...extra, text: `${text}${hint}` };
+  refusals.add(message);
+  return message;
+}
+
+/** Whether a handler refused (its transaction must leave nothing behind). */
+export function isRefusal(message: BotMessage): boolean {
+  return refusals.has(message);
 }

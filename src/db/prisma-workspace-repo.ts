@@ -1,4 +1,5 @@
 /** The workspace repository over a Prisma transaction: every query carries the workspace id. */
+import { companyKey } from "../core/companies.ts";
 import type { Application, Gap } from "../core/model.ts";
 import type { Clock, WorkspaceRepo } from "../core/ports.ts";
 import type { Prisma } from "./generated/client.ts";
@@ -85,7 +86,7 @@ export function createPrismaWorkspaceRepo(
         workspaceId,
         memberId: input.memberId,
         company: input.company,
-        companyKey: input.company.trim().toLowerCase(),
+        companyKey: companyKey(input.company),
         role: input.role,
         link: input.link,
         status: "ACTIVE",

@@ -1,5 +1,7 @@
 /** The in-memory twin of the Prisma workspace repository: every lookup checks the row's workspace. */
+
 import { randomUUID } from "node:crypto";
+import { companyKey as keyOfCompany } from "../../src/core/companies.ts";
 import type {
   Application,
   FeedbackRequest,
@@ -112,7 +114,7 @@ export function createMemoryWorkspaceRepo(workspaceId: string, context: MemoryRe
     },
     async createApplication(input) {
       memberRow(input.memberId);
-      const companyKey = input.company.trim().toLowerCase();
+      const companyKey = keyOfCompany(input.company);
       if (ofMember(tables().applications, input.memberId).some((row) => row.companyKey === companyKey)) {
         throw new Error(`Member ${input.memberId} already has an application at ${input.company}`);
       }

@@ -1,6 +1,6 @@
 /** `accepted <company>`: the member accepted an offer. The biggest win of all. */
 import { queueWin } from "../outreach.ts";
-import { reply } from "../reply.ts";
+import { problem, reply } from "../reply.ts";
 import { defineCommand } from "./spec.ts";
 import { changeStatus } from "./status-change.ts";
 
@@ -13,7 +13,7 @@ export const acceptedCommand = defineCommand({
   examples: ["accepted Acme"],
   async handler(ctx, { company }) {
     const change = await changeStatus(ctx, company, "ACCEPTED", "NEXT_STEP");
-    if (!change.ok) return reply(change.problem);
+    if (!change.ok) return problem(change.problem);
     const { application } = change;
     await queueWin(ctx, application, { id: application.id, kind: "accepted", stage: null });
     return reply(

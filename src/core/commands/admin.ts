@@ -1,6 +1,6 @@
 /** `admin <setting> <value>`: workspace settings (celebration channel, default timezone, chase timing, weekly post). */
 import type { WorkspacePatch } from "../ports.ts";
-import { reply } from "../reply.ts";
+import { problem, reply } from "../reply.ts";
 import { type ArgResult, parseArg } from "./arg-kinds.ts";
 import { defineCommand } from "./spec.ts";
 
@@ -48,13 +48,13 @@ export const adminCommand = defineCommand({
   ],
   examples: ["admin channel #job-hunt", "admin chase-days 4", "admin weekly off"],
   async handler(ctx, { setting, value }) {
-    const entry = SETTINGS[setting.toLowerCase()];
+    const entry = Object.hasOwn(SETTINGS, setting.toLowerCase()) ? SETTINGS[setting.toLowerCase()] : undefined;
     if (!entry) {
       const known = Object.entries(SETTINGS).map(([name, { describe }]) => `\`${name}\`: ${describe}`);
-      return reply(`There's no workspace setting "${setting}".`, { items: known });
+      return problem(`There's no workspace setting "${setting}".`, undefined, { items: known });
     }
     const patch = entry.read(value, ctx.now);
-    if (!patch.ok) return reply(patch.problem);
+    if (!patch.ok) return problem(patch.problem);
     await ctx.repo.updateWorkspace(patch.value);
     return reply(`Workspace setting \`${setting.toLowerCase()}\` is now ${value}: ${entry.describe}.`);
   },

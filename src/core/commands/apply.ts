@@ -1,6 +1,6 @@
 /** `apply <company> [role]`: start tracking an application. */
 import { companyKey } from "../companies.ts";
-import { reply } from "../reply.ts";
+import { problem, reply } from "../reply.ts";
 import { defineCommand } from "./spec.ts";
 import { STATUS_WORDS } from "./support.ts";
 
@@ -18,7 +18,7 @@ export const applyCommand = defineCommand({
     const key = companyKey(company);
     const existing = (await ctx.repo.listApplications(ctx.member.id)).find((app) => app.companyKey === key);
     if (existing) {
-      return reply(
+      return problem(
         `You're already tracking ${existing.company} (${STATUS_WORDS[existing.status]}). See it with \`timeline "${existing.company}"\`.`,
       );
     }

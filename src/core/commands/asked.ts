@@ -1,5 +1,5 @@
 /** `asked <company>`: the member sent a feedback request. */
-import { reply } from "../reply.ts";
+import { problem, reply } from "../reply.ts";
 import { defineCommand } from "./spec.ts";
 import { findApplication, touchApplication } from "./support.ts";
 
@@ -11,11 +11,11 @@ export const askedCommand = defineCommand({
   examples: ["asked Acme"],
   async handler(ctx, { company }) {
     const match = await findApplication(ctx, company);
-    if (!match.ok) return reply(match.problem);
+    if (!match.ok) return problem(match.problem);
     const application = match.application;
     const [request] = await ctx.repo.listFeedback([application.id]);
-    if (request?.state === "RECEIVED") return reply(`You already have feedback from ${application.company}.`);
-    if (request?.state === "ASKED") return reply(`Already noted: you asked ${application.company} for feedback.`);
+    if (request?.state === "RECEIVED") return problem(`You already have feedback from ${application.company}.`);
+    if (request?.state === "ASKED") return problem(`Already noted: you asked ${application.company} for feedback.`);
     await ctx.repo.upsertFeedback(application.id, { state: "ASKED", askedAt: ctx.now });
     await touchApplication(ctx, application);
     return reply(

@@ -1,5 +1,5 @@
 /** `feedback <company> [text]`: feedback received, kept with the application. */
-import { reply } from "../reply.ts";
+import { problem, reply } from "../reply.ts";
 import { defineCommand } from "./spec.ts";
 import { findApplication, touchApplication } from "./support.ts";
 
@@ -16,11 +16,11 @@ export const feedbackCommand = defineCommand({
   examples: ['feedback Acme "wanted more depth on databases"'],
   async handler(ctx, { company, text }) {
     const match = await findApplication(ctx, company);
-    if (!match.ok) return reply(match.problem);
+    if (!match.ok) return problem(match.problem);
     const application = match.application;
     const [request] = await ctx.repo.listFeedback([application.id]);
     const combined = [request?.feedback, text].filter(Boolean).join("\n");
-    if (combined.length > MAX_FEEDBACK) return reply("That's more feedback than I can keep for one application.");
+    if (combined.length > MAX_FEEDBACK) return problem("That's more feedback than I can keep for one application.");
     await ctx.repo.upsertFeedback(application.id, {
       state: "RECEIVED",
       receivedAt: ctx.now,

@@ -1,5 +1,5 @@
 /** `help [command]`: built from the command table itself, so it can't drift from what the bot accepts. */
-import { reply } from "../reply.ts";
+import { problem, reply } from "../reply.ts";
 import { closest } from "../suggest.ts";
 import { type Command, type CommandGroup, defineCommand, usageOf } from "./spec.ts";
 
@@ -29,7 +29,7 @@ export const helpCommand = defineCommand({
         word,
         ctx.commands.map((candidate) => candidate.name),
       );
-      return reply(`There's no command "${command}".${near[0] ? ` Did you mean \`${near[0]}\`?` : ""}`);
+      return problem(`There's no command "${command}".${near[0] ? ` Did you mean \`${near[0]}\`?` : ""}`);
     }
     return details(found);
   },

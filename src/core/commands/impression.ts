@@ -1,5 +1,5 @@
 /** `impression <company> <1-5> [notes]`: the member judges the employer too. */
-import { reply } from "../reply.ts";
+import { problem, reply } from "../reply.ts";
 import { defineCommand } from "./spec.ts";
 import { findApplication } from "./support.ts";
 
@@ -16,7 +16,7 @@ export const impressionCommand = defineCommand({
   examples: ["impression Acme 4 kind interviewers, slow to reply"],
   async handler(ctx, { company, rating, notes }) {
     const match = await findApplication(ctx, company);
-    if (!match.ok) return reply(match.problem);
+    if (!match.ok) return problem(match.problem);
     await ctx.repo.updateApplication(match.application.id, {
       impression: rating,
       impressionNotes: notes ?? match.application.impressionNotes,

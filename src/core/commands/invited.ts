@@ -1,6 +1,6 @@
 /** `invited <company> [stage] [when]`: an invitation to the next step, a win worth celebrating. */
 import { queueWin } from "../outreach.ts";
-import { reply } from "../reply.ts";
+import { problem, reply } from "../reply.ts";
 import { formatLocal } from "../time.ts";
 import { defineCommand } from "./spec.ts";
 import { stageLabel } from "./stages.ts";
@@ -19,10 +19,10 @@ export const invitedCommand = defineCommand({
   examples: ["invited Acme onsite Dec 3 10:00", "invited Globex"],
   async handler(ctx, { company, stage, when }) {
     const match = await findApplication(ctx, company);
-    if (!match.ok) return reply(match.problem);
+    if (!match.ok) return problem(match.problem);
     const application = match.application;
     if (isClosed(application)) {
-      return reply(
+      return problem(
         `${application.company} is marked ${STATUS_WORDS[application.status]}; an invitation doesn't fit there.`,
       );
     }

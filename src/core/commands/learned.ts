@@ -1,7 +1,7 @@
 /** `learned <company> <what>`: own success metric, did I learn something? */
-import { reply } from "../reply.ts";
+import { problem, reply } from "../reply.ts";
 import { defineCommand } from "./spec.ts";
-import { findApplication, latestRound } from "./support.ts";
+import { recordReflection } from "./support.ts";
 
 export const learnedCommand = defineCommand({
   name: "learned",
@@ -14,16 +14,8 @@ export const learnedCommand = defineCommand({
   ],
   examples: ["learned Acme how consistent hashing handles node loss"],
   async handler(ctx, { company, what }) {
-    const match = await findApplication(ctx, company);
-    if (!match.ok) return reply(match.problem);
-    const round = await latestRound(ctx, match.application);
-    await ctx.repo.createReflection({
-      memberId: ctx.member.id,
-      applicationId: match.application.id,
-      roundId: round?.id ?? null,
-      personMet: null,
-      learned: what,
-    });
+    const match = await recordReflection(ctx, company, { learned: what, personMet: null });
+    if (!match.ok) return problem(match.problem);
     return reply(`Learned from ${match.application.company}: "${what}". That stays with you into the next round.`);
   },
 });

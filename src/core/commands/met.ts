@@ -1,7 +1,7 @@
 /** `met <company> <who>`: own success metric, did I meet someone? */
-import { reply } from "../reply.ts";
+import { problem, reply } from "../reply.ts";
 import { defineCommand } from "./spec.ts";
-import { findApplication, latestRound } from "./support.ts";
+import { recordReflection } from "./support.ts";
 
 export const metCommand = defineCommand({
   name: "met",
@@ -13,16 +13,8 @@ export const metCommand = defineCommand({
   ],
   examples: ["met Acme Dana, the staff engineer who ran the pairing round"],
   async handler(ctx, { company, who }) {
-    const match = await findApplication(ctx, company);
-    if (!match.ok) return reply(match.problem);
-    const round = await latestRound(ctx, match.application);
-    await ctx.repo.createReflection({
-      memberId: ctx.member.id,
-      applicationId: match.application.id,
-      roundId: round?.id ?? null,
-      personMet: who,
-      learned: null,
-    });
+    const match = await recordReflection(ctx, company, { personMet: who, learned: null });
+    if (!match.ok) return problem(match.problem);
     return reply(`Met ${who} at ${match.application.company}: that's a success you own, whatever the outcome.`);
   },
 });

@@ -1,5 +1,5 @@
 /** `notify <kind> <on|off>`: switch one kind of reminder on or off. */
-import { reply } from "../reply.ts";
+import { problem, reply } from "../reply.ts";
 import { defineCommand } from "./spec.ts";
 
 /** Reminder kinds a member may switch off, with what each is. Job kinds use the same names. */
@@ -22,11 +22,11 @@ export const notifyCommand = defineCommand({
   examples: ["notify practice off", "notify prep on"],
   async handler(ctx, { kind, switch: onOff }) {
     const name = kind.toLowerCase();
-    if (!REMINDER_KINDS[name]) {
-      return reply(`There's no reminder called "${kind}". Kinds: ${Object.keys(REMINDER_KINDS).join(", ")}.`);
+    if (!Object.hasOwn(REMINDER_KINDS, name)) {
+      return problem(`There's no reminder called "${kind}". Kinds: ${Object.keys(REMINDER_KINDS).join(", ")}.`);
     }
     const value = onOff.toLowerCase();
-    if (value !== "on" && value !== "off") return reply(`Say "on" or "off", not "${onOff}".`);
+    if (value !== "on" && value !== "off") return problem(`Say "on" or "off", not "${onOff}".`);
     const others = ctx.member.optOuts.filter((optOut) => optOut !== name);
     await ctx.repo.updateMember(ctx.member.id, { optOuts: value === "off" ? [...others, name] : others });
     return reply(`${REMINDER_KINDS[name]}: ${value}.`);

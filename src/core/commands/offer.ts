@@ -1,6 +1,6 @@
 /** `offer <company>`: an offer arrived. Celebrated like every win. */
 import { queueWin } from "../outreach.ts";
-import { reply } from "../reply.ts";
+import { problem, reply } from "../reply.ts";
 import { defineCommand } from "./spec.ts";
 import { changeStatus } from "./status-change.ts";
 
@@ -12,7 +12,7 @@ export const offerCommand = defineCommand({
   examples: ["offer Acme"],
   async handler(ctx, { company }) {
     const change = await changeStatus(ctx, company, "OFFER", "NEXT_STEP");
-    if (!change.ok) return reply(change.problem);
+    if (!change.ok) return problem(change.problem);
     const { application } = change;
     await queueWin(ctx, application, { id: application.id, kind: "offer", stage: null });
     return reply(

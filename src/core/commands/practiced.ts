@@ -1,5 +1,5 @@
 /** `practiced <gap number>`: first time moves a gap to practising, the next time closes it. */
-import { reply } from "../reply.ts";
+import { problem, reply } from "../reply.ts";
 import { defineCommand } from "./spec.ts";
 
 export const practicedCommand = defineCommand({
@@ -11,8 +11,8 @@ export const practicedCommand = defineCommand({
   examples: ["practiced 2"],
   async handler(ctx, { number }) {
     const gap = (await ctx.repo.listGaps(ctx.member.id)).find((candidate) => candidate.number === number);
-    if (!gap) return reply(`You have no gap #${number}. \`gaps\` lists them.`);
-    if (gap.status === "DONE") return reply(`Gap #${number} (${gap.topic}) is already closed.`);
+    if (!gap) return problem(`You have no gap #${number}. \`gaps\` lists them.`);
+    if (gap.status === "DONE") return problem(`Gap #${number} (${gap.topic}) is already closed.`);
     const status = gap.status === "OPEN" ? "PRACTICING" : "DONE";
     await ctx.repo.updateGap(gap.id, { status, updatedAt: ctx.now });
     return reply(

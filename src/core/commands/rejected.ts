@@ -1,6 +1,6 @@
 /** `rejected <company> [stage]`: a no from one team. Never posted publicly; private encouragement follows. */
 import { queueRejectionSupport } from "../outreach.ts";
-import { reply } from "../reply.ts";
+import { problem, reply } from "../reply.ts";
 import { defineCommand } from "./spec.ts";
 import { findApplication, latestPending, roundsOf, touchApplication } from "./support.ts";
 
@@ -16,9 +16,9 @@ export const rejectedCommand = defineCommand({
   examples: ["rejected Acme", "rejected Globex onsite"],
   async handler(ctx, { company, stage }) {
     const match = await findApplication(ctx, company);
-    if (!match.ok) return reply(match.problem);
+    if (!match.ok) return problem(match.problem);
     const application = match.application;
-    if (application.status === "REJECTED") return reply(`${application.company} is already marked as a rejection.`);
+    if (application.status === "REJECTED") return problem(`${application.company} is already marked as a rejection.`);
     const pending = latestPending(await roundsOf(ctx, application));
     if (pending) {
       await ctx.repo.updateRound(pending.id, {

@@ -1,5 +1,5 @@
 /** `round <company> <stage> [when]`: a round scheduled (future) or held (past, or no time given). */
-import { reply } from "../reply.ts";
+import { problem, reply } from "../reply.ts";
 import { formatLocal } from "../time.ts";
 import { defineCommand } from "./spec.ts";
 import { stageLabel } from "./stages.ts";
@@ -18,10 +18,10 @@ export const roundCommand = defineCommand({
   examples: ["round Acme technical tomorrow 3pm", "round Globex screen"],
   async handler(ctx, { company, stage, when }) {
     const match = await findApplication(ctx, company);
-    if (!match.ok) return reply(match.problem);
+    if (!match.ok) return problem(match.problem);
     const application = match.application;
     if (isClosed(application)) {
-      return reply(
+      return problem(
         `${application.company} is marked ${STATUS_WORDS[application.status]}, so I can't add a round to it.`,
       );
     }

@@ -1,5 +1,5 @@
 /** `skip <company>`: "not this one", stop chasing feedback for this application. */
-import { reply } from "../reply.ts";
+import { problem, reply } from "../reply.ts";
 import { defineCommand } from "./spec.ts";
 import { findApplication } from "./support.ts";
 
@@ -12,9 +12,9 @@ export const skipCommand = defineCommand({
   examples: ["skip Acme"],
   async handler(ctx, { company }) {
     const match = await findApplication(ctx, company);
-    if (!match.ok) return reply(match.problem);
+    if (!match.ok) return problem(match.problem);
     const [request] = await ctx.repo.listFeedback([match.application.id]);
-    if (request?.state === "RECEIVED") return reply(`You already have feedback from ${match.application.company}.`);
+    if (request?.state === "RECEIVED") return problem(`You already have feedback from ${match.application.company}.`);
     await ctx.repo.upsertFeedback(match.application.id, { state: "GAVE_UP" });
     return reply(`Okay, no more feedback reminders about ${match.application.company}. Letting go is allowed.`);
   },

@@ -1,5 +1,5 @@
 /** `snooze <company>`: put the feedback chase for this application off by a week. */
-import { reply } from "../reply.ts";
+import { problem, reply } from "../reply.ts";
 import { defineCommand } from "./spec.ts";
 import { findApplication } from "./support.ts";
 
@@ -13,10 +13,10 @@ export const snoozeCommand = defineCommand({
   examples: ["snooze Acme"],
   async handler(ctx, { company }) {
     const match = await findApplication(ctx, company);
-    if (!match.ok) return reply(match.problem);
+    if (!match.ok) return problem(match.problem);
     const [request] = await ctx.repo.listFeedback([match.application.id]);
     if (!request || request.state === "RECEIVED" || request.state === "GAVE_UP") {
-      return reply(`There's no feedback reminder running for ${match.application.company}.`);
+      return problem(`There's no feedback reminder running for ${match.application.company}.`);
     }
     await ctx.repo.upsertFeedback(match.application.id, { snoozedUntil: new Date(ctx.now.getTime() + WEEK_MS) });
     return reply(`Snoozed: I'll bring up ${match.application.company} again in a week.`);

@@ -2,8 +2,8 @@
 import { STAGES, type Stage } from "../model.ts";
 
 const LABELS: Record<Stage, string> = {
-  APPLIED: "application",
-  SCREEN: "screen",
+  APPLIED: "application review",
+  SCREEN: "screening call",
   TAKEHOME: "take-home",
   TECHNICAL: "technical interview",
   SYSTEM_DESIGN: "system design interview",

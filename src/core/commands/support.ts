@@ -49,3 +49,21 @@ export const STATUS_WORDS: Record<ApplicationStatus, string> = {
 export async function latestRound(ctx: CommandContext, application: Application): Promise<Round | undefined> {
   return (await roundsOf(ctx, application)).at(-1);
 }
+
+/** Records one of the member's own metrics (someone met, something learned) against an application's latest round. */
+export async function recordReflection(
+  ctx: CommandContext,
+  company: string,
+  metric: { personMet: string | null; learned: string | null },
+): Promise<ApplicationMatch> {
+  const match = await findApplication(ctx, company);
+  if (!match.ok) return match;
+  const round = await latestRound(ctx, match.application);
+  await ctx.repo.createReflection({
+    memberId: ctx.member.id,
+    applicationId: match.application.id,
+    roundId: round?.id ?? null,
+    ...metric,
+  });
+  return match;
+}

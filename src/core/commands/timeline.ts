@@ -1,6 +1,6 @@
 /** `timeline <company>`: the dated story of one application. */
 import type { Application, FeedbackRequest, Reflection, Round } from "../model.ts";
-import { reply } from "../reply.ts";
+import { problem, reply } from "../reply.ts";
 import { formatLocalDate } from "../time.ts";
 import { defineCommand } from "./spec.ts";
 import { stageLabel } from "./stages.ts";
@@ -17,7 +17,7 @@ export const timelineCommand = defineCommand({
   examples: ["timeline Acme"],
   async handler(ctx, { company }) {
     const match = await findApplication(ctx, company);
-    if (!match.ok) return reply(match.problem);
+    if (!match.ok) return problem(match.problem);
     const application = match.application;
     const [rounds, feedback, reflections] = await Promise.all([
       ctx.repo.listRounds([application.id]),

@@ -1,5 +1,5 @@
 /** `waiting <company>`: still waiting to hear; counts as news, so the silence nudge starts over. */
-import { reply } from "../reply.ts";
+import { problem, reply } from "../reply.ts";
 import { defineCommand } from "./spec.ts";
 import { findApplication, touchApplication } from "./support.ts";
 
@@ -11,7 +11,7 @@ export const waitingCommand = defineCommand({
   examples: ["waiting Acme"],
   async handler(ctx, { company }) {
     const match = await findApplication(ctx, company);
-    if (!match.ok) return reply(match.problem);
+    if (!match.ok) return problem(match.problem);
     await touchApplication(ctx, match.application);
     return reply(
       `Noted, still waiting on ${match.application.company}. Waiting is part of it; your next step doesn't have to.`,

@@ -1,23 +1,13 @@
 /** Small phrase builders the message library shares: stage names, spans of days and short lists in words. */
-
-const STAGE_PHRASES: Readonly<Record<string, string>> = {
-  APPLIED: "application review",
-  SCREEN: "screening call",
-  TAKEHOME: "take-home",
-  TECHNICAL: "technical interview",
-  SYSTEM_DESIGN: "system design interview",
-  BEHAVIORAL: "behavioral interview",
-  ONSITE: "onsite",
-  MANAGER: "hiring manager chat",
-  FINAL: "final round",
-};
+import { stageLabel } from "../commands/stages.ts";
+import { STAGES } from "../model.ts";
 
 /** A stage as members say it ("system design interview"); free text is kept as typed; null when there is none. */
 export function describeStage(stage: string | null): string | null {
   const trimmed = stage?.trim() ?? "";
   if (trimmed === "") return null;
-  const known = STAGE_PHRASES[trimmed.toUpperCase()];
-  if (known !== undefined) return known;
+  const known = STAGES.find((candidate) => candidate === trimmed.toUpperCase());
+  if (known !== undefined) return stageLabel(known);
   // Identifier-like input (LIVE_CODING) reads as shouting in a message; anything else was typed by a person.
   return /^[A-Z0-9_]+$/.test(trimmed) ? trimmed.toLowerCase().replaceAll("_", " ") : trimmed;
 }

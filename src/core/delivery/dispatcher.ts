@@ -30,7 +30,7 @@ export interface Dispatcher {
   dispatchDue(): Promise<DispatchSummary>;
   /** Polls every `intervalMs` until stopped. */
   start(intervalMs: number): void;
-  /** Stops polling and waits for the delivery under way to finish. */
+  /** Stops polling, finishes the message being sent, releases the rest of the claimed batch. */
   stop(): Promise<void>;
 }
 
@@ -42,6 +42,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const random = options.random ?? Math.random;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
+  let stopping = false;
 
   async function deliver(message: ClaimedMessage, summary: DispatchSummary): Promise<void> {
     const log = logger.child({ outbox: message.id, kind: message.kind, workspace: message.workspaceExternalId });
@@ -88,12 +89,20 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
   async function dispatchDue(): Promise<DispatchSummary> {
     const summary: DispatchSummary = { sent: 0, retried: 0, failed: 0 };
-    for (;;) {
+    while (!stopping) {
       const batch = await queue.claimDue(clock.now(), batchSize, leaseMs);
       // One message at a time keeps per-channel order and lets rate limits push back.
-      for (const message of batch) await deliver(message, summary);
+      for (const [index, message] of batch.entries()) {
+        if (stopping) {
+          // Shutting down: hand the rest back at once rather than leaving them to a lease timeout.
+          await queue.release(batch.slice(index).map((rest) => rest.id));
+          return summary;
+        }
+        await deliver(message, summary);
+      }
       if (batch.length < batchSize) return summary;
     }
+    return summary;
   }
 
   function tick(): void {
@@ -112,6 +121,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       timer.unref?.();
     },
     async stop() {
+      stopping = true;
       if (timer) clearInterval(timer);
       timer = undefined;
       await running.catch(() => undefined);

@@ -8,6 +8,8 @@ export type WhenResult = { ok: true; at: Date; hasTime: boolean } | { ok: false;
 const FILLER = /^[\s,.]*(?:(?:at|on|around|@)[\s,.]*)*$/i;
 /** The hour assumed when someone gives a day but no time. */
 const DEFAULT_HOUR = 9;
+/** How far back a date without a year may point before it is taken as next year's. */
+const YEARLESS_PAST_LIMIT_MS = 60 * 86_400_000;
 
 /** Parses `text` relative to `now` as seen in `timeZone`. */
 export function parseWhen(text: string, now: Date, timeZone: string): WhenResult {
@@ -24,15 +26,17 @@ export function parseWhen(text: string, now: Date, timeZone: string): WhenResult
   const start = first.start;
   const hasTime = start.isCertain("hour");
   if (start.isCertain("timezoneOffset")) return { ok: true, at: start.date(), hasTime };
-  const at = zonedTimeToUtc(
-    {
-      year: start.get("year") ?? 1970,
-      month: start.get("month") ?? 1,
-      day: start.get("day") ?? 1,
-      hour: hasTime ? (start.get("hour") ?? 0) : DEFAULT_HOUR,
-      minute: hasTime ? (start.get("minute") ?? 0) : 0,
-    },
-    timeZone,
-  );
+  const wall = {
+    year: start.get("year") ?? 1970,
+    month: start.get("month") ?? 1,
+    day: start.get("day") ?? 1,
+    hour: hasTime ? (start.get("hour") ?? 0) : DEFAULT_HOUR,
+    minute: hasTime ? (start.get("minute") ?? 0) : 0,
+  };
+  let at = zonedTimeToUtc(wall, timeZone);
+  // "Dec 3" said in March means the coming December: a yearless date long past rolls forward a year.
+  if (!start.isCertain("year") && now.getTime() - at.getTime() > YEARLESS_PAST_LIMIT_MS) {
+    at = zonedTimeToUtc({ ...wall, year: wall.year + 1 }, timeZone);
+  }
   return { ok: true, at, hasTime };
 }
