@@ -51,6 +51,12 @@ export interface Workspace {
   silenceDays: number;
   /** Whether the weekly encouragement is posted in the team channel. */
   weeklyEncouragement: boolean;
+  /** When the weekly encouragement is posted: weekday (0 = Sunday) and hour, workspace time. */
+  weeklyDay: number;
+  weeklyHour: number;
+  /** When the weekly digest is posted: weekday (0 = Sunday) and hour, workspace time. */
+  digestDay: number;
+  digestHour: number;
   createdAt: Date;
 }
 

@@ -26,7 +26,16 @@ export const systemClock: Clock = { now: () => new Date() };
 export type WorkspacePatch = Partial<
   Pick<
     Workspace,
-    "name" | "celebrationChannel" | "defaultTimezone" | "feedbackChaseDays" | "silenceDays" | "weeklyEncouragement"
+    | "name"
+    | "celebrationChannel"
+    | "defaultTimezone"
+    | "feedbackChaseDays"
+    | "silenceDays"
+    | "weeklyEncouragement"
+    | "weeklyDay"
+    | "weeklyHour"
+    | "digestDay"
+    | "digestHour"
   >
 >;
 export type MemberPatch = Partial<

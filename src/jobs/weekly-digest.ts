@@ -1,10 +1,7 @@
-/** Weekly team digest, Friday 16:00 workspace time: the week's wins in aggregate, naming only members who share. */
+/** Weekly team digest, by default Friday 16:00 workspace time (`admin digest-day`, `admin digest-hour`): the week's wins in aggregate, naming only members who share. */
 import { digestIntro } from "../core/copy/prompts.ts";
 import { channelMessage, DAY_MS, isLocalWindow, isoWeekKey, type JobContext } from "./rules.ts";
 import type { NewJobMessage, WeekSummary } from "./store.ts";
-
-export const DIGEST_DAY = 5;
-export const DIGEST_HOUR = 16;
 
 /** The digest text; null when the week had nothing to show. Rejections are never part of it. */
 export function digestText(summary: WeekSummary, seed: string): string | null {
@@ -29,7 +26,7 @@ export async function runWeeklyDigest({ now, store }: JobContext): Promise<numbe
   const messages: NewJobMessage[] = [];
   for (const workspace of await store.workspacesWithChannel()) {
     const zone = workspace.defaultTimezone;
-    if (!isLocalWindow(now, zone, DIGEST_DAY, DIGEST_HOUR)) continue;
+    if (!isLocalWindow(now, zone, workspace.digestDay, workspace.digestHour)) continue;
     const week = isoWeekKey(now, zone);
     const summary = await store.summarizeWeek(workspace.id, new Date(now.getTime() - 7 * DAY_MS), now);
     const text = digestText(summary, `${workspace.id}:${week}`);

@@ -1,11 +1,9 @@
-/** Weekly encouragement in the team channel, Monday 09:00 workspace time, never repeating within ten weeks. */
+/** Weekly encouragement in the team channel, by default Monday 09:00 workspace time (`admin weekly-day`, `admin weekly-hour`), never repeating within ten weeks. */
 import { pickUnused } from "../core/copy/pick.ts";
 import { WEEKLY_ENCOURAGEMENTS } from "../core/copy/weekly.ts";
 import { channelMessage, DAY_MS, isLocalWindow, isoWeekKey, type JobContext } from "./rules.ts";
 import type { NewJobMessage } from "./store.ts";
 
-export const WEEKLY_DAY = 1;
-export const WEEKLY_HOUR = 9;
 /** No message repeats in a workspace within this many weeks. */
 export const NO_REPEAT_WEEKS = 10;
 
@@ -13,7 +11,8 @@ export async function runWeeklyEncouragement({ now, store }: JobContext): Promis
   const messages: NewJobMessage[] = [];
   for (const workspace of await store.workspacesWithChannel()) {
     const zone = workspace.defaultTimezone;
-    if (!workspace.weeklyEncouragement || !isLocalWindow(now, zone, WEEKLY_DAY, WEEKLY_HOUR)) continue;
+    if (!workspace.weeklyEncouragement || !isLocalWindow(now, zone, workspace.weeklyDay, workspace.weeklyHour))
+      continue;
     const week = isoWeekKey(now, zone);
     const since = new Date(now.getTime() - NO_REPEAT_WEEKS * 7 * DAY_MS);
     const recent = await store.recentTexts(workspace.id, "weekly", since);

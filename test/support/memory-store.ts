@@ -43,6 +43,10 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
           feedbackChaseDays: 3,
           silenceDays: 10,
           weeklyEncouragement: true,
+          weeklyDay: 1,
+          weeklyHour: 9,
+          digestDay: 5,
+          digestHour: 16,
           createdAt: clock.now(),
         };
         tables.workspaces.set(workspace.id, copy(workspace));

@@ -31,7 +31,38 @@ const SETTINGS: Record<string, Setting> = {
       return { ok: false, problem: 'Weekly encouragement is "on" or "off".' };
     },
   },
+  "weekly-day": {
+    describe: "the day of the weekly encouragement (workspace time)",
+    read: (raw) => mapped(weekday(raw), (v) => ({ weeklyDay: v })),
+  },
+  "weekly-hour": {
+    describe: "the hour of the weekly encouragement, 0-23",
+    read: (raw) => mapped(hour(raw), (v) => ({ weeklyHour: v })),
+  },
+  "digest-day": {
+    describe: "the day of the weekly digest of wins (workspace time)",
+    read: (raw) => mapped(weekday(raw), (v) => ({ digestDay: v })),
+  },
+  "digest-hour": {
+    describe: "the hour of the weekly digest, 0-23",
+    read: (raw) => mapped(hour(raw), (v) => ({ digestHour: v })),
+  },
 };
+
+const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+
+function weekday(raw: string): ArgResult<number> {
+  const word = raw.trim().toLowerCase();
+  const index = WEEKDAYS.findIndex((day) => word.length >= 3 && day.startsWith(word));
+  return index >= 0 ? { ok: true, value: index } : { ok: false, problem: `"${raw}" isn't a day of the week.` };
+}
+
+function hour(raw: string): ArgResult<number> {
+  const value = /^\d{1,2}$/.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
+  return value >= 0 && value <= 23
+    ? { ok: true, value }
+    : { ok: false, problem: `The hour is a number from 0 to 23, not "${raw}".` };
+}
 
 function mapped<T>(result: ArgResult<T>, to: (value: T) => WorkspacePatch): ArgResult<WorkspacePatch> {
   return result.ok ? { ok: true, value: to(result.value) } : result;
