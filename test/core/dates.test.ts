@@ -57,12 +57,31 @@ describe("parseWhen", () => {
     expect(at("in 3 hours", "Europe/Berlin", now).iso).toBe("2026-03-29T03:30:00.000Z");
   });
 
-  it.each([["blorp"], ["3pm banana"], ["tomorrow or friday"], ["32/13/2026"], ["2026-02-30"], [""]])(
-    "GIVEN the garbage %j WHEN parsed THEN it is refused with examples of what works",
-    (text) => {
-      const result = parseWhen(text, NOW, "America/New_York");
-      expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.problem).toContain("tomorrow 3pm");
-    },
-  );
+  it("GIVEN it is March WHEN a member says Dec 3 10:00 THEN it is the coming December, not the one just gone", () => {
+    const march = new Date("2026-03-02T15:00:00.000Z");
+    expect(at("Dec 3 10:00", "America/New_York", march).iso).toBe("2026-12-03T15:00:00.000Z");
+  });
+
+  it("GIVEN it is March WHEN a member names a day a few weeks back without a year THEN it stays in the past", () => {
+    const march = new Date("2026-03-02T15:00:00.000Z");
+    expect(at("Feb 10 14:00", "Europe/Berlin", march).iso).toBe("2026-02-10T13:00:00.000Z");
+  });
+
+  it("GIVEN a year is written WHEN the date is long past THEN the year is kept", () => {
+    const march = new Date("2026-03-02T15:00:00.000Z");
+    expect(at("Dec 3 2025 10:00", "America/New_York", march).iso).toBe("2025-12-03T15:00:00.000Z");
+  });
+
+  it.each([
+    ["blorp"],
+    ["3pm banana"],
+    ["tomorrow or friday"],
+    ["32/13/2026"],
+    ["2026-02-30"],
+    [""],
+  ])("GIVEN the garbage %j WHEN parsed THEN it is refused with examples of what works", (text) => {
+    const result = parseWhen(text, NOW, "America/New_York");
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problem).toContain("tomorrow 3pm");
+  });
 });

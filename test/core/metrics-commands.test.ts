@@ -1,5 +1,6 @@
 /** The member's own metrics and views, with good input: met, learned, impression, gap, gaps, practiced, pipeline, timeline, stats. */
 import { beforeEach, describe, expect, it } from "vitest";
+import { stageLabel } from "../../src/core/commands/stages.ts";
 import { createHarness, type Harness, minutesAfter, T0 } from "./harness.ts";
 
 let h: Harness;
@@ -118,7 +119,7 @@ describe("pipeline", () => {
     expect(reply.text).toBe("2 in progress, 1 rejected.");
     expect(reply.items).toEqual([
       "Acme Corp (Backend Engineer): applied, waiting to hear",
-      "Globex: onsite on Tue 3 Mar, 15:00",
+      `Globex: ${stageLabel("ONSITE")} on Tue 3 Mar, 15:00`,
       "Initech: rejected",
     ]);
   });
@@ -126,7 +127,7 @@ describe("pipeline", () => {
   it("GIVEN a held round WHEN listed THEN it shows the stage as waiting to hear", async () => {
     await h.say("round globex screen");
     const reply = await h.say("list");
-    expect(reply.items).toContain("Globex: screen, waiting to hear");
+    expect(reply.items).toContain(`Globex: ${stageLabel("SCREEN")}, waiting to hear`);
   });
 });
 
@@ -149,8 +150,8 @@ describe("timeline", () => {
     ]);
     expect(reply.items).toEqual([
       "2 Mar 2026: applied",
-      "2 Mar 2026: technical interview held",
-      "5 Mar 2026: technical interview: not this time",
+      `2 Mar 2026: ${stageLabel("TECHNICAL")} held`,
+      `5 Mar 2026: ${stageLabel("TECHNICAL")}: not this time`,
       "5 Mar 2026: met Dana",
       "5 Mar 2026: rejected",
       "6 Mar 2026: asked for feedback",

@@ -1,8 +1,13 @@
 /** Pipeline commands with good input, driven through the bot: apply, round, invited, rejected, offer, accepted, withdraw, ghosted, asked, feedback. */
 import { beforeEach, describe, expect, it } from "vitest";
+import { stageLabel } from "../../src/core/commands/stages.ts";
 import { ADA, createHarness, type Harness, minutesAfter, plain, T0 } from "./harness.ts";
 
 let h: Harness;
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 beforeEach(() => {
   h = createHarness();
@@ -43,7 +48,7 @@ describe("apply", () => {
     const again = await h.say('apply "Acme Corp"');
     expect(again.text).toContain("already tracking");
     const round = await h.say('round "acme corp" screen');
-    expect(round.text).toContain("Logged your screen");
+    expect(round.text).toContain(`Logged your ${stageLabel("SCREEN")}`);
     expect((await h.rows()).applications).toHaveLength(1);
   });
 });
@@ -55,7 +60,7 @@ describe("round", () => {
 
   it("GIVEN a member in New York WHEN they log a round tomorrow 3pm THEN it is scheduled at 15:00 New York time", async () => {
     const reply = await h.say("round Acme technical tomorrow 3pm");
-    expect(reply.text).toContain("technical interview with Acme on Tue 3 Mar, 15:00");
+    expect(reply.text).toContain(`${stageLabel("TECHNICAL")} with Acme on Tue 3 Mar, 15:00`);
     const { rounds, applications } = await h.rows();
     expect(rounds).toHaveLength(1);
     expect(rounds[0]).toMatchObject({
@@ -70,7 +75,7 @@ describe("round", () => {
   it("GIVEN no date WHEN the member logs a round THEN it was held now", async () => {
     h.clock.advanceMinutes(30);
     const reply = await h.say("round Acme screen");
-    expect(reply.text).toContain("Logged your screen with Acme");
+    expect(reply.text).toContain(`Logged your ${stageLabel("SCREEN")} with Acme`);
     const [round] = (await h.rows()).rounds;
     expect(round).toMatchObject({ stage: "SCREEN", scheduledAt: null, heldAt: minutesAfter(T0, 30) });
   });
@@ -113,7 +118,7 @@ describe("invited", () => {
     h.clock.advanceMinutes(60);
     const reply = await h.say("invited Acme onsite Mar 12 10:00");
     expect(reply.text).toContain("That's a win: Acme");
-    expect(reply.text).toContain("Onsite on Thu 12 Mar, 10:00");
+    expect(reply.text).toContain(`${capitalized(stageLabel("ONSITE"))} on Thu 12 Mar, 10:00`);
     const { rounds, applications } = await h.rows();
     expect(rounds).toHaveLength(2);
     expect(rounds[0]).toMatchObject({ stage: "APPLIED", outcome: "NEXT_STEP", heldAt: T0 });
@@ -131,14 +136,14 @@ describe("invited", () => {
   // nearest Dec 3 instead, which in March is last December.
   it("GIVEN it is March WHEN invited to an onsite on Dec 3 10:00 THEN the round is this coming December, not last", async () => {
     const reply = await h.say("invited Acme onsite Dec 3 10:00");
-    expect(reply.text).toContain("Onsite on Thu 3 Dec, 10:00");
+    expect(reply.text).toContain(`${capitalized(stageLabel("ONSITE"))} on Thu 3 Dec, 10:00`);
     expect((await h.rows()).rounds.at(-1)?.scheduledAt).toEqual(new Date("2026-12-03T15:00:00.000Z"));
   });
 
   it("GIVEN a pending screen WHEN invited without a stage THEN the screen is passed and an unnamed next round is added", async () => {
     await h.say("round Acme screen tomorrow 10am");
     const reply = await h.say("invited Acme");
-    expect(reply.text).toContain("Next round is on your list");
+    expect(reply.text).toContain(`${capitalized(stageLabel(null))} is on your list`);
     const { rounds } = await h.rows();
     expect(rounds).toHaveLength(2);
     expect(rounds[0]).toMatchObject({ stage: "SCREEN", outcome: "NEXT_STEP", outcomeAt: T0 });
@@ -356,7 +361,7 @@ describe("company matching", () => {
 
   it("GIVEN Acme Corp WHEN the member types acme THEN the unique prefix finds it", async () => {
     const reply = await h.say("round acme screen");
-    expect(reply.text).toContain("screen with Acme Corp");
+    expect(reply.text).toContain(`${stageLabel("SCREEN")} with Acme Corp`);
     expect((await h.rows()).rounds).toHaveLength(1);
   });
 
@@ -410,6 +415,6 @@ describe("company matching", () => {
   it("GIVEN another member tracks the same names WHEN Ada types acme THEN only her own application is matched", async () => {
     await h.say('apply "Acme Rockets"', { externalId: "U-OTHER", displayName: "Other" });
     const reply = await h.say("round acme screen", ADA);
-    expect(reply.text).toContain("screen with Acme Corp");
+    expect(reply.text).toContain(`${stageLabel("SCREEN")} with Acme Corp`);
   });
 });

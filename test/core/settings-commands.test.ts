@@ -1,5 +1,6 @@
 /** Member and workspace settings with good input: tz, quiet, share, pause, resume, settings and admin. */
 import { beforeEach, describe, expect, it } from "vitest";
+import { stageLabel } from "../../src/core/commands/stages.ts";
 import { ADA, ADMIN, createHarness, type Harness, T0, TEAM } from "./harness.ts";
 
 let h: Harness;
@@ -34,7 +35,7 @@ describe("tz", () => {
     const odd = { ...ADA, timezone: "Nowhere/Atlantis" };
     await h.say("apply Acme", odd);
     const reply = await h.say("round Acme screen tomorrow 10:00", odd);
-    expect(reply.text).toContain("Noted: screen with Acme");
+    expect(reply.text).toContain(`Noted: ${stageLabel("SCREEN")} with Acme`);
     expect((await h.rows()).rounds[0]?.scheduledAt).toEqual(new Date("2026-03-03T10:00:00.000Z"));
   });
 });
@@ -104,16 +105,16 @@ describe("notify", () => {
     expect((await h.rows()).member.optOuts).toEqual(["check-in"]);
   });
 
-  it.each([["notify newsletter off"], ["notify prep maybe"]])(
-    "GIVEN a member WHEN they send %j THEN it is refused and nothing changes",
-    async (line) => {
-      await h.say("notify prep off");
-      const before = await h.snapshot();
-      const reply = await h.say(line);
-      expect(reply.text).toMatch(/no reminder called|Say "on" or "off"/);
-      expect(await h.snapshot()).toEqual(before);
-    },
-  );
+  it.each([
+    ["notify newsletter off"],
+    ["notify prep maybe"],
+  ])("GIVEN a member WHEN they send %j THEN it is refused and nothing changes", async (line) => {
+    await h.say("notify prep off");
+    const before = await h.snapshot();
+    const reply = await h.say(line);
+    expect(reply.text).toMatch(/no reminder called|Say "on" or "off"/);
+    expect(await h.snapshot()).toEqual(before);
+  });
 });
 
 describe("settings", () => {
