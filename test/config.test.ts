@@ -36,7 +36,7 @@ describe("documented variables", () => {
   it("GIVEN the README THEN its configuration table lists exactly the variables the code reads", () => {
     const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
     const section = readme.slice(readme.indexOf("## Configuration"), readme.indexOf("## Tests"));
-    const documented = [...section.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((match) => match[1]).sort();
+    const documented = [...section.matchAll(/^\|\s*`([A-Z_]+)`\s*\|/gm)].map((match) => match[1]).sort();
     expect(documented).toEqual(names);
   });
 
