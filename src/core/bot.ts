@@ -86,7 +86,8 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
         // A refusal leaves nothing behind, not even the member row a first command would create.
         if (isRefusal(message)) throw new Refused(message);
         if (command.name === "forget") return message;
-        const failures = await repo.listUntoldFailures(member.id);
+        // Channel posts that failed are the admins' business, not this member's.
+        const failures = (await repo.listUntoldFailures(member.id)).filter((failure) => failure.target === "DIRECT");
         if (failures.length === 0) return message;
         await repo.markFailuresTold(
           failures.map((failure) => failure.id),

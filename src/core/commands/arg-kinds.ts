@@ -116,8 +116,9 @@ export const ARG_KINDS: { [K in ArgKind]: KindDefinition<K> } = {
   timezone: {
     parse(raw) {
       const zone = raw.trim();
+      // Stored under its canonical spelling (europe/berlin → Europe/Berlin).
       return isValidTimezone(zone)
-        ? { ok: true, value: zone }
+        ? { ok: true, value: new Intl.DateTimeFormat("en", { timeZone: zone }).resolvedOptions().timeZone }
         : {
             ok: false,
             problem: `I don't know the timezone "${raw}". Use a name like Europe/Berlin or America/New_York.`,

@@ -11,6 +11,8 @@ export type ArgsResult = { ok: true; args: Record<string, unknown> } | { ok: fal
 export function parseArgs(specs: readonly ArgSpec[], words: readonly string[], context: ParseContext): ArgsResult {
   const args: Record<string, unknown> = {};
   let next = 0;
+  // When a word skipped by an optional argument is then refused by a later one, the first reason is the useful one.
+  let skipped: string | undefined;
   for (const [index, spec] of specs.entries()) {
     if (next >= words.length) {
       if (spec.required) return { ok: false, problem: `I need the ${spec.name}: ${spec.description}.` };
@@ -24,7 +26,8 @@ export function parseArgs(specs: readonly ArgSpec[], words: readonly string[], c
       continue;
     }
     const laterCanTakeIt = specs.slice(index + 1).length > 0;
-    if (spec.required || spec.rest || !laterCanTakeIt) return { ok: false, problem: parsed.problem };
+    if (spec.required || spec.rest || !laterCanTakeIt) return { ok: false, problem: skipped ?? parsed.problem };
+    skipped ??= parsed.problem;
   }
   if (next < words.length) {
     const extra = words.slice(next).join(" ");
