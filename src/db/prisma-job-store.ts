@@ -49,9 +49,15 @@ export function createPrismaJobStore(prisma: PrismaClient): JobStore {
           lastActivityAt: { lte: quietSince },
           rounds: { none: { outcome: "PENDING", scheduledAt: { gt: now } } },
         },
-        include: { member: memberWithWorkspace },
+        include: { member: memberWithWorkspace, rounds: { select: { scheduledAt: true, heldAt: true } } },
       });
-      return rows.map(({ member, ...application }) => ({ ...split(member), application }));
+      return rows.flatMap(({ member, rounds, ...application }) => {
+        const times = rounds
+          .flatMap((round) => [round.scheduledAt, round.heldAt])
+          .filter((at): at is Date => at !== null);
+        const lastNewsAt = new Date(Math.max(application.lastActivityAt.getTime(), ...times.map((at) => at.getTime())));
+        return lastNewsAt <= quietSince ? [{ ...split(member), application, lastNewsAt }] : [];
+      });
     },
 
     async scheduledRounds(from, to) {
@@ -164,7 +170,8 @@ export function createPrismaJobStore(prisma: PrismaClient): JobStore {
         const ids = chases.filter((chase) => chase.chaseCount === chaseCount).map((chase) => chase.requestId);
         await prisma.feedbackRequest.updateMany({
           where: { id: { in: ids }, chaseCount: { lt: chaseCount } },
-          data: { chaseCount },
+          // A chase answers any snooze set before it; only a snooze of this chase brings one more.
+          data: { chaseCount, snoozedUntil: null },
         });
       }
     },

@@ -14,15 +14,15 @@ export function dueChase(candidate: FeedbackCandidate, now: Date): 1 | 2 | null 
   const { request, application, workspace } = candidate;
   if (request.chaseCount >= MAX_CHASES) return null;
   if (request.snoozedUntil && request.snoozedUntil > now) return null;
-  const next = (request.chaseCount + 1) as 1 | 2;
   if (request.state === "ASKED") {
-    return request.askedAt && now.getTime() - request.askedAt.getTime() >= FOLLOW_UP_AFTER_MS ? next : null;
+    // The follow-up after asking is always the last chase, whether or not a first one came before.
+    return request.askedAt && now.getTime() - request.askedAt.getTime() >= FOLLOW_UP_AFTER_MS ? 2 : null;
   }
   if (request.state !== "NOT_ASKED") return null;
   if (request.chaseCount === 0) {
     return now.getTime() - application.statusChangedAt.getTime() >= workspace.feedbackChaseDays * DAY_MS ? 1 : null;
   }
-  // A snoozed first chase comes back once when the snooze ends.
+  // A first chase snoozed by the member comes back once when the snooze ends (chasing clears older snoozes).
   return request.snoozedUntil ? 2 : null;
 }
 

@@ -50,6 +50,7 @@ export function directMessage(
     payload: { private: true, ...payload },
     dedupeKey,
     nextAttemptAt: deliveryTime(target.member, target.workspace, now),
+    createdAt: now,
   };
 }
 
@@ -70,6 +71,7 @@ export function channelMessage(
     payload: { text },
     dedupeKey,
     nextAttemptAt: now,
+    createdAt: now,
   };
 }
 

@@ -10,8 +10,8 @@ export async function runSilenceCheck({ now, store }: JobContext): Promise<numbe
   const rejected = await store.recentlyRejectedMembers(new Date(now.getTime() - DAY_MS));
   const messages: NewJobMessage[] = [];
   for (const candidate of candidates) {
-    const { application, member, workspace } = candidate;
-    const daysSilent = Math.floor((now.getTime() - application.lastActivityAt.getTime()) / DAY_MS);
+    const { application, member, workspace, lastNewsAt } = candidate;
+    const daysSilent = Math.floor((now.getTime() - lastNewsAt.getTime()) / DAY_MS);
     if (daysSilent < workspace.silenceDays) continue;
     if (!mayReceive(member, "check-in", now, rejected)) continue;
     const name = commandArgument(application.company);
@@ -34,8 +34,8 @@ export async function runSilenceCheck({ now, store }: JobContext): Promise<numbe
             { actionId: "silence.waiting", label: "I'll keep waiting", command: `waiting ${name}` },
           ],
         },
-        // One nudge per quiet spell: new activity moves lastActivityAt and so the key.
-        `check-in:${application.id}:${application.lastActivityAt.toISOString()}`,
+        // One nudge per quiet spell: new activity moves lastNewsAt and so the key.
+        `check-in:${application.id}:${lastNewsAt.toISOString()}`,
         now,
       ),
     );

@@ -19,6 +19,8 @@ export interface FeedbackCandidate extends MemberInWorkspace {
 
 export interface SilentCandidate extends MemberInWorkspace {
   application: Application;
+  /** The latest sign of life: activity on the application or a round's time, whichever came last. */
+  lastNewsAt: Date;
 }
 
 export interface RoundCandidate extends MemberInWorkspace {
@@ -46,6 +48,8 @@ export interface WeekSummary {
 
 export interface NewJobMessage extends NewOutboxMessage {
   workspaceId: string;
+  /** The job's "now", so simulated runs look back over simulated time. */
+  createdAt: Date;
 }
 
 export interface JobStore {

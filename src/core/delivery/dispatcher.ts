@@ -5,6 +5,9 @@ import type { ClaimedMessage, Clock, OutboxQueue } from "../ports.ts";
 import { retryDelay } from "./backoff.ts";
 import { DeliveryError, type DeliveryPort } from "./port.ts";
 
+/** Time kept in hand before a lease runs out (at most a quarter of it): a send started later could overlap another claim. */
+const LEASE_MARGIN_MS = 5_000;
+
 export interface DispatcherOptions {
   queue: OutboxQueue;
   ports: Partial<Record<Platform, DeliveryPort>>;
@@ -39,6 +42,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const batchSize = options.batchSize ?? 50;
   const leaseMs = options.leaseMs ?? 60_000;
   const maxAttempts = options.maxAttempts ?? 8;
+  const leaseMargin = Math.min(LEASE_MARGIN_MS, leaseMs / 4);
   const random = options.random ?? Math.random;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
@@ -98,6 +102,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           await queue.release(batch.slice(index).map((rest) => rest.id));
           return summary;
         }
+        // A slow batch can outlive its lease; then another dispatcher may own the row, so leave it alone.
+        if (message.leaseUntil && clock.now().getTime() > message.leaseUntil.getTime() - leaseMargin) continue;
         await deliver(message, summary);
       }
       if (batch.length < batchSize) return summary;
