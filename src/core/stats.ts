@@ -25,7 +25,7 @@ export async function memberStats(repo: WorkspaceRepo, memberId: string): Promis
   ]);
   return {
     applications: applications.length,
-    roundsHeld: rounds.filter((round) => round.heldAt !== null).length,
+    roundsHeld: rounds.filter((round) => round.heldAt !== null && round.stage !== "APPLIED").length,
     invitations: rounds.filter((round) => round.outcome === "NEXT_STEP").length,
     offers: applications.filter((application) => application.status === "OFFER" || application.status === "ACCEPTED")
       .length,

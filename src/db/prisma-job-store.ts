@@ -115,7 +115,10 @@ export function createPrismaJobStore(prisma: PrismaClient): JobStore {
       const period = { gte: from, lt: to };
       const [invitations, roundsHeld, offers, feedbackReceived, peopleMet, thingsLearned, winners] = await Promise.all([
         prisma.round.count({ where: { workspaceId, outcome: "NEXT_STEP", outcomeAt: period } }),
-        prisma.round.count({ where: { workspaceId, heldAt: period } }),
+        // The application itself is recorded as a passed round when invited; it is not an interview held.
+        prisma.round.count({
+          where: { workspaceId, heldAt: period, OR: [{ stage: null }, { stage: { not: "APPLIED" } }] },
+        }),
         prisma.application.count({
           where: { workspaceId, status: { in: ["OFFER", "ACCEPTED"] }, statusChangedAt: period },
         }),

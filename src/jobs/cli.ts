@@ -48,8 +48,12 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error) => {
-    const message = error instanceof ConfigError ? error.message : (error?.stack ?? String(error));
-    process.stderr.write(`${message}\n`);
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Configuration error: ${error.message}\n`);
+      process.exit(2);
+    }
+    // Expected start-up failures (data directory in use, database unreachable) need their message, not a stack.
+    process.stderr.write(`Next Step jobs could not run: ${error?.message ?? String(error)}\n`);
     process.exit(1);
   },
 );

@@ -1,0 +1,141 @@
+/** The dispatcher's test world: an in-memory store on a fake clock, one workspace and member, and a fake platform. */
+import { expect } from "vitest";
+import { createDispatcher, type DispatcherOptions } from "../../src/core/delivery/dispatcher.ts";
+import { type Logger, silentLogger } from "../../src/core/logger.ts";
+import type { Member, OutboxMessage, Platform, Workspace } from "../../src/core/model.ts";
+import type { Clock, OutboxQueue, Store } from "../../src/core/ports.ts";
+import { createFakePlatform, type FakePlatform } from "../support/fake-platform.ts";
+import { createMemoryStore } from "../support/memory-store.ts";
+
+/** A fixed moment far from the real clock, so what is due depends only on the fake clock. */
+export const T0 = new Date("2030-03-04T09:00:00.000Z");
+export const HOUR_MS = 3_600_000;
+
+export interface TestClock extends Clock {
+  advance(ms: number): void;
+  set(at: Date): void;
+}
+
+export function createTestClock(start: Date): TestClock {
+  let current = start.getTime();
+  return {
+    now: () => new Date(current),
+    advance(ms) {
+      current += ms;
+    },
+    set(at) {
+      current = at.getTime();
+    },
+  };
+}
+
+export interface LogEntry {
+  level: "debug" | "info" | "warn" | "error";
+  context: object;
+  message?: string;
+}
+
+export function createRecordingLogger(entries: LogEntry[], bindings: object = {}): Logger {
+  const record = (level: LogEntry["level"]) => (context: object, message?: string) => {
+    entries.push({ level, context: { ...bindings, ...context }, message });
+  };
+  return {
+    debug: record("debug"),
+    info: record("info"),
+    warn: record("warn"),
+    error: record("error"),
+    child: (more) => createRecordingLogger(entries, { ...bindings, ...more }),
+  };
+}
+
+export interface World {
+  clock: TestClock;
+  store: Store;
+  workspace: Workspace;
+  member: Member;
+  platform: FakePlatform;
+  /** Queues a DM to Ada whose text is its dedupe key, due at `at` (default now). */
+  queueDirect(key: string, at?: Date): Promise<void>;
+  /** Queues a post to #C-WINS whose text is its dedupe key. */
+  queueChannelPost(key: string, at?: Date): Promise<void>;
+  /** Ada's outbox row with this dedupe key. */
+  row(key: string): Promise<OutboxMessage>;
+  /** A dispatcher over this world's store, delivering SLACK messages to the fake platform unless told otherwise. */
+  dispatcher(options?: Partial<DispatcherOptions>): ReturnType<typeof createDispatcher>;
+}
+
+export async function givenWorld(platform: Platform = "SLACK"): Promise<World> {
+  const clock = createTestClock(T0);
+  const store = createMemoryStore({ clock });
+  const workspace = await store.ensureWorkspace({ platform, externalId: "T-ONE", name: "Cohort 7" });
+  const member = await store.inWorkspace(workspace.id, (repo) =>
+    repo.ensureMember({ externalId: "U-ADA", displayName: "Ada" }),
+  );
+  const fake = createFakePlatform({ now: () => clock.now().getTime() });
+  const queue =
+    (target: "DIRECT" | "CHANNEL") =>
+    async (key: string, at: Date = clock.now()) => {
+      const created = await store.inWorkspace(workspace.id, (repo) =>
+        repo.enqueue({
+          kind: "test",
+          target,
+          memberId: member.id,
+          channel: target === "CHANNEL" ? "C-WINS" : null,
+          payload: { text: key },
+          dedupeKey: key,
+          nextAttemptAt: at,
+        }),
+      );
+      expect(created).toBe(true);
+    };
+  return {
+    clock,
+    store,
+    workspace,
+    member,
+    platform: fake,
+    queueDirect: queue("DIRECT"),
+    queueChannelPost: queue("CHANNEL"),
+    async row(key) {
+      const rows = await store.inWorkspace(workspace.id, (repo) => repo.listOutbox(member.id));
+      const found = rows.find((row) => row.dedupeKey === key);
+      if (!found) throw new Error(`No outbox row ${key}`);
+      return found;
+    },
+    dispatcher: (options = {}) =>
+      createDispatcher({
+        queue: store.outbox,
+        ports: { [platform]: fake },
+        clock,
+        logger: silentLogger,
+        ...options,
+      }),
+  };
+}
+
+/** The store's queue with every markSent call recorded. */
+export function countingMarks(queue: OutboxQueue, marked: string[]): OutboxQueue {
+  return {
+    ...queue,
+    async markSent(messageId, at) {
+      marked.push(messageId);
+      await queue.markSent(messageId, at);
+    },
+  };
+}
+
+export function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve: () => void = () => undefined;
+  const promise = new Promise<void>((done) => {
+    resolve = done;
+  });
+  return { promise, resolve };
+}
+
+export async function eventually(condition: () => boolean, what: string, timeoutMs = 2_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+}
