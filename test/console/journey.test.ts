@@ -284,9 +284,8 @@ describe("console processes", () => {
       const { env } = await givenConsole();
       const result = await runNode(JOBS_CLI, ["run", "feedback-chase"], { ...env, LOG_LEVEL: "loud" });
 
-      // main.ts exits 2 on a configuration error; the jobs CLI exits 1 (see the report): only "non-zero" is pinned.
-      expect(result.code).not.toBe(0);
-      expect(result.stderr).toMatch(/^LOG_LEVEL\b/);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/^Configuration error: LOG_LEVEL\b/);
     },
     SLOW,
   );
