@@ -39,7 +39,7 @@ describe.each(databaseKinds())("practice-nudge on $name", (kind) => {
     return (await world.outbox("practice")).map((row) => ids[row.memberId ?? ""] ?? "?");
   }
 
-  it("GIVEN members with open gaps in two zones WHEN the job runs hourly through the week THEN each gets one nudge from their Wednesday 10:00", async () => {
+  it("GIVEN members with open gaps in two zones WHEN the job runs through the week THEN each gets one nudge from their Wednesday 10:00", async () => {
     const world = await givenGaps();
     await world.run("practice-nudge", "2026-10-13T08:00:00.000Z");
     await world.run("practice-nudge", "2026-10-14T07:59:00.000Z");

@@ -118,6 +118,20 @@ describe.each(databaseKinds())("reflection-prompt on $name", (kind) => {
       expect(await world.deliverAt(DUE_AT_23_LOCAL)).toHaveLength(1);
     });
 
+    it("GIVEN the night the clocks go back in New York WHEN a prompt falls due at 23:00 THEN it waits for 08:00 standard time", async () => {
+      // Saturday 31 October 2026, round at 20:00 EDT (00:00 UTC); clocks go back at 02:00, so 08:00 Sunday is 13:00 UTC.
+      const world = createWorld(db, { start: "2026-10-30T15:00:00.000Z" });
+      await world.say("tz America/New_York");
+      await world.say("apply Acme");
+      await world.say("round Acme technical 2026-10-31 20:00");
+      await world.run("reflection-prompt", "2026-11-01T03:00:00.000Z");
+      expect((await world.outbox()).map((row) => row.nextAttemptAt.toISOString())).toEqual([
+        "2026-11-01T13:00:00.000Z",
+      ]);
+      expect(await world.deliverAt("2026-11-01T12:00:00.000Z")).toEqual([]);
+      expect(await world.deliverAt("2026-11-01T13:00:00.000Z")).toHaveLength(1);
+    });
+
     it("GIVEN a feedback chase falling due at 23:00 local WHEN it is queued THEN it is held for the morning, not dropped", async () => {
       // Rejected at 23:00 New York time on Monday 2 March 2026 (04:00 UTC on the 3rd): the chase is due 3 days later, at night.
       const world = createWorld(db, { start: "2026-02-20T15:00:00.000Z" });

@@ -123,9 +123,7 @@ describe.each(databaseKinds())("weekly-digest on $name", (kind) => {
     expect(text).toContain("Wins this week from Ada.");
   });
 
-  // BUG (src/db/prisma-job-store.ts summarizeWeek, roundsHeld): `invited` with no pending round records the passed step
-  // as a synthetic APPLIED round held at appliedAt. Applying and being invited in one week then reads "1 round held"
-  // though no interview took place. Count only real rounds: add `OR: [{ stage: null }, { stage: { not: "APPLIED" } }]`.
+  // Regression: `invited` with no pending round records the application as a passed APPLIED round; it once counted as held.
   it("GIVEN Ben applied and was invited in the same week WHEN the digest counts THEN no round is counted as held", async () => {
     const world = await givenTeam();
     await world.sayAt("2026-10-06T15:00:00.000Z", "apply Hooli", BEN);
