@@ -150,8 +150,11 @@ export interface ClaimedMessage extends OutboxMessage {
 
 /** The cross-workspace side of the outbox, used only by the dispatcher. */
 export interface OutboxQueue {
-  /** Claims up to `limit` due rows (pending and due, or sending with an expired lease) for `leaseMs`. */
-  claimDue(now: Date, limit: number, leaseMs: number): Promise<ClaimedMessage[]>;
+  /**
+   * Claims up to `limit` due rows (pending and due, or sending with an expired lease) for `leaseMs`; with `platforms`,
+   * only rows of workspaces on those platforms, so a process never takes rows it has no adapter for.
+   */
+  claimDue(now: Date, limit: number, leaseMs: number, platforms?: readonly Platform[]): Promise<ClaimedMessage[]>;
   markSent(messageId: string, at: Date): Promise<void>;
   /** A transient failure: try again at `at`. */
   reschedule(messageId: string, at: Date, error: string): Promise<void>;

@@ -1,11 +1,12 @@
 /** The dispatcher's outbox queue over Prisma: claims are one statement, safe with several processes on one database. */
 import type { ClaimedMessage, OutboxQueue } from "../core/ports.ts";
-import type { PrismaClient } from "./generated/client.ts";
+import { Prisma, type PrismaClient } from "./generated/client.ts";
 
 export function createPrismaOutboxQueue(prisma: PrismaClient): OutboxQueue {
   return {
-    async claimDue(now, limit, leaseMs) {
-      if (limit <= 0) return [];
+    async claimDue(now, limit, leaseMs, platforms) {
+      if (limit <= 0 || platforms?.length === 0) return [];
+      const served = platforms ? Prisma.sql`AND w.platform::text IN (${Prisma.join(platforms)})` : Prisma.empty;
       // Dates go in as Prisma parameters, formatted exactly as Prisma formats them when it writes the columns, so
       // the comparison holds whatever the session time zone. SKIP LOCKED lets concurrent claimers take disjoint rows.
       const leaseUntil = new Date(now.getTime() + leaseMs);
@@ -14,12 +15,14 @@ export function createPrismaOutboxQueue(prisma: PrismaClient): OutboxQueue {
           UPDATE "Outbox"
           SET status = 'SENDING', attempts = attempts + 1, "leaseUntil" = ${leaseUntil}
           WHERE id IN (
-            SELECT id FROM "Outbox"
-            WHERE (status = 'PENDING' AND "nextAttemptAt" <= ${now})
-               OR (status = 'SENDING' AND "leaseUntil" < ${now})
-            ORDER BY "nextAttemptAt", id
+            SELECT o.id FROM "Outbox" o
+            JOIN "Workspace" w ON w.id = o."workspaceId"
+            WHERE ((o.status = 'PENDING' AND o."nextAttemptAt" <= ${now})
+               OR (o.status = 'SENDING' AND o."leaseUntil" < ${now}))
+              ${served}
+            ORDER BY o."nextAttemptAt", o.id
             LIMIT ${limit}
-            FOR UPDATE SKIP LOCKED
+            FOR UPDATE OF o SKIP LOCKED
           )
           RETURNING *
         )

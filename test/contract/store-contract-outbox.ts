@@ -107,6 +107,20 @@ export function describeOutbox(store: () => Store): void {
     expect(second.map((message) => message.dedupeKey)).toEqual(["c"]);
   });
 
+  it("GIVEN due messages on two platforms WHEN a process serving one claims THEN it takes only that platform's", async () => {
+    const { workspace: discord, member: ada } = await givenQueue((member) => directMessage(member.id, "discord:1"));
+    const slack = await givenWorkspace(store(), "T-SLACK", "SLACK");
+    const bob = await givenMember(store(), slack.id, "U-BOB");
+    await store().inWorkspace(slack.id, (repo) => repo.enqueue(directMessage(bob.id, "slack:1")));
+
+    expect(await store().outbox.claimDue(T0, 10, LEASE_MS, [])).toEqual([]);
+    const slackOnly = await store().outbox.claimDue(T0, 10, LEASE_MS, ["SLACK", "CONSOLE"]);
+    expect(slackOnly.map((message) => message.dedupeKey)).toEqual(["slack:1"]);
+    expect((await rowOf(discord, ada, "discord:1"))?.status).toBe("PENDING");
+    const discordToo = await store().outbox.claimDue(T0, 10, LEASE_MS, ["DISCORD"]);
+    expect(discordToo.map((message) => message.dedupeKey)).toEqual(["discord:1"]);
+  });
+
   it("GIVEN a claimed message WHEN its lease expires THEN it is claimed again with another attempt", async () => {
     const { workspace, member } = await givenQueue((m) => directMessage(m.id, "slow"));
     await store().outbox.claimDue(T0, 10, LEASE_MS);

@@ -8,14 +8,19 @@ export function createMemoryOutboxQueue(
   serialised: <T>(work: () => Promise<T>) => Promise<T>,
 ): OutboxQueue {
   return {
-    claimDue(now, limit, leaseMs) {
+    claimDue(now, limit, leaseMs, platforms) {
       return serialised(async () => {
         const all = tables();
+        const served = (message: { workspaceId: string }) => {
+          const platform = all.workspaces.get(message.workspaceId)?.platform;
+          return !platforms || (platform !== undefined && platforms.includes(platform));
+        };
         const due = [...all.outbox.values()]
           .filter(
             (message) =>
-              (message.status === "PENDING" && message.nextAttemptAt <= now) ||
-              (message.status === "SENDING" && message.leaseUntil !== null && message.leaseUntil < now),
+              ((message.status === "PENDING" && message.nextAttemptAt <= now) ||
+                (message.status === "SENDING" && message.leaseUntil !== null && message.leaseUntil < now)) &&
+              served(message),
           )
           .sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime())
           .slice(0, Math.max(0, limit));

@@ -94,7 +94,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   async function dispatchDue(): Promise<DispatchSummary> {
     const summary: DispatchSummary = { sent: 0, retried: 0, failed: 0 };
     while (!stopping) {
-      const batch = await queue.claimDue(clock.now(), batchSize, leaseMs);
+      // Only rows this process can deliver: another process may serve the other platforms.
+      const served = Object.keys(ports) as Platform[];
+      const batch = await queue.claimDue(clock.now(), batchSize, leaseMs, served);
       // One message at a time keeps per-channel order and lets rate limits push back.
       for (const [index, message] of batch.entries()) {
         if (stopping) {
