@@ -3,13 +3,14 @@ import { queueWin } from "../outreach.ts";
 import { problem, reply } from "../reply.ts";
 import { defineCommand } from "./spec.ts";
 import { changeStatus } from "./status-change.ts";
+import { COMPANY_ARG } from "./support.ts";
 
 export const acceptedCommand = defineCommand({
   name: "accepted",
   aliases: ["accept"],
   group: "pipeline",
   summary: "Log that you accepted an offer",
-  args: [{ name: "company", kind: "company", required: true, description: "the company" }],
+  args: [COMPANY_ARG],
   examples: ["accepted Acme"],
   async handler(ctx, { company }) {
     const change = await changeStatus(ctx, company, "ACCEPTED", "NEXT_STEP");

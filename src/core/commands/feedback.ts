@@ -1,7 +1,7 @@
 /** `feedback <company> [text]`: feedback received, kept with the application. */
 import { problem, reply } from "../reply.ts";
 import { defineCommand } from "./spec.ts";
-import { findApplication, touchApplication } from "./support.ts";
+import { COMPANY_ARG, findApplication, touchApplication } from "./support.ts";
 
 const MAX_FEEDBACK = 8000;
 
@@ -9,10 +9,7 @@ export const feedbackCommand = defineCommand({
   name: "feedback",
   group: "feedback",
   summary: "Record feedback a company gave you",
-  args: [
-    { name: "company", kind: "company", required: true, description: "the company" },
-    { name: "text", kind: "text", required: false, rest: true, description: "what they said" },
-  ],
+  args: [COMPANY_ARG, { name: "text", kind: "text", required: false, rest: true, description: "what they said" }],
   examples: ['feedback Acme "wanted more depth on databases"'],
   async handler(ctx, { company, text }) {
     const match = await findApplication(ctx, company);

@@ -2,13 +2,14 @@
 import { problem, reply } from "../reply.ts";
 import { defineCommand } from "./spec.ts";
 import { changeStatus } from "./status-change.ts";
+import { COMPANY_ARG } from "./support.ts";
 
 export const ghostedCommand = defineCommand({
   name: "ghosted",
   aliases: ["silent"],
   group: "pipeline",
   summary: "Mark an application as gone silent",
-  args: [{ name: "company", kind: "company", required: true, description: "the company" }],
+  args: [COMPANY_ARG],
   examples: ["ghosted Acme"],
   async handler(ctx, { company }) {
     const change = await changeStatus(ctx, company, "GHOSTED", "NO_RESPONSE");

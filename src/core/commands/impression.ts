@@ -1,7 +1,7 @@
 /** `impression <company> <1-5> [notes]`: the member judges the employer too. */
 import { problem, reply } from "../reply.ts";
 import { defineCommand } from "./spec.ts";
-import { findApplication } from "./support.ts";
+import { COMPANY_ARG, findApplication } from "./support.ts";
 
 export const impressionCommand = defineCommand({
   name: "impression",
@@ -9,7 +9,7 @@ export const impressionCommand = defineCommand({
   group: "metrics",
   summary: "Rate how the company treated you, 1-5",
   args: [
-    { name: "company", kind: "company", required: true, description: "the company" },
+    COMPANY_ARG,
     { name: "rating", kind: "rating", required: true, description: "1 (poor) to 5 (great)" },
     { name: "notes", kind: "text", required: false, rest: true, description: "why" },
   ],

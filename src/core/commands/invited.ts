@@ -4,7 +4,15 @@ import { problem, reply } from "../reply.ts";
 import { formatLocal } from "../time.ts";
 import { defineCommand } from "./spec.ts";
 import { stageLabel } from "./stages.ts";
-import { findApplication, isClosed, latestPending, roundsOf, STATUS_WORDS, touchApplication } from "./support.ts";
+import {
+  COMPANY_ARG,
+  findApplication,
+  isClosed,
+  latestPending,
+  roundsOf,
+  STATUS_WORDS,
+  touchApplication,
+} from "./support.ts";
 
 export const invitedCommand = defineCommand({
   name: "invited",
@@ -12,7 +20,7 @@ export const invitedCommand = defineCommand({
   group: "pipeline",
   summary: "Log an invitation to the next step (a win!)",
   args: [
-    { name: "company", kind: "company", required: true, description: "the company" },
+    COMPANY_ARG,
     { name: "stage", kind: "stage", required: false, description: "the next stage, if you know it" },
     { name: "when", kind: "when", required: false, rest: true, description: "when the next round is" },
   ],

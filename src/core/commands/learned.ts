@@ -1,17 +1,14 @@
 /** `learned <company> <what>`: own success metric, did I learn something? */
 import { problem, reply } from "../reply.ts";
 import { defineCommand } from "./spec.ts";
-import { recordReflection } from "./support.ts";
+import { COMPANY_ARG, recordReflection } from "./support.ts";
 
 export const learnedCommand = defineCommand({
   name: "learned",
   aliases: ["learnt"],
   group: "metrics",
   summary: "Record something you learned through an application",
-  args: [
-    { name: "company", kind: "company", required: true, description: "the company" },
-    { name: "what", kind: "text", required: true, rest: true, description: "what you learned" },
-  ],
+  args: [COMPANY_ARG, { name: "what", kind: "text", required: true, rest: true, description: "what you learned" }],
   examples: ["learned Acme how consistent hashing handles node loss"],
   async handler(ctx, { company, what }) {
     const match = await recordReflection(ctx, company, { learned: what, personMet: null });

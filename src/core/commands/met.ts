@@ -1,16 +1,13 @@
 /** `met <company> <who>`: own success metric, did I meet someone? */
 import { problem, reply } from "../reply.ts";
 import { defineCommand } from "./spec.ts";
-import { recordReflection } from "./support.ts";
+import { COMPANY_ARG, recordReflection } from "./support.ts";
 
 export const metCommand = defineCommand({
   name: "met",
   group: "metrics",
   summary: "Record someone you met through an application",
-  args: [
-    { name: "company", kind: "company", required: true, description: "the company" },
-    { name: "who", kind: "text", required: true, rest: true, description: "who you met" },
-  ],
+  args: [COMPANY_ARG, { name: "who", kind: "text", required: true, rest: true, description: "who you met" }],
   examples: ["met Acme Dana, the staff engineer who ran the pairing round"],
   async handler(ctx, { company, who }) {
     const match = await recordReflection(ctx, company, { personMet: who, learned: null });

@@ -3,12 +3,13 @@ import { queueWin } from "../outreach.ts";
 import { problem, reply } from "../reply.ts";
 import { defineCommand } from "./spec.ts";
 import { changeStatus } from "./status-change.ts";
+import { COMPANY_ARG } from "./support.ts";
 
 export const offerCommand = defineCommand({
   name: "offer",
   group: "pipeline",
   summary: "Log an offer",
-  args: [{ name: "company", kind: "company", required: true, description: "the company" }],
+  args: [COMPANY_ARG],
   examples: ["offer Acme"],
   async handler(ctx, { company }) {
     const change = await changeStatus(ctx, company, "OFFER", "NEXT_STEP");

@@ -2,17 +2,14 @@
 import { queueRejectionSupport } from "../outreach.ts";
 import { problem, reply } from "../reply.ts";
 import { defineCommand } from "./spec.ts";
-import { findApplication, latestPending, roundsOf, touchApplication } from "./support.ts";
+import { COMPANY_ARG, findApplication, latestPending, roundsOf, touchApplication } from "./support.ts";
 
 export const rejectedCommand = defineCommand({
   name: "rejected",
   aliases: ["rejection", "no"],
   group: "pipeline",
   summary: "Log a rejection (kept private)",
-  args: [
-    { name: "company", kind: "company", required: true, description: "the company" },
-    { name: "stage", kind: "stage", required: false, description: "the stage it ended at" },
-  ],
+  args: [COMPANY_ARG, { name: "stage", kind: "stage", required: false, description: "the stage it ended at" }],
   examples: ["rejected Acme", "rejected Globex onsite"],
   async handler(ctx, { company, stage }) {
     const match = await findApplication(ctx, company);

@@ -3,7 +3,7 @@ import { problem, reply } from "../reply.ts";
 import { formatLocal } from "../time.ts";
 import { defineCommand } from "./spec.ts";
 import { stageLabel } from "./stages.ts";
-import { findApplication, isClosed, STATUS_WORDS, touchApplication } from "./support.ts";
+import { COMPANY_ARG, findApplication, isClosed, STATUS_WORDS, touchApplication } from "./support.ts";
 
 export const roundCommand = defineCommand({
   name: "round",
@@ -11,7 +11,7 @@ export const roundCommand = defineCommand({
   group: "pipeline",
   summary: "Log an interview round, upcoming or just held",
   args: [
-    { name: "company", kind: "company", required: true, description: "the company" },
+    COMPANY_ARG,
     { name: "stage", kind: "stage", required: true, description: "screen, technical, onsite, …" },
     { name: "when", kind: "when", required: false, rest: true, description: "when it is or was, e.g. tomorrow 3pm" },
   ],

@@ -1,14 +1,14 @@
 /** `skip <company>`: "not this one", stop chasing feedback for this application. */
 import { problem, reply } from "../reply.ts";
 import { defineCommand } from "./spec.ts";
-import { findApplication } from "./support.ts";
+import { COMPANY_ARG, findApplication } from "./support.ts";
 
 export const skipCommand = defineCommand({
   name: "skip",
   aliases: ["letgo"],
   group: "feedback",
   summary: "Stop feedback reminders for a company",
-  args: [{ name: "company", kind: "company", required: true, description: "the company" }],
+  args: [COMPANY_ARG],
   examples: ["skip Acme"],
   async handler(ctx, { company }) {
     const match = await findApplication(ctx, company);

@@ -1,7 +1,7 @@
 /** `snooze <company>`: put the feedback chase for this application off by a week. */
 import { problem, reply } from "../reply.ts";
 import { defineCommand } from "./spec.ts";
-import { findApplication } from "./support.ts";
+import { COMPANY_ARG, findApplication } from "./support.ts";
 
 const WEEK_MS = 7 * 86_400_000;
 
@@ -9,7 +9,7 @@ export const snoozeCommand = defineCommand({
   name: "snooze",
   group: "feedback",
   summary: "Put off the feedback reminder for a company by a week",
-  args: [{ name: "company", kind: "company", required: true, description: "the company" }],
+  args: [COMPANY_ARG],
   examples: ["snooze Acme"],
   async handler(ctx, { company }) {
     const match = await findApplication(ctx, company);

@@ -3,6 +3,9 @@ import { type ApplicationMatch, matchApplication } from "../companies.ts";
 import type { Application, ApplicationStatus, Round } from "../model.ts";
 import type { CommandContext } from "./spec.ts";
 
+/** The argument most commands start with: one of the member's companies. */
+export const COMPANY_ARG = { name: "company", kind: "company", required: true, description: "the company" } as const;
+
 /** The member's application for a typed company name, or a friendly problem. */
 export async function findApplication(ctx: CommandContext, company: string): Promise<ApplicationMatch> {
   return matchApplication(await ctx.repo.listApplications(ctx.member.id), company);

@@ -4,7 +4,7 @@ import { problem, reply } from "../reply.ts";
 import { formatLocalDate } from "../time.ts";
 import { defineCommand } from "./spec.ts";
 import { stageLabel } from "./stages.ts";
-import { findApplication, STATUS_WORDS } from "./support.ts";
+import { COMPANY_ARG, findApplication, STATUS_WORDS } from "./support.ts";
 
 type Entry = { at: Date; text: string };
 
@@ -13,7 +13,7 @@ export const timelineCommand = defineCommand({
   aliases: ["history"],
   group: "views",
   summary: "Show the dated history of one application",
-  args: [{ name: "company", kind: "company", required: true, description: "the company" }],
+  args: [COMPANY_ARG],
   examples: ["timeline Acme"],
   async handler(ctx, { company }) {
     const match = await findApplication(ctx, company);

@@ -1,13 +1,13 @@
 /** `waiting <company>`: still waiting to hear; counts as news, so the silence nudge starts over. */
 import { problem, reply } from "../reply.ts";
 import { defineCommand } from "./spec.ts";
-import { findApplication, touchApplication } from "./support.ts";
+import { COMPANY_ARG, findApplication, touchApplication } from "./support.ts";
 
 export const waitingCommand = defineCommand({
   name: "waiting",
   group: "pipeline",
   summary: "Note that you're still waiting to hear",
-  args: [{ name: "company", kind: "company", required: true, description: "the company" }],
+  args: [COMPANY_ARG],
   examples: ["waiting Acme"],
   async handler(ctx, { company }) {
     const match = await findApplication(ctx, company);

@@ -2,13 +2,14 @@
 import { problem, reply } from "../reply.ts";
 import { defineCommand } from "./spec.ts";
 import { changeStatus } from "./status-change.ts";
+import { COMPANY_ARG } from "./support.ts";
 
 export const withdrawCommand = defineCommand({
   name: "withdraw",
   aliases: ["withdrawn"],
   group: "pipeline",
   summary: "Log that you withdrew",
-  args: [{ name: "company", kind: "company", required: true, description: "the company" }],
+  args: [COMPANY_ARG],
   examples: ["withdraw Acme"],
   async handler(ctx, { company }) {
     const change = await changeStatus(ctx, company, "WITHDRAWN", "NO_RESPONSE");
