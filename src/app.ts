@@ -1,6 +1,7 @@
 /** Wires the running bot: database, store, core, dispatcher and the adapters the configuration asks for. */
 import { userInfo } from "node:os";
 import { type ConsoleAdapter, createConsoleAdapter, createConsoleDelivery } from "./adapters/console/index.ts";
+import { createSlackAdapter, type SlackAdapter } from "./adapters/slack/index.ts";
 import type { Config } from "./config.ts";
 import { type Bot, createBot } from "./core/bot.ts";
 import { createDispatcher, type Dispatcher } from "./core/delivery/dispatcher.ts";
@@ -10,6 +11,7 @@ import type { Platform } from "./core/model.ts";
 import { type Clock, type Store, systemClock, type WorkspaceIdentity } from "./core/ports.ts";
 import { type Database, openDatabase } from "./db/open.ts";
 import { createPrismaJobStore } from "./db/prisma-job-store.ts";
+import { createPrismaSlackInstallations } from "./db/prisma-slack-installations.ts";
 import { createPrismaStore } from "./db/prisma-store.ts";
 import { createScheduler, type Scheduler } from "./jobs/scheduler.ts";
 import type { JobStore } from "./jobs/store.ts";
@@ -22,6 +24,7 @@ export interface App {
   dispatcher: Dispatcher;
   scheduler: Scheduler;
   console?: ConsoleAdapter;
+  slack?: SlackAdapter;
   /** Stops everything in order: no new work, claimed rows finished or released, database closed. */
   shutdown(): Promise<void>;
 }
@@ -53,8 +56,25 @@ export async function createApp(options: AppOptions): Promise<App> {
   const scheduler = createScheduler({ store: jobStore, dispatcher, clock, logger });
   if (options.deliverToConsole) ports.CONSOLE = createConsoleDelivery(lineWriter(options.deliverToConsole));
 
+  let slackAdapter: SlackAdapter | undefined;
+  if (config.slack) {
+    slackAdapter = createSlackAdapter({
+      slack: config.slack,
+      bot,
+      store,
+      clock,
+      logger,
+      port: config.port,
+      defaultTimezone: config.defaultTimezone,
+      deletionGraceDays: config.deletionGraceDays,
+      installations: config.slack.mode === "oauth" ? createPrismaSlackInstallations(db.prisma) : undefined,
+    });
+    ports.SLACK = slackAdapter.delivery;
+  }
+
   let consoleAdapter: ConsoleAdapter | undefined;
-  if (input && output) {
+  // The console is the default when no platform is configured.
+  if (input && output && !slackAdapter) {
     const workspace = consoleWorkspace(config);
     const existing = await store.ensureWorkspace(workspace);
     if (!existing.celebrationChannel) {
@@ -84,9 +104,11 @@ export async function createApp(options: AppOptions): Promise<App> {
     dispatcher,
     scheduler,
     console: consoleAdapter,
+    slack: slackAdapter,
     async shutdown() {
       if (stopped) return;
       stopped = true;
+      await slackAdapter?.stop().catch((error) => logger.warn({ err: error }, "Slack adapter did not stop cleanly"));
       await scheduler.stop();
       await dispatcher.stop();
       await db.close();

@@ -10,6 +10,19 @@ export const ENVIRONMENT = [
   { name: "NEXTSTEP_CONSOLE_USER", description: "Your name in the console bot (default: the OS user)." },
   { name: "LOG_LEVEL", description: "pino level: trace, debug, info, warn, error, fatal (default `info`)." },
   { name: "DISPATCH_INTERVAL_MS", description: "How often due messages are delivered (default `2000`)." },
+  { name: "PORT", description: "HTTP port for Slack events, OAuth and health checks (default `3000`)." },
+  {
+    name: "WORKSPACE_DELETION_GRACE_DAYS",
+    description: "Days after the app is removed from a workspace before its data is deleted (default `30`).",
+  },
+  { name: "SLACK_SIGNING_SECRET", description: "Slack app signing secret; verifies every request from Slack." },
+  { name: "SLACK_BOT_TOKEN", description: "Bot token (`xoxb-…`) for a single workspace." },
+  { name: "SLACK_CLIENT_ID", description: "OAuth client id, for installing into many workspaces." },
+  { name: "SLACK_CLIENT_SECRET", description: "OAuth client secret, with SLACK_CLIENT_ID." },
+  { name: "SLACK_STATE_SECRET", description: "Secret that signs the OAuth state, with SLACK_CLIENT_ID." },
+  { name: "SLACK_APP_TOKEN", description: "App-level token (`xapp-…`): use Socket Mode instead of HTTP." },
+  { name: "SLACK_API_URL", description: "Slack Web API base URL (default Slack's own; tests point it at a fake)." },
+  { name: "SLACK_COMMAND", description: "The slash command's name (default `/nextstep`)." },
 ] as const;
 
 export type EnvironmentName = (typeof ENVIRONMENT)[number]["name"];
@@ -34,7 +47,43 @@ const schema = z.object({
   NEXTSTEP_CONSOLE_USER: optionalText,
   LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
   DISPATCH_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(2000),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  WORKSPACE_DELETION_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(30),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_BOT_TOKEN: optionalText.refine(
+    (value) => value === undefined || value.startsWith("xox"),
+    "must be a token starting with xoxb-",
+  ),
+  SLACK_CLIENT_ID: optionalText,
+  SLACK_CLIENT_SECRET: optionalText,
+  SLACK_STATE_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText.refine(
+    (value) => value === undefined || value.startsWith("xapp-"),
+    "must start with xapp-",
+  ),
+  SLACK_API_URL: optionalText.refine(
+    (value) => value === undefined || /^https?:\/\//.test(value),
+    "must be an http(s) URL",
+  ),
+  SLACK_COMMAND: optionalText
+    .default("/nextstep")
+    .refine((value) => value !== undefined && /^\/[a-z0-9_-]{1,31}$/.test(value), "must look like /nextstep"),
 });
+
+/** How the Slack adapter runs: one workspace with a bot token, or many through OAuth installs. */
+export interface SlackConfig {
+  mode: "single" | "oauth";
+  signingSecret: string | undefined;
+  botToken: string | undefined;
+  clientId: string | undefined;
+  clientSecret: string | undefined;
+  stateSecret: string | undefined;
+  /** Present: Socket Mode instead of HTTP. */
+  appToken: string | undefined;
+  /** With the trailing slash Bolt's client needs. */
+  apiUrl: string | undefined;
+  command: string;
+}
 
 export interface Config {
   databaseUrl: string | undefined;
@@ -43,6 +92,10 @@ export interface Config {
   consoleUser: string | undefined;
   logLevel: (typeof LOG_LEVELS)[number];
   dispatchIntervalMs: number;
+  port: number;
+  deletionGraceDays: number;
+  /** Absent when no Slack credentials are set. */
+  slack: SlackConfig | undefined;
 }
 
 /** A configuration problem, naming the variable to fix. */
@@ -74,6 +127,49 @@ export function loadConfig(
     consoleUser: values.NEXTSTEP_CONSOLE_USER,
     logLevel: values.LOG_LEVEL,
     dispatchIntervalMs: values.DISPATCH_INTERVAL_MS,
+    port: values.PORT,
+    deletionGraceDays: values.WORKSPACE_DELETION_GRACE_DAYS,
+    slack: slackConfig(values),
     ...overrides,
+  };
+}
+
+type Values = z.infer<typeof schema>;
+
+/** Picks the Slack mode from the variables set, naming the one missing from a half-configured set. */
+function slackConfig(values: Values): SlackConfig | undefined {
+  const oauth = ["SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET"] as const;
+  const anyOauth = oauth.some((name) => values[name] !== undefined);
+  const anySlack = anyOauth || values.SLACK_BOT_TOKEN !== undefined || values.SLACK_APP_TOKEN !== undefined;
+  if (!anySlack) {
+    if (values.SLACK_SIGNING_SECRET !== undefined) {
+      throw new ConfigError(
+        "SLACK_BOT_TOKEN",
+        "is needed with SLACK_SIGNING_SECRET (or set SLACK_CLIENT_ID for OAuth)",
+      );
+    }
+    return undefined;
+  }
+  if (anyOauth) {
+    const missing = oauth.find((name) => values[name] === undefined);
+    if (missing)
+      throw new ConfigError(missing, "is needed for OAuth installs, with the other SLACK_CLIENT_* variables");
+  } else if (values.SLACK_BOT_TOKEN === undefined) {
+    throw new ConfigError("SLACK_BOT_TOKEN", "is needed with SLACK_APP_TOKEN");
+  }
+  if (values.SLACK_APP_TOKEN === undefined && values.SLACK_SIGNING_SECRET === undefined) {
+    throw new ConfigError("SLACK_SIGNING_SECRET", "is needed to verify requests from Slack");
+  }
+  const apiUrl = values.SLACK_API_URL;
+  return {
+    mode: anyOauth ? "oauth" : "single",
+    signingSecret: values.SLACK_SIGNING_SECRET,
+    botToken: values.SLACK_BOT_TOKEN,
+    clientId: values.SLACK_CLIENT_ID,
+    clientSecret: values.SLACK_CLIENT_SECRET,
+    stateSecret: values.SLACK_STATE_SECRET,
+    appToken: values.SLACK_APP_TOKEN,
+    apiUrl: apiUrl === undefined || apiUrl.endsWith("/") ? apiUrl : `${apiUrl}/`,
+    command: values.SLACK_COMMAND ?? "/nextstep",
   };
 }

@@ -32,7 +32,12 @@ async function main(): Promise<number> {
 
   app.dispatcher.start(config.dispatchIntervalMs);
   app.scheduler.start();
-  if (app.console) await app.console.run();
+  if (app.slack) await app.slack.start();
+  if (!app.console) {
+    // A platform bot runs until a signal stops it.
+    await new Promise(() => {});
+  }
+  await app.console?.run();
   await app.dispatcher.dispatchDue();
   await app.shutdown();
   return 0;

@@ -46,3 +46,34 @@ describe("documented variables", () => {
     expect(listed).toEqual(names);
   });
 });
+
+describe("Slack configuration", () => {
+  it("GIVEN a bot token and signing secret THEN Slack runs for one workspace over HTTP with the default command", () => {
+    const { slack } = loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", SLACK_API_URL: "http://127.0.0.1:9/api" });
+    expect(slack).toMatchObject({ mode: "single", botToken: "xoxb-1", appToken: undefined, command: "/nextstep" });
+    expect(slack?.apiUrl).toBe("http://127.0.0.1:9/api/");
+  });
+
+  it("GIVEN the three OAuth variables and a signing secret THEN Slack runs for many workspaces", () => {
+    const env = { SLACK_CLIENT_ID: "c", SLACK_CLIENT_SECRET: "cs", SLACK_STATE_SECRET: "st", SLACK_SIGNING_SECRET: "s" };
+    expect(loadConfig(env).slack?.mode).toBe("oauth");
+  });
+
+  it("GIVEN an app token THEN Socket Mode is used and no signing secret is needed", () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1" }).slack?.appToken).toBe("xapp-1");
+  });
+
+  it.each([
+    [{ SLACK_BOT_TOKEN: "xoxb-1" }, "SLACK_SIGNING_SECRET"],
+    [{ SLACK_SIGNING_SECRET: "s" }, "SLACK_BOT_TOKEN"],
+    [{ SLACK_CLIENT_ID: "c", SLACK_CLIENT_SECRET: "cs", SLACK_SIGNING_SECRET: "s" }, "SLACK_STATE_SECRET"],
+    [{ SLACK_BOT_TOKEN: "nope", SLACK_SIGNING_SECRET: "s" }, "SLACK_BOT_TOKEN"],
+    [{ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", SLACK_COMMAND: "nextstep" }, "SLACK_COMMAND"],
+  ])("GIVEN a half-configured Slack (%o) THEN the error names %s", (env, variable) => {
+    expect(() => loadConfig(env)).toThrow(new RegExp(`^${variable}`));
+  });
+
+  it("GIVEN no Slack variables THEN there is no Slack adapter", () => {
+    expect(loadConfig({}).slack).toBeUndefined();
+  });
+});

@@ -5,9 +5,9 @@ import { type Command, type CommandContext, usageOf } from "./commands/spec.ts";
 import { COMMAND_TABLE } from "./commands/table.ts";
 import { tokenize } from "./grammar/tokenize.ts";
 import type { Logger } from "./logger.ts";
-import type { BotMessage } from "./model.ts";
+import type { BotMessage, Member } from "./model.ts";
 import { failureNotice } from "./notices.ts";
-import type { Clock, Store, WorkspaceIdentity } from "./ports.ts";
+import type { Clock, Store, WorkspaceIdentity, WorkspaceRepo } from "./ports.ts";
 import { isRefusal, problem } from "./reply.ts";
 import { closest } from "./suggest.ts";
 import { isValidTimezone } from "./time.ts";
@@ -32,6 +32,10 @@ export interface Bot {
     commandName: string,
     values: Readonly<Record<string, string | number | undefined>>,
   ): Promise<BotMessage>;
+  /** The member's overview for a platform home screen: pipeline, stats, gaps and settings, read in one transaction. */
+  home(workspace: WorkspaceIdentity, user: BotUser): Promise<BotMessage[]>;
+  /** The member's company names, for pickers and autocomplete; nothing is created. */
+  companiesOf(workspace: WorkspaceIdentity, user: BotUser): Promise<string[]>;
   readonly commands: readonly Command[];
 }
 
@@ -42,6 +46,8 @@ export interface BotDependencies {
 }
 
 const MAX_LINE_LENGTH = 4000;
+/** The commands a home screen shows, in order. */
+const HOME_SECTIONS = ["pipeline", "stats", "gaps", "settings"] as const;
 const SORRY = "Sorry, something went wrong on my side and nothing was saved. Please try again in a moment.";
 
 export function createBot({ store, clock, logger }: BotDependencies): Bot {
@@ -65,13 +71,7 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
         if (command.adminOnly && !user.isAdmin) {
           return problem("Only workspace admins can change that. Ask one of them to run it.");
         }
-        const member =
-          known ??
-          (await repo.ensureMember({
-            externalId: user.externalId,
-            displayName: user.displayName,
-            timezone: isUsableZone(user.timezone) ? user.timezone : null,
-          }));
+        const member = known ?? (await enroll(repo, user));
         const context: CommandContext = {
           repo,
           workspace,
@@ -114,8 +114,41 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
     return problem(`I don't know the command "${name}".${hint} Type \`help\` to see them all.`);
   }
 
+  async function home(identity: WorkspaceIdentity, user: BotUser): Promise<BotMessage[]> {
+    const workspace = await store.ensureWorkspace(identity);
+    return store.inWorkspace(workspace.id, async (repo) => {
+      const known = await repo.findMember(user.externalId);
+      const member = known ?? (await enroll(repo, user));
+      const context: CommandContext = {
+        repo,
+        workspace,
+        commands: table,
+        member,
+        platform: identity.platform,
+        now: clock.now(),
+        timeZone: member.timezone ?? workspace.defaultTimezone,
+        isAdmin: user.isAdmin ?? false,
+      };
+      const sections: BotMessage[] = [];
+      for (const name of HOME_SECTIONS) {
+        const command = find(name);
+        if (command) sections.push(await command.handler(context, {}));
+      }
+      return sections;
+    });
+  }
+
   return {
     commands: table,
+    home,
+    async companiesOf(identity, user) {
+      const workspace = await store.findWorkspace(identity.platform, identity.externalId);
+      if (!workspace) return [];
+      return store.inWorkspace(workspace.id, async (repo) => {
+        const member = await repo.findMember(user.externalId);
+        return member ? (await repo.listApplications(member.id)).map((application) => application.company) : [];
+      });
+    },
     async handleText(workspace, user, line) {
       if (line.length > MAX_LINE_LENGTH)
         return problem("That message is too long for me. Keep it under 4,000 characters.");
@@ -133,6 +166,15 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
       return run(workspace, user, command, (context) => parseNamedArgs(command.args, values, context));
     },
   };
+}
+
+/** Creates the member on their first command, starting in the platform's zone when it is one we know. */
+function enroll(repo: WorkspaceRepo, user: BotUser): Promise<Member> {
+  return repo.ensureMember({
+    externalId: user.externalId,
+    displayName: user.displayName,
+    timezone: isUsableZone(user.timezone) ? user.timezone : null,
+  });
 }
 
 /** Carries a refusal out of the transaction so that it rolls back. */

@@ -57,6 +57,8 @@ export interface Workspace {
   /** When the weekly digest is posted: weekday (0 = Sunday) and hour, workspace time. */
   digestDay: number;
   digestHour: number;
+  /** When the app was removed, the moment this workspace's data is deleted; null while installed. */
+  deletionScheduledAt: Date | null;
   createdAt: Date;
 }
 

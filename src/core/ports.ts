@@ -180,6 +180,8 @@ export interface Store {
   inWorkspace<T>(workspaceId: string, work: (repo: WorkspaceRepo) => Promise<T>): Promise<T>;
   /** Deletes the workspace and everything in it. */
   deleteWorkspace(workspaceId: string): Promise<void>;
+  /** Schedules the workspace's deletion (the app was removed), or cancels it with null. Any later activity cancels it too. */
+  scheduleWorkspaceDeletion(workspaceId: string, at: Date | null): Promise<void>;
   readonly outbox: OutboxQueue;
   /** Resolves when the database answers. */
   ping(): Promise<void>;

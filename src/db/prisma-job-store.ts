@@ -167,6 +167,12 @@ export function createPrismaJobStore(prisma: PrismaClient): JobStore {
       return created;
     },
 
+    async purgeWorkspaces(now) {
+      // Foreign keys cascade from the workspace to every row that belongs to it.
+      const { count } = await prisma.workspace.deleteMany({ where: { deletionScheduledAt: { lte: now } } });
+      return count;
+    },
+
     async recordChases(chases) {
       // Few distinct counts (1 or 2): one statement per count, not per request.
       for (const chaseCount of [...new Set(chases.map((chase) => chase.chaseCount))]) {

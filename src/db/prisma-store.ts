@@ -28,6 +28,10 @@ export function createPrismaStore(db: PrismaStoreDatabase, options: PrismaStoreO
     async ensureWorkspace(identity) {
       const key = { platform: identity.platform, externalId: identity.externalId };
       const existing = await prisma.workspace.findUnique({ where: { platform_externalId: key } });
+      // Activity from a workspace whose app was removed means it is back: keep its data.
+      if (existing?.deletionScheduledAt) {
+        return prisma.workspace.update({ where: { id: existing.id }, data: { deletionScheduledAt: null } });
+      }
       if (existing) return existing;
       // Two processes may see a new workspace's first event at once: the loser's insert is skipped, then both read.
       await prisma.workspace.createMany({
@@ -57,6 +61,9 @@ export function createPrismaStore(db: PrismaStoreDatabase, options: PrismaStoreO
     async deleteWorkspace(workspaceId) {
       // Idempotent: a workspace already gone is what the caller wanted. The foreign keys cascade to every row in it.
       await prisma.workspace.deleteMany({ where: { id: workspaceId } });
+    },
+    async scheduleWorkspaceDeletion(workspaceId, at) {
+      await prisma.workspace.updateMany({ where: { id: workspaceId }, data: { deletionScheduledAt: at } });
     },
     outbox: createPrismaOutboxQueue(prisma),
     async ping() {

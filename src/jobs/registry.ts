@@ -7,6 +7,7 @@ import type { JobContext } from "./rules.ts";
 import { runSilenceCheck } from "./silence-check.ts";
 import { runWeeklyDigest } from "./weekly-digest.ts";
 import { runWeeklyEncouragement } from "./weekly-encouragement.ts";
+import { runWorkspacePurge } from "./workspace-purge.ts";
 
 export interface JobDefinition {
   name: string;
@@ -59,6 +60,12 @@ export const JOBS: readonly JobDefinition[] = [
     schedule: "9 * * * *",
     description: "Wednesday from 10:00 local, one open gap to practise this week",
     run: runPracticeNudge,
+  },
+  {
+    name: "workspace-purge",
+    schedule: "17 * * * *",
+    description: "delete the data of workspaces whose app was removed, once the grace period has passed",
+    run: runWorkspacePurge,
   },
 ];
 

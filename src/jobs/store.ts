@@ -70,6 +70,8 @@ export interface JobStore {
   summarizeWeek(workspaceId: string, from: Date, to: Date): Promise<WeekSummary>;
   /** Inserts the messages, skipping dedupe-key duplicates; returns how many were new. */
   enqueueMany(messages: readonly NewJobMessage[]): Promise<number>;
+  /** Deletes every workspace whose scheduled deletion has come; returns how many. */
+  purgeWorkspaces(now: Date): Promise<number>;
   /** Records how many chases each feedback request has had. */
   recordChases(chases: readonly { requestId: string; chaseCount: number }[]): Promise<void>;
 }

@@ -32,6 +32,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
     ensureWorkspace(identity) {
       return serialised(async () => {
         const existing = findWorkspace(identity.platform, identity.externalId);
+        if (existing) existing.deletionScheduledAt = null;
         if (existing) return copy(existing);
         const workspace: Workspace = {
           id: randomUUID(),
@@ -47,6 +48,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
           weeklyHour: 9,
           digestDay: 5,
           digestHour: 16,
+          deletionScheduledAt: null,
           createdAt: clock.now(),
         };
         tables.workspaces.set(workspace.id, copy(workspace));
@@ -79,6 +81,12 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
         } finally {
           open = false;
         }
+      });
+    },
+    scheduleWorkspaceDeletion(workspaceId, at) {
+      return serialised(async () => {
+        const workspace = tables.workspaces.get(workspaceId);
+        if (workspace) workspace.deletionScheduledAt = at;
       });
     },
     deleteWorkspace(workspaceId) {

@@ -1,0 +1,50 @@
+/** The Slack delivery port: DMs through conversations.open + chat.postMessage, channel posts through chat.postMessage. */
+import type { WebClient } from "@slack/web-api";
+import type { DeliveryPort } from "../../core/delivery/port.ts";
+import { toDeliveryError } from "./errors.ts";
+import { renderBlocks } from "./render.ts";
+
+export interface SlackDeliveryOptions {
+  /** A client acting as the bot in this Slack workspace (team). */
+  clientFor(teamId: string): Promise<WebClient>;
+}
+
+export function createSlackDelivery({ clientFor }: SlackDeliveryOptions): DeliveryPort {
+  // DM channel ids never change for a user, so one conversations.open per member is enough.
+  const dmChannels = new Map<string, string>();
+
+  async function dmChannel(client: WebClient, teamId: string, userId: string): Promise<string> {
+    const key = `${teamId}:${userId}`;
+    const known = dmChannels.get(key);
+    if (known) return known;
+    const opened = await client.conversations.open({ users: userId });
+    const channel = opened.channel?.id;
+    if (!channel) throw new Error("conversations.open returned no channel");
+    dmChannels.set(key, channel);
+    return channel;
+  }
+
+  return {
+    async sendDirect(address, message) {
+      try {
+        const client = await clientFor(address.workspaceExternalId);
+        const channel = await dmChannel(client, address.workspaceExternalId, address.memberExternalId);
+        await client.chat.postMessage({ channel, ...renderBlocks(message, address.memberExternalId) });
+      } catch (error) {
+        throw toDeliveryError(error);
+      }
+    },
+    async postToChannel(address, message) {
+      try {
+        const client = await clientFor(address.workspaceExternalId);
+        // Channel posts carry no buttons bound to anyone: the team only reads them.
+        await client.chat.postMessage({
+          channel: address.channel,
+          ...renderBlocks({ ...message, buttons: undefined }),
+        });
+      } catch (error) {
+        throw toDeliveryError(error);
+      }
+    },
+  };
+}
