@@ -49,13 +49,22 @@ describe("documented variables", () => {
 
 describe("Slack configuration", () => {
   it("GIVEN a bot token and signing secret THEN Slack runs for one workspace over HTTP with the default command", () => {
-    const { slack } = loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", SLACK_API_URL: "http://127.0.0.1:9/api" });
+    const { slack } = loadConfig({
+      SLACK_BOT_TOKEN: "xoxb-1",
+      SLACK_SIGNING_SECRET: "s",
+      SLACK_API_URL: "http://127.0.0.1:9/api",
+    });
     expect(slack).toMatchObject({ mode: "single", botToken: "xoxb-1", appToken: undefined, command: "/nextstep" });
     expect(slack?.apiUrl).toBe("http://127.0.0.1:9/api/");
   });
 
   it("GIVEN the three OAuth variables and a signing secret THEN Slack runs for many workspaces", () => {
-    const env = { SLACK_CLIENT_ID: "c", SLACK_CLIENT_SECRET: "cs", SLACK_STATE_SECRET: "st", SLACK_SIGNING_SECRET: "s" };
+    const env = {
+      SLACK_CLIENT_ID: "c",
+      SLACK_CLIENT_SECRET: "cs",
+      SLACK_STATE_SECRET: "st",
+      SLACK_SIGNING_SECRET: "s",
+    };
     expect(loadConfig(env).slack?.mode).toBe("oauth");
   });
 

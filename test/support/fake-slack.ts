@@ -60,10 +60,8 @@ const JSON_FIELDS = ["blocks", "view", "attachments", "metadata"];
 const DEFAULT_WAIT_MS = 3000;
 
 /** Starts a fake Slack on 127.0.0.1 at a free port. */
-export async function createFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
-  const fake = new FakeSlack(options);
-  await fake.listen();
-  return fake;
+export function createFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
+  return FakeSlack.start(options);
 }
 
 export class FakeSlack {
@@ -76,7 +74,14 @@ export class FakeSlack {
   private responded = new Map<string, FakeSlackResponse[]>();
   private origin = "";
 
-  constructor(options: FakeSlackOptions) {
+  /** Prefer `createFakeSlack`. */
+  static async start(options: FakeSlackOptions = {}): Promise<FakeSlack> {
+    const fake = new FakeSlack(options);
+    await fake.listen();
+    return fake;
+  }
+
+  private constructor(options: FakeSlackOptions) {
     this.directory = new FakeSlackDirectory({ ...options, appId: options.appId ?? "A0FAKEAPP" });
     this.server = createServer((request, response) => {
       this.route(request, response).catch((error: unknown) => {
@@ -107,10 +112,15 @@ export class FakeSlack {
     timeoutMs = DEFAULT_WAIT_MS,
   ): Promise<FakeSlackCall> {
     const matches = (call: FakeSlackCall) => call.method === method && predicate(call);
-    return this.waitForEvent("call", () => this.recorded.find(matches), timeoutMs, () => {
-      const seen = this.recorded.map((call) => call.method).join(", ") || "none";
-      return `fake Slack: no matching ${method} call within ${timeoutMs} ms (calls so far: ${seen})`;
-    });
+    return this.waitForEvent(
+      "call",
+      () => this.recorded.find(matches),
+      timeoutMs,
+      () => {
+        const seen = this.recorded.map((call) => call.method).join(", ") || "none";
+        return `fake Slack: no matching ${method} call within ${timeoutMs} ms (calls so far: ${seen})`;
+      },
+    );
   }
 
   /** Forgets calls, posted messages, home views, responses and pending faults; keeps workspaces, members, channels. */
@@ -187,8 +197,7 @@ export class FakeSlack {
     await closed;
   }
 
-  /** @internal Used by `createFakeSlack`. */
-  async listen(): Promise<void> {
+  private async listen(): Promise<void> {
     await new Promise<void>((resolve, reject) => {
       this.server.once("error", reject);
       this.server.listen(0, "127.0.0.1", () => resolve());
@@ -256,7 +265,8 @@ export class FakeSlack {
       if (!stillOpen) return;
     }
     if (fault !== undefined && "status" in fault) {
-      const headers = fault.status === 429 && fault.retryAfter !== undefined ? { "retry-after": `${fault.retryAfter}` } : {};
+      const headers: Record<string, string> =
+        fault.status === 429 && fault.retryAfter !== undefined ? { "retry-after": `${fault.retryAfter}` } : {};
       const error = fault.status === 429 ? "ratelimited" : "fake_slack_http_error";
       sendJson(response, fault.status, { ok: false, error }, headers);
       return;

@@ -96,7 +96,7 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
             });
             log.info({ team: teamId, workspace: workspace.id }, "installed");
           }),
-          installerOptions: { directInstall: true, clientOptions: apiOptions },
+          installerOptions: { directInstall: true, clientOptions: { ...apiOptions } },
         }),
   });
 
