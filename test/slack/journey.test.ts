@@ -71,6 +71,13 @@ describe("Slack journey", () => {
     expect(dms).toContain("Acme");
   });
 
+  it("GIVEN Ben is no workspace admin per users.info WHEN he sets the channel THEN he is refused and it stays", async () => {
+    const answer = await world.say("admin channel <#C9|elsewhere>", "U2");
+    expect(textOf(answer.json)).toContain("Only workspace admins");
+    const workspace = await db.prisma.workspace.findFirstOrThrow({ where: { externalId: "T1" } });
+    expect(workspace.celebrationChannel).toBe("C1");
+  });
+
   it("GIVEN a bare /nextstep THEN a modal opens, and submitting it logs the step", async () => {
     const answer = await world.say("");
     expect(answer.status).toBe(200);
