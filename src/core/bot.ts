@@ -46,6 +46,8 @@ export interface BotDependencies {
 }
 
 const MAX_LINE_LENGTH = 4000;
+const TIMEZONE_TIP =
+  "Welcome to Next Step! Tell me your timezone so reminders arrive at a sensible hour: `tz Europe/Berlin`, `tz America/New_York`, …";
 /** The commands a home screen shows, in order. */
 const HOME_SECTIONS = ["pipeline", "stats", "gaps", "settings"] as const;
 const SORRY = "Sorry, something went wrong on my side and nothing was saved. Please try again in a moment.";
@@ -86,6 +88,10 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
         // A refusal leaves nothing behind, not even the member row a first command would create.
         if (isRefusal(message)) throw new Refused(message);
         if (command.name === "forget") return message;
+        if (!known && !member.timezone && command.name !== "tz") {
+          // Platforms like Discord don't tell us where a member lives; reminders need it to arrive at a kind hour.
+          return { ...message, text: `${message.text}\n\n${TIMEZONE_TIP}` };
+        }
         // Channel posts that failed are the admins' business, not this member's.
         const failures = (await repo.listUntoldFailures(member.id)).filter((failure) => failure.target === "DIRECT");
         if (failures.length === 0) return message;

@@ -1,7 +1,9 @@
 /** Renders a neutral message as plain text: the console's output and every platform's fallback text. */
 import type { BotMessage } from "./model.ts";
+import { mapMoments } from "./moments.ts";
 
-export function renderPlainText(message: BotMessage): string {
+export function renderPlainText(original: BotMessage): string {
+  const message = mapMoments(original, (_, reading) => reading);
   const lines: string[] = [];
   if (message.title) lines.push(`== ${message.title} ==`);
   if (message.text) lines.push(message.text);

@@ -1,6 +1,6 @@
 /** Prep reminder: the evening before a scheduled round, a DM naming the round and the member's open gaps. */
 import { prepReminder } from "../core/copy/prompts.ts";
-import { formatLocal } from "../core/time.ts";
+import { formatMoment } from "../core/moments.ts";
 import { dayBeforeAt, directMessage, HOUR_MS, type JobContext, mayReceive, memberZone } from "./rules.ts";
 import type { NewJobMessage } from "./store.ts";
 
@@ -26,7 +26,7 @@ export async function runPrepReminder({ now, store }: JobContext): Promise<numbe
           {
             company: application.company,
             stage: round.stage,
-            whenLocal: formatLocal(round.scheduledAt, zone),
+            whenLocal: formatMoment(round.scheduledAt, zone),
             gaps: candidate.openGaps,
           },
           round.id,

@@ -1,4 +1,5 @@
 /** The core driven as an adapter would: an in-memory store, a clock the test moves, and readers for what was written. */
+
 import { type BotUser, createBot } from "../../src/core/bot.ts";
 import { silentLogger } from "../../src/core/logger.ts";
 import type {
@@ -12,6 +13,7 @@ import type {
   Round,
   Workspace,
 } from "../../src/core/model.ts";
+import { mapMoments } from "../../src/core/moments.ts";
 import type { ClaimedMessage, Clock, Store, WorkspaceIdentity } from "../../src/core/ports.ts";
 import { renderPlainText } from "../../src/core/render-text.ts";
 import { createMemoryStore } from "../support/memory-store.ts";
@@ -120,10 +122,11 @@ export function createHarness(options: HarnessOptions = {}): Harness {
   const harness: Harness = {
     clock,
     store,
-    say: (line, user = ADA, workspace = TEAM) => bot.handleText(workspace, user, line),
+    // Replies as a member reads them in text: moments in their local reading.
+    say: async (line, user = ADA, workspace = TEAM) => asRead(await bot.handleText(workspace, user, line)),
     async sayAll(lines, user = ADA, workspace = TEAM) {
       let last: BotMessage = { text: "" };
-      for (const line of lines) last = await bot.handleText(workspace, user, line);
+      for (const line of lines) last = asRead(await bot.handleText(workspace, user, line));
       return last;
     },
     async rows(user = ADA, workspace = TEAM) {
@@ -149,4 +152,8 @@ export function plain(message: BotMessage): string {
 
 export function minutesAfter(at: Date, minutes: number): Date {
   return new Date(at.getTime() + minutes * 60_000);
+}
+
+function asRead(message: BotMessage): BotMessage {
+  return mapMoments(message, (_, reading) => reading);
 }

@@ -1,5 +1,6 @@
 /** Renders the core's neutral messages as Block Kit, with a plain-text fallback for notifications and old clients. */
 import type { BotButton, BotMessage } from "../../core/model.ts";
+import { mapMoments } from "../../core/moments.ts";
 import { renderPlainText } from "../../core/render-text.ts";
 
 /** Block Kit objects are plain JSON; only the shapes we send are typed. */
@@ -76,7 +77,9 @@ function buttonBlock(buttons: readonly BotButton[], owner: string | undefined): 
 }
 
 /** The message as Block Kit; buttons are bound to `owner` (the member the message is for) when given. */
-export function renderBlocks(message: BotMessage, owner?: string): SlackMessage {
+export function renderBlocks(original: BotMessage, owner?: string): SlackMessage {
+  // Slack's own date tokens would need unescaped markup; the member's local reading is clearer anyway.
+  const message = mapMoments(original, (_, reading) => reading);
   const blocks: Block[] = [];
   if (message.title)
     blocks.push({ type: "header", text: { type: "plain_text", text: clip(message.title, HEADER_LIMIT) } });

@@ -1,7 +1,8 @@
 /** `invited <company> [stage] [when]`: an invitation to the next step, a win worth celebrating. */
+
+import { formatMoment } from "../moments.ts";
 import { queueWin } from "../outreach.ts";
 import { problem, reply } from "../reply.ts";
-import { formatLocal } from "../time.ts";
 import { defineCommand } from "./spec.ts";
 import { stageLabel } from "./stages.ts";
 import {
@@ -60,7 +61,7 @@ export const invitedCommand = defineCommand({
     });
     await touchApplication(ctx, application, application.status === "GHOSTED" ? "ACTIVE" : undefined);
     const win = await queueWin(ctx, application, { id: next.id, kind: "invitation", stage: stage ?? null });
-    const whenText = when ? ` on ${formatLocal(when.at, ctx.timeZone)}` : "";
+    const whenText = when ? ` on ${formatMoment(when.at, ctx.timeZone)}` : "";
     const shared = win.sharedWithTeam ? " I'm telling the team (your sharing setting decides how much)." : "";
     return reply(
       `That's a win: ${application.company} wants to see more of you. ${capitalize(stageLabel(stage ?? null))}${whenText} is on your list.${shared}`,

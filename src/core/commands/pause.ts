@@ -1,6 +1,7 @@
 /** `pause <days>`: hold every non-urgent message for a while. */
+
+import { formatMoment } from "../moments.ts";
 import { reply } from "../reply.ts";
-import { formatLocal } from "../time.ts";
 import { defineCommand } from "./spec.ts";
 
 const DAY_MS = 86_400_000;
@@ -15,7 +16,7 @@ export const pauseCommand = defineCommand({
     const until = new Date(ctx.now.getTime() + days * DAY_MS);
     await ctx.repo.updateMember(ctx.member.id, { pausedUntil: until });
     return reply(
-      `Paused until ${formatLocal(until, ctx.timeZone)}. Rest is part of the work. Your data stays; \`resume\` brings me back sooner.`,
+      `Paused until ${formatMoment(until, ctx.timeZone)}. Rest is part of the work. Your data stays; \`resume\` brings me back sooner.`,
     );
   },
 });

@@ -1,7 +1,7 @@
 /** `pipeline`: every application at a glance, active ones first with their latest step. */
 import type { Application, Round } from "../model.ts";
+import { formatMoment } from "../moments.ts";
 import { reply } from "../reply.ts";
-import { formatLocal } from "../time.ts";
 import { defineCommand } from "./spec.ts";
 import { stageLabel } from "./stages.ts";
 import { STATUS_WORDS } from "./support.ts";
@@ -40,7 +40,7 @@ function describe(application: Application, rounds: readonly Round[], timeZone: 
   if (application.status !== "ACTIVE") return STATUS_WORDS[application.status];
   const own = rounds.filter((round) => round.applicationId === application.id);
   const upcoming = own.find((round) => round.scheduledAt && round.scheduledAt > now && round.outcome === "PENDING");
-  if (upcoming?.scheduledAt) return `${stageLabel(upcoming.stage)} on ${formatLocal(upcoming.scheduledAt, timeZone)}`;
+  if (upcoming?.scheduledAt) return `${stageLabel(upcoming.stage)} on ${formatMoment(upcoming.scheduledAt, timeZone)}`;
   const latest = own.at(-1);
   if (!latest) return "applied, waiting to hear";
   return latest.outcome === "PENDING" ? `${stageLabel(latest.stage)}, waiting to hear` : stageLabel(latest.stage);

@@ -1,6 +1,7 @@
 /** `round <company> <stage> [when]`: a round scheduled (future) or held (past, or no time given). */
+
+import { formatMoment } from "../moments.ts";
 import { problem, reply } from "../reply.ts";
-import { formatLocal } from "../time.ts";
 import { defineCommand } from "./spec.ts";
 import { stageLabel } from "./stages.ts";
 import { COMPANY_ARG, findApplication, isClosed, STATUS_WORDS, touchApplication } from "./support.ts";
@@ -37,7 +38,7 @@ export const roundCommand = defineCommand({
     const label = stageLabel(stage);
     if (upcoming) {
       return reply(
-        `Noted: ${label} with ${application.company} on ${formatLocal(at, ctx.timeZone)}. I'll help you prep the day before.`,
+        `Noted: ${label} with ${application.company} on ${formatMoment(at, ctx.timeZone)}. I'll help you prep the day before.`,
       );
     }
     return reply(

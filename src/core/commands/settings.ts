@@ -1,6 +1,7 @@
 /** `settings`: the member's settings in one place. */
+
+import { formatMoment } from "../moments.ts";
 import { reply } from "../reply.ts";
-import { formatLocal } from "../time.ts";
 import { describeQuiet } from "./arg-kinds.ts";
 import { SHARING_WORDS } from "./share.ts";
 import { defineCommand } from "./spec.ts";
@@ -16,7 +17,7 @@ export const settingsCommand = defineCommand({
     const { member } = ctx;
     const paused =
       member.pausedUntil && member.pausedUntil > ctx.now
-        ? `until ${formatLocal(member.pausedUntil, ctx.timeZone)}`
+        ? `until ${formatMoment(member.pausedUntil, ctx.timeZone)}`
         : "no";
     return reply("Change any of these with the command in brackets.", {
       title: "Your settings",
