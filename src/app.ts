@@ -1,6 +1,7 @@
 /** Wires the running bot: database, store, core, dispatcher and the adapters the configuration asks for. */
 import { userInfo } from "node:os";
 import { type ConsoleAdapter, createConsoleAdapter, createConsoleDelivery } from "./adapters/console/index.ts";
+import { createDiscordAdapter, type DiscordAdapter } from "./adapters/discord/index.ts";
 import { createSlackAdapter, type SlackAdapter } from "./adapters/slack/index.ts";
 import type { Config } from "./config.ts";
 import { type Bot, createBot } from "./core/bot.ts";
@@ -25,6 +26,7 @@ export interface App {
   scheduler: Scheduler;
   console?: ConsoleAdapter;
   slack?: SlackAdapter;
+  discord?: DiscordAdapter;
   /** Stops everything in order: no new work, claimed rows finished or released, database closed. */
   shutdown(): Promise<void>;
 }
@@ -72,9 +74,23 @@ export async function createApp(options: AppOptions): Promise<App> {
     ports.SLACK = slackAdapter.delivery;
   }
 
+  let discordAdapter: DiscordAdapter | undefined;
+  if (config.discord) {
+    discordAdapter = createDiscordAdapter({
+      discord: config.discord,
+      bot,
+      store,
+      clock,
+      logger,
+      defaultTimezone: config.defaultTimezone,
+      deletionGraceDays: config.deletionGraceDays,
+    });
+    ports.DISCORD = discordAdapter.delivery;
+  }
+
   let consoleAdapter: ConsoleAdapter | undefined;
   // The console is the default when no platform is configured.
-  if (input && output && !slackAdapter) {
+  if (input && output && !slackAdapter && !discordAdapter) {
     const workspace = consoleWorkspace(config);
     const existing = await store.ensureWorkspace(workspace);
     if (!existing.celebrationChannel) {
@@ -105,10 +121,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     scheduler,
     console: consoleAdapter,
     slack: slackAdapter,
+    discord: discordAdapter,
     async shutdown() {
       if (stopped) return;
       stopped = true;
       await slackAdapter?.stop().catch((error) => logger.warn({ err: error }, "Slack adapter did not stop cleanly"));
+      await discordAdapter
+        ?.stop()
+        .catch((error) => logger.warn({ err: error }, "Discord adapter did not stop cleanly"));
       await scheduler.stop();
       await dispatcher.stop();
       await db.close();

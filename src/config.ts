@@ -23,6 +23,14 @@ export const ENVIRONMENT = [
   { name: "SLACK_APP_TOKEN", description: "App-level token (`xapp-…`): use Socket Mode instead of HTTP." },
   { name: "SLACK_API_URL", description: "Slack Web API base URL (default Slack's own; tests point it at a fake)." },
   { name: "SLACK_COMMAND", description: "The slash command's name (default `/nextstep`)." },
+  { name: "DISCORD_TOKEN", description: "Discord bot token; with DISCORD_APPLICATION_ID, runs the Discord adapter." },
+  { name: "DISCORD_APPLICATION_ID", description: "The Discord application's id, with DISCORD_TOKEN." },
+  {
+    name: "DISCORD_GUILD_ID",
+    description:
+      "Register commands in this server only (instant updates while testing); unset registers them globally.",
+  },
+  { name: "DISCORD_API_URL", description: "Discord REST base URL (default Discord's own; tests point it at a fake)." },
 ] as const;
 
 export type EnvironmentName = (typeof ENVIRONMENT)[number]["name"];
@@ -68,7 +76,30 @@ const schema = z.object({
   SLACK_COMMAND: optionalText
     .default("/nextstep")
     .refine((value) => value !== undefined && /^\/[a-z0-9_-]{1,31}$/.test(value), "must look like /nextstep"),
+  DISCORD_TOKEN: optionalText,
+  DISCORD_APPLICATION_ID: optionalText.refine(
+    (value) => value === undefined || /^\d{5,25}$/.test(value),
+    "must be a numeric id",
+  ),
+  DISCORD_GUILD_ID: optionalText.refine(
+    (value) => value === undefined || /^\d{5,25}$/.test(value),
+    "must be a numeric id",
+  ),
+  DISCORD_API_URL: optionalText.refine(
+    (value) => value === undefined || /^https?:\/\//.test(value),
+    "must be an http(s) URL",
+  ),
 });
+
+/** The Discord adapter's settings. */
+export interface DiscordConfig {
+  token: string;
+  applicationId: string;
+  /** Commands are registered in this guild only when set. */
+  guildId: string | undefined;
+  /** REST base, e.g. http://127.0.0.1:PORT/api; the gateway address then comes from that server. */
+  apiUrl: string | undefined;
+}
 
 /** How the Slack adapter runs: one workspace with a bot token, or many through OAuth installs. */
 export interface SlackConfig {
@@ -96,6 +127,8 @@ export interface Config {
   deletionGraceDays: number;
   /** Absent when no Slack credentials are set. */
   slack: SlackConfig | undefined;
+  /** Absent when no Discord credentials are set. */
+  discord: DiscordConfig | undefined;
 }
 
 /** A configuration problem, naming the variable to fix. */
@@ -130,6 +163,7 @@ export function loadConfig(
     port: values.PORT,
     deletionGraceDays: values.WORKSPACE_DELETION_GRACE_DAYS,
     slack: slackConfig(values),
+    discord: discordConfig(values),
     ...overrides,
   };
 }
@@ -172,4 +206,13 @@ function slackConfig(values: Values): SlackConfig | undefined {
     apiUrl: apiUrl === undefined || apiUrl.endsWith("/") ? apiUrl : `${apiUrl}/`,
     command: values.SLACK_COMMAND ?? "/nextstep",
   };
+}
+
+/** Discord needs its token and application id together. */
+function discordConfig(values: Values): DiscordConfig | undefined {
+  const { DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: applicationId } = values;
+  if (token === undefined && applicationId === undefined) return undefined;
+  if (token === undefined) throw new ConfigError("DISCORD_TOKEN", "is needed with DISCORD_APPLICATION_ID");
+  if (applicationId === undefined) throw new ConfigError("DISCORD_APPLICATION_ID", "is needed with DISCORD_TOKEN");
+  return { token, applicationId, guildId: values.DISCORD_GUILD_ID, apiUrl: values.DISCORD_API_URL?.replace(/\/$/, "") };
 }

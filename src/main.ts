@@ -33,6 +33,7 @@ async function main(): Promise<number> {
   app.dispatcher.start(config.dispatchIntervalMs);
   app.scheduler.start();
   if (app.slack) await app.slack.start();
+  if (app.discord) await app.discord.start();
   if (!app.console) {
     // A platform bot runs until a signal stops it.
     await new Promise(() => {});
