@@ -151,6 +151,32 @@ describe("Slack journey", () => {
     }
   });
 
+  it("GIVEN the settings select in App Home WHEN Ada picks 'share company' THEN it is saved and Home is published again", async () => {
+    const { buildBlockAction } = await import("../support/slack-requests.ts");
+    const { encodeButtonValue } = await import("../../src/adapters/slack/render.ts");
+    world.fake.reset();
+    await world.interact(
+      buildBlockAction({
+        teamId: "T1",
+        userId: "U1",
+        actionId: "nextstep:settings.share",
+        actionType: "static_select",
+        actionFields: {
+          selected_option: {
+            text: { type: "plain_text", text: "x" },
+            value: encodeButtonValue({ command: "share company" }),
+          },
+        },
+        container: { type: "view", viewId: "V1", viewType: "home" },
+      }),
+    );
+    await world.fake.waitFor("views.publish", (call) => call.params.user_id === "U1");
+    const member = await db.prisma.member.findFirstOrThrow({
+      where: { externalId: "U1", workspace: { externalId: "T1" } },
+    });
+    expect(member.sharing).toBe("COMPANY");
+  });
+
   it("GIVEN team T2 with a user of the same id THEN they see none of T1's data", async () => {
     const answer = await world.say("pipeline", "U1", "T2");
     expect(textOf(answer.json)).toContain("empty");

@@ -4,7 +4,7 @@ import type { Bot } from "../../src/core/bot.ts";
 import { silentLogger } from "../../src/core/logger.ts";
 import { type Database, IN_MEMORY, openDatabase } from "../../src/db/open.ts";
 import { findJob } from "../../src/jobs/registry.ts";
-import { buildAppUninstalled, postSlashCommand } from "../support/slack-requests.ts";
+import { buildAppUninstalled, buildTokensRevoked, postSlashCommand } from "../support/slack-requests.ts";
 import { install, SECRET, type SlackWorld, startSlackWorld, textOf } from "./world.ts";
 
 const DAY_MS = 86_400_000;
@@ -156,5 +156,22 @@ describe("uninstall", () => {
     });
     expect((await db.prisma.application.findMany()).map((application) => application.company)).toEqual(["Globex"]);
     expect(await db.prisma.workspace.count({ where: { externalId: "T1" } })).toBe(0);
+  });
+
+  it("GIVEN the bot token is revoked THEN the installation goes and deletion is scheduled; activity in the grace period cancels it", async () => {
+    world = await startSlackWorld({ db, mode: "oauth" });
+    await install(world, "T1");
+    await world.say("apply Acme", "U1", "T1");
+    expect((await world.event(buildTokensRevoked("T1", ["UBOT1"]))).status).toBe(200);
+    await expect.poll(() => db.prisma.slackInstallation.count({ where: { teamId: "T1" } })).toBe(0);
+    await expect
+      .poll(
+        async () => (await db.prisma.workspace.findFirstOrThrow({ where: { externalId: "T1" } })).deletionScheduledAt,
+      )
+      .not.toBeNull();
+    await install(world, "T1");
+    expect(
+      (await db.prisma.workspace.findFirstOrThrow({ where: { externalId: "T1" } })).deletionScheduledAt,
+    ).toBeNull();
   });
 });
