@@ -115,7 +115,7 @@ describe("renderDiscord", () => {
 
 describe("toDeliveryError", () => {
   it.each([
-    [{ name: "DiscordAPIError", code: 50007, status: 403 }, "permanent", "dm_closed"],
+    [{ name: "DiscordAPIError[50007]", code: 50007, status: 403 }, "permanent", "dm_closed"],
     [{ name: "DiscordAPIError", code: 10003, status: 404 }, "permanent", "channel_not_found"],
     [{ name: "DiscordAPIError", code: 10013, status: 404 }, "permanent", "user_not_found"],
     [{ name: "DiscordAPIError", code: 50001, status: 403 }, "permanent", "not_in_channel"],
@@ -127,7 +127,7 @@ describe("toDeliveryError", () => {
   });
 
   it("GIVEN a rate limit THEN it is transient and keeps Discord's retry_after", () => {
-    const mapped = toDeliveryError({ name: "RateLimitError", retryAfter: 1500, status: 429 });
+    const mapped = toDeliveryError({ name: "RateLimitError[/channels/:id/messages]", retryAfter: 1500 });
     expect(mapped).toMatchObject({ kind: "transient", code: "ratelimited", retryAfterMs: 1500 });
   });
 });

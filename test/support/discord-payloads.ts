@@ -14,16 +14,20 @@ import {
   ChannelType,
   ComponentType,
   type GatewayGuildDeleteDispatchData,
+  type GuildMemberFlags,
   InteractionContextType,
   InteractionType,
   type Locale,
   MessageFlags,
   MessageType,
+  type UserFlags,
 } from "discord.js";
 
 const DISCORD_EPOCH = 1_420_070_400_000n;
 /** What an ordinary member may do: view, send, embed, attach, read history, react, use application commands. */
-export const MEMBER_PERMISSIONS = String((1n << 10n) | (1n << 11n) | (1n << 14n) | (1n << 15n) | (1n << 16n) | (1n << 6n) | (1n << 31n));
+export const MEMBER_PERMISSIONS = String(
+  (1n << 10n) | (1n << 11n) | (1n << 14n) | (1n << 15n) | (1n << 16n) | (1n << 6n) | (1n << 31n),
+);
 /** MANAGE_GUILD (1 << 5) on top of the ordinary member's permissions: who may set the celebration channel. */
 export const MANAGER_PERMISSIONS = String(BigInt(MEMBER_PERMISSIONS) | (1n << 5n));
 /** Discord's attachment limit for an unboosted guild, sent on every interaction. */
@@ -58,8 +62,8 @@ export function discordUser(spec: DiscordUserSpec, bot = false): APIUser {
     global_name: spec.globalName === undefined ? (bot ? null : spec.username) : spec.globalName,
     avatar: null,
     ...(bot ? { bot: true } : {}),
-    public_flags: 0,
-    flags: 0,
+    public_flags: 0 as UserFlags,
+    flags: 0 as UserFlags,
     avatar_decoration_data: null,
     collectibles: null,
     primary_guild: null,
@@ -106,7 +110,7 @@ export interface AutocompleteSpec extends ChatInputSpec {
 
 export interface ButtonSpec extends InteractionOrigin {
   customId: string;
-  /** The message the button is on; an ephemeral reply of the bot in the channel unless told otherwise. */
+  /** The bot's message the button is on: by default an ephemeral reply in a guild, a plain message in a DM. */
   message?: {
     id?: string;
     content?: string;
@@ -168,7 +172,7 @@ export function buttonInteraction(spec: ButtonSpec): APIMessageComponentButtonIn
     embeds: [],
     pinned: false,
     type: ephemeral ? MessageType.ChatInputCommand : MessageType.Default,
-    flags: ephemeral ? MessageFlags.Ephemeral : 0,
+    flags: (ephemeral ? MessageFlags.Ephemeral : 0) as MessageFlags,
     components: spec.message?.components ?? [buttonRow(spec.customId)],
     application_id: spec.applicationId,
     ...(ephemeral ? { webhook_id: spec.applicationId } : {}),
@@ -256,7 +260,7 @@ function guildMember(user: APIUser, permissions: string): APIInteractionGuildMem
     pending: false,
     mute: false,
     deaf: false,
-    flags: 0,
+    flags: 0 as GuildMemberFlags,
     communication_disabled_until: null,
   };
 }
@@ -268,7 +272,11 @@ function commandOptions(subcommand: string | undefined, options: unknown[]) {
 }
 
 function optionData(option: CommandOptionSpec): APIApplicationCommandInteractionDataBasicOption {
-  return { name: option.name, type: option.type ?? inferType(option.value), value: option.value } as APIApplicationCommandInteractionDataBasicOption;
+  return {
+    name: option.name,
+    type: option.type ?? inferType(option.value),
+    value: option.value,
+  } as APIApplicationCommandInteractionDataBasicOption;
 }
 
 function inferType(value: string | number | boolean): ApplicationCommandOptionType {

@@ -23,7 +23,8 @@ interface DiscordErrorShape {
 export function toDeliveryError(error: unknown): DeliveryError {
   if (error instanceof DeliveryError) return error;
   const e = (error ?? {}) as DiscordErrorShape;
-  if (e.name === "RateLimitError" || e.status === 429) {
+  // discord.js names its errors after the route or code: "RateLimitError[/channels/:id/messages]", "DiscordAPIError[50007]".
+  if (e.name?.startsWith("RateLimitError") || e.status === 429) {
     return new DeliveryError("rate limited", "transient", "ratelimited", e.retryAfter ?? e.timeToReset);
   }
   if (typeof e.code === "number" && PERMANENT[e.code]) {
