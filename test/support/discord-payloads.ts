@@ -100,6 +100,8 @@ export interface ChatInputSpec extends InteractionOrigin {
   commandId?: string;
   /** The subcommand, e.g. `apply`; omit for a command without subcommands. */
   subcommand?: string;
+  /** The group the subcommand sits in, e.g. `settings` for `/nextstep settings tz`. */
+  subcommandGroup?: string;
   options?: CommandOptionSpec[];
 }
 
@@ -131,7 +133,7 @@ export function chatInputInteraction(spec: ChatInputSpec): APIChatInputApplicati
       id: spec.commandId ?? snowflake(),
       name: spec.name ?? "nextstep",
       type: ApplicationCommandType.ChatInput,
-      ...commandOptions(spec.subcommand, (spec.options ?? []).map(optionData)),
+      ...commandOptions(spec.subcommand, (spec.options ?? []).map(optionData), spec.subcommandGroup),
       ...(spec.guildId === undefined ? {} : { guild_id: spec.guildId }),
     },
   } as APIChatInputApplicationCommandInteraction;
@@ -147,7 +149,7 @@ export function autocompleteInteraction(spec: AutocompleteSpec): APIApplicationC
       id: spec.commandId ?? snowflake(),
       name: spec.name ?? "nextstep",
       type: ApplicationCommandType.ChatInput,
-      ...commandOptions(spec.subcommand, [...(spec.options ?? []).map(optionData), focused]),
+      ...commandOptions(spec.subcommand, [...(spec.options ?? []).map(optionData), focused], spec.subcommandGroup),
       ...(spec.guildId === undefined ? {} : { guild_id: spec.guildId }),
     },
   } as APIApplicationCommandAutocompleteInteraction;
@@ -265,10 +267,12 @@ function guildMember(user: APIUser, permissions: string): APIInteractionGuildMem
   };
 }
 
-function commandOptions(subcommand: string | undefined, options: unknown[]) {
+function commandOptions(subcommand: string | undefined, options: unknown[], group?: string) {
   if (subcommand === undefined) return options.length === 0 ? {} : { options };
   const inner = options.length === 0 ? {} : { options };
-  return { options: [{ name: subcommand, type: ApplicationCommandOptionType.Subcommand, ...inner }] };
+  const sub = { name: subcommand, type: ApplicationCommandOptionType.Subcommand, ...inner };
+  if (group === undefined) return { options: [sub] };
+  return { options: [{ name: group, type: ApplicationCommandOptionType.SubcommandGroup, options: [sub] }] };
 }
 
 function optionData(option: CommandOptionSpec): APIApplicationCommandInteractionDataBasicOption {
