@@ -53,7 +53,9 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): DiscordAdapt
   client.on(Events.Error, (error) => log.error({ err: error }, "Discord client error"));
 
   // Deliveries surface rate limits instead of waiting inside the client: the outbox reschedules them.
-  const deliveryRest = new REST({ ...api, retries: 0, offset: 0, rejectOnRateLimit: () => true }).setToken(discord.token);
+  const deliveryRest = new REST({ ...api, retries: 0, offset: 0, rejectOnRateLimit: () => true }).setToken(
+    discord.token,
+  );
 
   return {
     delivery: createDiscordDelivery(deliveryRest),
