@@ -162,6 +162,8 @@ export interface OutboxQueue {
   markFailed(messageId: string, error: string, status: "FAILED" | "DEAD"): Promise<void>;
   /** Returns claimed rows to the queue untouched (shutdown). */
   release(messageIds: string[]): Promise<void>;
+  /** Puts a claimed row back until `at` without counting the attempt: a learned rate limit held it, not a failure. */
+  postpone(messageId: string, at: Date): Promise<void>;
 }
 
 export interface WorkspaceIdentity {

@@ -58,6 +58,12 @@ export function createPrismaOutboxQueue(prisma: PrismaClient): OutboxQueue {
         data: { status, lastError: error, leaseUntil: null },
       });
     },
+    async postpone(messageId, at) {
+      await prisma.outbox.updateMany({
+        where: { id: messageId, status: "SENDING" },
+        data: { status: "PENDING", nextAttemptAt: at, attempts: { decrement: 1 }, leaseUntil: null },
+      });
+    },
     async release(messageIds) {
       if (messageIds.length === 0) return;
       await prisma.outbox.updateMany({

@@ -121,6 +121,19 @@ export function describeOutbox(store: () => Store): void {
     expect(discordToo.map((message) => message.dedupeKey)).toEqual(["discord:1"]);
   });
 
+  it("GIVEN a claimed message WHEN postponed THEN it waits until then and the attempt is not counted", async () => {
+    const { workspace, member } = await givenQueue((m) => directMessage(m.id, "held:1"));
+    const [claimed] = await store().outbox.claimDue(T0, 10, LEASE_MS);
+    await store().outbox.postpone(claimed?.id ?? "", minutesAfter(T0, 5));
+    expect(await rowOf(workspace, member, "held:1")).toMatchObject({
+      status: "PENDING",
+      attempts: 0,
+      leaseUntil: null,
+    });
+    expect(await store().outbox.claimDue(minutesAfter(T0, 4), 10, LEASE_MS)).toEqual([]);
+    expect(await store().outbox.claimDue(minutesAfter(T0, 5), 10, LEASE_MS)).toHaveLength(1);
+  });
+
   it("GIVEN a claimed message WHEN its lease expires THEN it is claimed again with another attempt", async () => {
     const { workspace, member } = await givenQueue((m) => directMessage(m.id, "slow"));
     await store().outbox.claimDue(T0, 10, LEASE_MS);

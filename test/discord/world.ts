@@ -60,7 +60,7 @@ export async function startDiscordWorld(options: {
     applicationId: APP,
     token: TOKEN,
     heartbeatIntervalMs: 100,
-    interactionDeadlineMs: 5000,
+    interactionDeadlineMs: 15_000,
   });
   fake.addGuild({
     id: GUILD,
@@ -104,7 +104,7 @@ export async function startDiscordWorld(options: {
 
   async function send(payload: { id: string }) {
     fake.dispatchInteraction(payload);
-    return { id: payload.id, first: await fake.waitForInteractionResponse(payload.id, 5000) };
+    return { id: payload.id, first: await fake.waitForInteractionResponse(payload.id, 15_000) };
   }
 
   return {
@@ -138,7 +138,7 @@ export async function startDiscordWorld(options: {
         focused,
       });
       fake.dispatchInteraction(payload);
-      return fake.waitForInteractionResponse(payload.id, 5000);
+      return fake.waitForInteractionResponse(payload.id, 15_000);
     },
     click: (customId, user = ADA, guildId) =>
       send(

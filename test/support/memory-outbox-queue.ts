@@ -70,6 +70,16 @@ export function createMemoryOutboxQueue(
         message.leaseUntil = null;
       });
     },
+    async postpone(messageId, at) {
+      await serialised(async () => {
+        const message = tables().outbox.get(messageId);
+        if (message?.status !== "SENDING") return;
+        message.status = "PENDING";
+        message.attempts = Math.max(0, message.attempts - 1);
+        message.nextAttemptAt = at;
+        message.leaseUntil = null;
+      });
+    },
     async release(messageIds) {
       await serialised(async () => {
         for (const id of messageIds) {

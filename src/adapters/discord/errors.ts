@@ -18,6 +18,7 @@ interface DiscordErrorShape {
   status?: number;
   retryAfter?: number;
   timeToReset?: number;
+  global?: boolean;
 }
 
 export function toDeliveryError(error: unknown): DeliveryError {
@@ -25,7 +26,9 @@ export function toDeliveryError(error: unknown): DeliveryError {
   const e = (error ?? {}) as DiscordErrorShape;
   // discord.js names its errors after the route or code: "RateLimitError[/channels/:id/messages]", "DiscordAPIError[50007]".
   if (e.name?.startsWith("RateLimitError") || e.status === 429) {
-    return new DeliveryError("rate limited", "transient", "ratelimited", e.retryAfter ?? e.timeToReset);
+    // A global limit stops every request of the bot; a route limit only this channel.
+    const scope = e.global ? "global" : "target";
+    return new DeliveryError("rate limited", "transient", "ratelimited", e.retryAfter ?? e.timeToReset, scope);
   }
   if (typeof e.code === "number" && PERMANENT[e.code]) {
     return new DeliveryError(e.message ?? "", "permanent", PERMANENT[e.code] as string);

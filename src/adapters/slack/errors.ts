@@ -37,10 +37,13 @@ export function toDeliveryError(error: unknown): DeliveryError {
   const e = (error ?? {}) as SlackErrorShape;
   switch (e.code) {
     case "slack_webapi_rate_limited_error":
+      // chat.postMessage is limited per channel, so a 429 holds that channel (or member's DM), not the workspace.
       return new DeliveryError("rate limited", "transient", "ratelimited", (e.retryAfter ?? 30) * 1000);
     case "slack_webapi_platform_error": {
       const code = e.data?.error ?? "unknown_error";
-      if (code === "ratelimited") return new DeliveryError("rate limited", "transient", code, RATELIMITED_DEFAULT_MS);
+      if (code === "ratelimited") {
+        return new DeliveryError("rate limited", "transient", code, RATELIMITED_DEFAULT_MS);
+      }
       return new DeliveryError(code, PERMANENT.has(code) ? "permanent" : "transient", code);
     }
     case "slack_webapi_http_error": {

@@ -4,9 +4,12 @@ import type { Platform } from "../model.ts";
 import type { ClaimedMessage, Clock, OutboxQueue } from "../ports.ts";
 import { retryDelay } from "./backoff.ts";
 import { DeliveryError, type DeliveryPort } from "./port.ts";
+import { createRateLimitMemory } from "./rate-limits.ts";
 
 /** Time kept in hand before a lease runs out (at most a quarter of it): a send started later could overlap another claim. */
 const LEASE_MARGIN_MS = 5_000;
+/** Longest wait on a platform- or workspace-wide limit taken in line rather than by postponing. */
+const MAX_INLINE_WAIT_MS = 2_000;
 
 export interface DispatcherOptions {
   queue: OutboxQueue;
@@ -20,6 +23,8 @@ export interface DispatcherOptions {
   /** Attempts before a row is dead. */
   maxAttempts?: number;
   random?: () => number;
+  /** Waits on the clock the dispatcher runs on (tests pass one that moves a fake clock). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface DispatchSummary {
@@ -44,6 +49,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const maxAttempts = options.maxAttempts ?? 8;
   const leaseMargin = Math.min(LEASE_MARGIN_MS, leaseMs / 4);
   const random = options.random ?? Math.random;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const limits = createRateLimitMemory();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
   let stopping = false;
@@ -67,6 +74,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         );
       }
       await queue.markSent(message.id, clock.now());
+      limits.sent(message, clock.now().getTime());
       summary.sent++;
     } catch (error) {
       const failure =
@@ -83,12 +91,31 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         log.error({ reason, attempts: message.attempts }, "delivery dead after too many attempts");
         summary.failed++;
       } else {
+        if (failure.retryAfterMs !== undefined) {
+          limits.limited(message, failure.scope, failure.retryAfterMs, clock.now().getTime());
+        }
         const delay = retryDelay(message.attempts, failure.retryAfterMs, random);
         await queue.reschedule(message.id, new Date(clock.now().getTime() + delay), reason);
         log.info({ reason, delayMs: delay }, "delivery will be retried");
         summary.retried++;
       }
     }
+  }
+
+  /**
+   * Respects what 429s taught: a short wait on the whole platform or workspace is waited out in line (everything
+   * behind it waits too); anything else is postponed so other channels and members go ahead. False when postponed.
+   */
+  async function waitForLimits(message: ClaimedMessage): Promise<boolean> {
+    const now = clock.now().getTime();
+    const { at, scope } = limits.readyAt(message, now);
+    if (at <= now) return true;
+    if (scope !== "target" && at - now <= MAX_INLINE_WAIT_MS) {
+      await sleep(at - now);
+      return true;
+    }
+    await queue.postpone(message.id, new Date(at));
+    return false;
   }
 
   async function dispatchDue(): Promise<DispatchSummary> {
@@ -106,6 +133,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         }
         // A slow batch can outlive its lease; then another dispatcher may own the row, so leave it alone.
         if (message.leaseUntil && clock.now().getTime() > message.leaseUntil.getTime() - leaseMargin) continue;
+        if (!(await waitForLimits(message))) continue;
         await deliver(message, summary);
       }
       if (batch.length < batchSize) return summary;

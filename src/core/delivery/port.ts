@@ -1,5 +1,6 @@
 /** The delivery port each platform adapter implements, and the failures it reports. */
 import type { BotMessage } from "../model.ts";
+import type { LimitScope } from "./rate-limits.ts";
 
 export interface DirectAddress {
   workspaceExternalId: string;
@@ -29,6 +30,8 @@ export class DeliveryError extends Error {
     readonly code: string,
     /** The platform's Retry-After, when it gave one. */
     readonly retryAfterMs?: number,
+    /** What a rate limit applies to: the whole platform, one workspace, or the one channel or member (default). */
+    readonly scope: LimitScope = "target",
   ) {
     super(message);
     this.name = "DeliveryError";
