@@ -11,7 +11,8 @@ interface ScopeState {
   holdUntil: number;
   /** Learned spacing between sends to this scope (ms); relaxes slowly after successes, to find a faster rate again. */
   interval: number;
-  lastSent: number;
+  /** The next send's slot; slots advance by `interval` from the ideal schedule, so late wake-ups don't slow the pace. */
+  nextSlot: number;
 }
 
 /**
@@ -19,10 +20,10 @@ interface ScopeState {
  * window that opens again all at once: it only holds.
  */
 const MAX_PACE_MS = 1_000;
-/** Each success shortens the pace a little, so a limit that was raised is found again (one probe in ~40 sends). */
-const RELAX = 0.995;
-/** A 429 while already paced means the pace was too quick: back off by a quarter. */
-const BACK_OFF = 1.25;
+/** Each success shortens the pace a little, so a limit that was raised is found again (with the back-off, one probe in ~100 sends). */
+const RELAX = 0.999;
+/** A 429 while already paced means the pace was too quick: back off by a tenth. */
+const BACK_OFF = 1.1;
 
 export interface RateLimitMemory {
   /** When `message` may go (ms), and which scope holds it back; `at <= now` means now. */
@@ -42,7 +43,7 @@ export function createRateLimitMemory(): RateLimitMemory {
   const stateOf = (key: string): ScopeState => {
     let state = states.get(key);
     if (!state) {
-      state = { holdUntil: 0, interval: 0, lastSent: 0 };
+      state = { holdUntil: 0, interval: 0, nextSlot: 0 };
       states.set(key, state);
     }
     return state;
@@ -55,7 +56,7 @@ export function createRateLimitMemory(): RateLimitMemory {
       for (const [name, key] of Object.entries(keysOf(message)) as [LimitScope, string][]) {
         const state = states.get(key);
         if (!state) continue;
-        const ready = Math.max(state.holdUntil, state.interval > 0 ? state.lastSent + state.interval : 0);
+        const ready = Math.max(state.holdUntil, state.interval > 0 ? state.nextSlot : 0);
         if (ready > at) {
           at = ready;
           scope = name;
@@ -67,17 +68,19 @@ export function createRateLimitMemory(): RateLimitMemory {
       for (const key of Object.values(keysOf(message))) {
         const state = states.get(key);
         if (!state) continue;
-        state.lastSent = now;
         state.interval = state.interval * RELAX < 1 ? 0 : state.interval * RELAX;
+        // A send a little late for its slot keeps the schedule; after a long pause the schedule restarts from now.
+        state.nextSlot = Math.max(state.nextSlot, now - state.interval / 4) + state.interval;
       }
     },
     limited(message, scope, retryAfterMs, now) {
       const state = stateOf(keysOf(message)[scope]);
       state.holdUntil = Math.max(state.holdUntil, now + retryAfterMs);
+      state.nextSlot = Math.max(state.nextSlot, state.holdUntil);
       if (retryAfterMs <= MAX_PACE_MS) state.interval = Math.max(retryAfterMs, state.interval * BACK_OFF);
       // Keep the map from growing without bound across many targets.
       if (states.size > 50_000)
-        for (const [key, old] of states) if (old.holdUntil < now && old.lastSent < now - 60_000) states.delete(key);
+        for (const [key, old] of states) if (old.holdUntil < now && old.nextSlot < now - 60_000) states.delete(key);
     },
   };
 }
