@@ -32,8 +32,9 @@ async function main(): Promise<number> {
 
   app.dispatcher.start(config.dispatchIntervalMs);
   app.scheduler.start();
-  if (app.slack) await app.slack.start();
+  // Discord first: once Slack's HTTP server answers /readyz, the whole process is up.
   if (app.discord) await app.discord.start();
+  if (app.slack) await app.slack.start();
   if (!app.console) {
     // A platform bot runs until a signal stops it.
     await new Promise(() => {});
