@@ -19,7 +19,7 @@ beforeAll(async () => {
   discord = await createFakeDiscord({
     applicationId: APP,
     token: TOKEN,
-    heartbeatIntervalMs: 500,
+    heartbeatIntervalMs: 45_000,
     interactionDeadlineMs: 15_000,
   });
   discord.addGuild({

@@ -59,7 +59,7 @@ export async function startDiscordWorld(options: {
   const fake = await createFakeDiscord({
     applicationId: APP,
     token: TOKEN,
-    heartbeatIntervalMs: 100,
+    heartbeatIntervalMs: 45_000,
     interactionDeadlineMs: 15_000,
   });
   fake.addGuild({

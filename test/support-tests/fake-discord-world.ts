@@ -27,7 +27,12 @@ export interface World {
 export async function startWorld(
   options: { rest?: Partial<RESTOptions>; fake?: Partial<FakeDiscordOptions> } = {},
 ): Promise<World> {
-  const fake = await createFakeDiscord({ applicationId: APP, token: TOKEN, heartbeatIntervalMs: 100, ...options.fake });
+  const fake = await createFakeDiscord({
+    applicationId: APP,
+    token: TOKEN,
+    heartbeatIntervalMs: 1_000,
+    ...options.fake,
+  });
   fake.addGuild({
     id: ACME,
     name: "Acme Guild",
