@@ -6,6 +6,7 @@ import type { Logger } from "../../core/logger.ts";
 import type { BotMessage } from "../../core/model.ts";
 import type { Clock, Store, WorkspaceIdentity } from "../../core/ports.ts";
 import { homeView } from "./home.ts";
+import type { HomeRefresher } from "./home-refresh.ts";
 import { commandFromModal, LOG_MODAL_ID, logModal, type ModalValues } from "./modal.ts";
 import { ACTION_PREFIX, decodeButtonValue, renderBlocks } from "./render.ts";
 import type { UserDirectory } from "./users.ts";
@@ -23,6 +24,8 @@ export interface HandlerDependencies {
   forgetInstallation?: (teamId: string) => Promise<void>;
   /** How long the core may take before the reply goes through response_url instead of the acknowledgement. */
   ackDeadlineMs?: number;
+  /** Republishes App Home after changes, coalescing bursts. */
+  homeRefresher: HomeRefresher;
 }
 
 const DAY_MS = 86_400_000;
@@ -46,6 +49,10 @@ export function registerHandlers(app: App, deps: HandlerDependencies): void {
       logger.warn({ err: error, team: teamId, user: user.externalId }, "could not publish App Home");
     }
   }
+
+  /** After a change: the Home follows shortly, once per burst, off the command's path. */
+  const refreshHome = (client: WebClient, teamId: string, user: BotUser) =>
+    deps.homeRefresher.schedule(`${teamId}:${user.externalId}`, () => publishHome(client, teamId, user));
 
   const ephemeral = (message: BotMessage, owner: string) => ({
     response_type: "ephemeral" as const,
@@ -72,7 +79,7 @@ export function registerHandlers(app: App, deps: HandlerDependencies): void {
       const late = await work;
       await respond({ ...ephemeral(late.reply, command.user_id), replace_original: false });
     }
-    void publishHome(client, teamId, (quick ?? (await work)).user);
+    refreshHome(client, teamId, (quick ?? (await work)).user);
   });
 
   async function openLogModal(client: WebClient, command: SlashCommand, teamId: string): Promise<void> {
@@ -104,7 +111,7 @@ export function registerHandlers(app: App, deps: HandlerDependencies): void {
     const user = await users.lookup(client, teamId, body.user.id, body.user.name ?? body.user.id);
     const reply = await bot.handleText(identity(teamId), user, value.command);
     if (!inHome) await respond({ ...ephemeral(reply, body.user.id), replace_original: false });
-    await publishHome(client, teamId, user);
+    refreshHome(client, teamId, user);
   });
 
   app.view(LOG_MODAL_ID, async ({ ack, body, view, client }) => {
@@ -124,7 +131,7 @@ export function registerHandlers(app: App, deps: HandlerDependencies): void {
     } catch (error) {
       logger.warn({ err: error, team: teamId }, "could not send the modal's reply");
     }
-    await publishHome(client, teamId, user);
+    refreshHome(client, teamId, user);
   });
 
   app.event("app_home_opened", async ({ event, body, client }) => {

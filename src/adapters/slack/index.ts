@@ -9,11 +9,15 @@ import type { Logger } from "../../core/logger.ts";
 import type { Clock, Store } from "../../core/ports.ts";
 import { createSlackDelivery } from "./delivery.ts";
 import { registerHandlers } from "./handlers.ts";
+import { createHomeRefresher } from "./home-refresh.ts";
 import { createInstallationStore, type SlackInstallationRepo } from "./installations.ts";
 import { boltLogger } from "./logger.ts";
 import { createUserDirectory } from "./users.ts";
 
 /** Bot scopes the app asks for; the manifest in slack/manifest.yaml lists the same. */
+/** How long after a member's last change their App Home is republished (a burst of commands publishes once). */
+const HOME_REFRESH_DELAY_MS = 750;
+
 export const SLACK_SCOPES = ["commands", "chat:write", "im:write", "users:read"];
 
 export interface SlackAdapterConfig {
@@ -100,7 +104,9 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
         }),
   });
 
+  const homeRefresher = createHomeRefresher(HOME_REFRESH_DELAY_MS);
   registerHandlers(app, {
+    homeRefresher,
     bot: config.bot,
     store: config.store,
     users: createUserDirectory(config.clock, log),
@@ -156,6 +162,7 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
       return { port };
     },
     async stop() {
+      homeRefresher.cancelAll();
       await app.stop();
     },
   };
