@@ -145,7 +145,8 @@ describe.skipIf(!postgres)("several processes on one Postgres", () => {
       });
 
       const started = Date.now();
-      const deadline = started + 50_000;
+      // Generous: a busy machine slows this down; a correct dispatcher finishes well inside it either way.
+      const deadline = started + 150_000;
       // Abandoned, never stopped: once its port hangs, this loop never resumes, as if the process were killed.
       void pollUntil(doomed, async () => false, deadline);
       const allSent = async () => (await first.prisma.outbox.count({ where: { status: { not: "SENT" } } })) === 0;
@@ -169,7 +170,7 @@ describe.skipIf(!postgres)("several processes on one Postgres", () => {
       expect(retried).toBeGreaterThan(0);
       for (const kind of ["rate-limit", "server-error", "timeout"] as const) expect(injected[kind]).toBeGreaterThan(0);
       expect(Date.now() - started).toBeLessThan(50_000);
-    }, 90_000);
+    }, 180_000);
   });
 
   describe("two schedulers running every job at once", () => {
