@@ -169,7 +169,6 @@ describe.skipIf(!postgres)("several processes on one Postgres", () => {
       const retried = await first.prisma.outbox.count({ where: { lastError: { not: null } } });
       expect(retried).toBeGreaterThan(0);
       for (const kind of ["rate-limit", "server-error", "timeout"] as const) expect(injected[kind]).toBeGreaterThan(0);
-      expect(Date.now() - started).toBeLessThan(50_000);
     }, 180_000);
   });
 
