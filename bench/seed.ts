@@ -58,7 +58,7 @@ export interface SeedSummary {
   workspaces: number;
   /** Rows per table after seeding. */
   rows: Record<string, number>;
-  /** Time spent in the INSERT … SELECT statements (one transaction). */
+  /** The load transaction: INSERT … SELECT statements, then rebuilding keys, indexes and foreign keys. */
   insertMs: number;
   /** Time spent in VACUUM ANALYZE afterwards, as autovacuum would have done on a live database. */
   vacuumMs: number;
@@ -88,12 +88,12 @@ function sqlArray(values: readonly string[]): string {
  * uniform [0, 1) from an index and a salt; `bid` makes UUID-shaped ids that sort by kind and index.
  */
 const HELPERS = [
-  `CREATE FUNCTION pg_temp.rnd(n bigint, salt bigint) RETURNS float8 LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  `CREATE OR REPLACE FUNCTION pg_temp.rnd(n bigint, salt bigint) RETURNS float8 LANGUAGE sql IMMUTABLE PARALLEL SAFE
      AS $$ SELECT (hashint8extended(n, salt) & 4503599627370495)::float8 / 4503599627370496 $$`,
-  `CREATE FUNCTION pg_temp.bid(kind int, n bigint) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  `CREATE OR REPLACE FUNCTION pg_temp.bid(kind int, n bigint) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
      AS $$ SELECT lpad(to_hex(kind), 8, '0') || '-0000-7000-8000-' || lpad(to_hex(n), 12, '0') $$`,
   // What JavaScript's Date#toISOString prints, for dedupe keys that embed an instant.
-  `CREATE FUNCTION pg_temp.iso(at timestamptz) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  `CREATE OR REPLACE FUNCTION pg_temp.iso(at timestamptz) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
      AS $$ SELECT to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') $$`,
 ];
 
@@ -142,8 +142,9 @@ export async function seedBenchmark(client: ClientBase, options: SeedOptions): P
   const workspaces = options.workspaces ?? BENCH_WORKSPACES;
   const now = options.now ?? BENCH_NOW;
   const log = options.log ?? (() => undefined);
-  if (!Number.isInteger(members) || members < 1)
+  if (!Number.isInteger(members) || members < 1) {
     throw new RangeError(`members must be a positive integer, got ${members}`);
+  }
   if (!Number.isInteger(workspaces) || workspaces < 20) {
     throw new RangeError(`workspaces must be an integer of at least 20, got ${workspaces}`);
   }

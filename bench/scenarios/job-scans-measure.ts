@@ -31,7 +31,9 @@ export interface JobScanMeasurement {
   /** SQL statements the job's first run issued, and the slowest one. */
   queries: number | null;
   slowestQueryMs: number | null;
-  error?: string;
+  /** Why the job, or its reference, failed (e.g. a statement timeout). */
+  jobError?: string;
+  referenceError?: string;
 }
 
 /** The jobs' Prisma client, built as openDatabase builds it, plus query events so that statements can be counted. */
@@ -147,7 +149,6 @@ export async function measureJob(
     queries: null,
     slowestQueryMs: null,
   };
-  const errors: string[] = [];
   const statement = REFERENCE_STATEMENTS[job.name];
   try {
     if (!statement) throw new Error("no reference statement");
@@ -158,7 +159,7 @@ export async function measureJob(
       measurement.referenceRows = rows;
     }
   } catch (error) {
-    errors.push(`reference: ${firstLine(error)}`);
+    measurement.referenceError = firstLine(error);
   }
   const context = (store: JobStore) => ({ now: BENCH_NOW, store, logger: silentLogger });
   try {
@@ -178,12 +179,11 @@ export async function measureJob(
     measurement.secondRunMs = second.ms;
     measurement.secondRunRows = second.value;
   } catch (error) {
-    errors.push(`job: ${firstLine(error)}`);
+    measurement.jobError = firstLine(error);
   }
   measurement.jobMs = median(jobMs);
   measurement.referenceMs = median(referenceMs);
   measurement.jobRuns = jobMs.length;
   measurement.referenceRuns = referenceMs.length;
-  if (errors.length > 0) measurement.error = errors.join("; ");
   return measurement;
 }

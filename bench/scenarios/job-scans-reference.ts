@@ -176,29 +176,52 @@ ON CONFLICT ("workspaceId", "dedupeKey") DO NOTHING`;
 
 const PERIOD = (column: string) => `${column} >= ${NOW} - interval '7 days' AND ${column} < ${NOW}`;
 
+/** One pass per table over the due workspaces' rows (reflections have no workspace index: one scan, not one per count). */
 const weeklyDigest = `
+WITH due AS MATERIALIZED (
+  SELECT w.id, w."celebrationChannel", lt.local ${channelWindow("digest", "digestDay", "digestHour")}
+), rounds AS (
+  SELECT r."workspaceId" AS id,
+    count(*) FILTER (WHERE r.outcome = 'NEXT_STEP' AND ${PERIOD(`r."outcomeAt"`)}) AS invitations,
+    count(*) FILTER (WHERE ${PERIOD(`r."heldAt"`)} AND (r.stage IS NULL OR r.stage <> 'APPLIED')) AS rounds_held
+  FROM "Round" r WHERE r."workspaceId" IN (SELECT id FROM due) GROUP BY r."workspaceId"
+), offers AS (
+  SELECT a."workspaceId" AS id, count(*) AS offers FROM "Application" a
+  WHERE a."workspaceId" IN (SELECT id FROM due) AND a.status IN ('OFFER', 'ACCEPTED') AND ${PERIOD(`a."statusChangedAt"`)}
+  GROUP BY a."workspaceId"
+), feedback AS (
+  SELECT f."workspaceId" AS id, count(*) AS feedback_received FROM "FeedbackRequest" f
+  WHERE f."workspaceId" IN (SELECT id FROM due) AND f.state = 'RECEIVED' AND ${PERIOD(`f."receivedAt"`)}
+  GROUP BY f."workspaceId"
+), reflections AS (
+  SELECT x."workspaceId" AS id, count(*) FILTER (WHERE x."personMet" IS NOT NULL) AS people_met,
+    count(*) FILTER (WHERE x.learned IS NOT NULL) AS things_learned
+  FROM "Reflection" x WHERE x."workspaceId" IN (SELECT id FROM due) AND ${PERIOD(`x."createdAt"`)}
+  GROUP BY x."workspaceId"
+), winners AS (
+  SELECT m."workspaceId" AS id, array_agg(m."displayName" ORDER BY m."displayName") AS winners
+  FROM "Member" m
+  WHERE m."workspaceId" IN (SELECT id FROM due) AND m.sharing <> 'OFF' AND m.id IN (
+    SELECT a."memberId" FROM "Application" a WHERE a."workspaceId" IN (SELECT id FROM due)
+      AND a.status IN ('OFFER', 'ACCEPTED') AND ${PERIOD(`a."statusChangedAt"`)}
+    UNION
+    SELECT a."memberId" FROM "Round" r JOIN "Application" a ON a.id = r."applicationId"
+    WHERE r."workspaceId" IN (SELECT id FROM due) AND r.outcome = 'NEXT_STEP' AND ${PERIOD(`r."outcomeAt"`)})
+  GROUP BY m."workspaceId"
+), summaries AS (
+  SELECT due.*, coalesce(r.invitations, 0) AS invitations, coalesce(r.rounds_held, 0) AS rounds_held,
+    coalesce(o.offers, 0) AS offers, coalesce(f.feedback_received, 0) AS feedback_received,
+    coalesce(x.people_met, 0) AS people_met, coalesce(x.things_learned, 0) AS things_learned, n.winners
+  FROM due LEFT JOIN rounds r USING (id) LEFT JOIN offers o USING (id) LEFT JOIN feedback f USING (id)
+    LEFT JOIN reflections x USING (id) LEFT JOIN winners n USING (id)
+)
 INSERT INTO "Outbox" ${OUTBOX_COLUMNS}
-SELECT gen_random_uuid()::text, w.id, NULL, 'digest', 'CHANNEL', w."celebrationChannel", to_jsonb(s),
-  'digest:' || to_char(lt.local, ${ISO_WEEK}), ${NOW}, ${NOW}
-FROM (SELECT w.*, lt.local ${channelWindow("digest", "digestDay", "digestHour")}) w
-CROSS JOIN LATERAL (SELECT w.local) lt
-CROSS JOIN LATERAL (SELECT
-  (SELECT count(*) FROM "Round" r WHERE r."workspaceId" = w.id AND r.outcome = 'NEXT_STEP' AND ${PERIOD(`r."outcomeAt"`)}) AS invitations,
-  (SELECT count(*) FROM "Round" r WHERE r."workspaceId" = w.id AND ${PERIOD(`r."heldAt"`)}
-    AND (r.stage IS NULL OR r.stage <> 'APPLIED')) AS rounds_held,
-  (SELECT count(*) FROM "Application" a WHERE a."workspaceId" = w.id AND a.status IN ('OFFER', 'ACCEPTED')
-    AND ${PERIOD(`a."statusChangedAt"`)}) AS offers,
-  (SELECT count(*) FROM "FeedbackRequest" f WHERE f."workspaceId" = w.id AND f.state = 'RECEIVED'
-    AND ${PERIOD(`f."receivedAt"`)}) AS feedback_received,
-  (SELECT count(*) FROM "Reflection" x WHERE x."workspaceId" = w.id AND x."personMet" IS NOT NULL
-    AND ${PERIOD(`x."createdAt"`)}) AS people_met,
-  (SELECT count(*) FROM "Reflection" x WHERE x."workspaceId" = w.id AND x.learned IS NOT NULL
-    AND ${PERIOD(`x."createdAt"`)}) AS things_learned,
-  (SELECT array_agg(m."displayName" ORDER BY m."displayName") FROM "Member" m
-    WHERE m."workspaceId" = w.id AND m.sharing <> 'OFF' AND EXISTS (SELECT 1 FROM "Application" a WHERE a."memberId" = m.id
-      AND ((a.status IN ('OFFER', 'ACCEPTED') AND ${PERIOD(`a."statusChangedAt"`)})
-        OR EXISTS (SELECT 1 FROM "Round" r WHERE r."applicationId" = a.id AND r.outcome = 'NEXT_STEP'
-          AND ${PERIOD(`r."outcomeAt"`)})))) AS winners) s
+SELECT gen_random_uuid()::text, s.id, NULL, 'digest', 'CHANNEL', s."celebrationChannel",
+  jsonb_build_object('invitations', s.invitations, 'roundsHeld', s.rounds_held, 'offers', s.offers,
+    'feedbackReceived', s.feedback_received, 'peopleMet', s.people_met, 'thingsLearned', s.things_learned,
+    'winners', s.winners),
+  'digest:' || to_char(s.local, ${ISO_WEEK}), ${NOW}, ${NOW}
+FROM summaries s
 WHERE s.invitations + s.rounds_held + s.offers + s.feedback_received + s.people_met + s.things_learned > 0
 ON CONFLICT ("workspaceId", "dedupeKey") DO NOTHING`;
 

@@ -60,7 +60,9 @@ async function measureSize(
           log(
             `  ${job.name} @ ${members}: job ${fmt(m.jobMs)} ms ×${m.jobRuns} (${m.rows} rows, ${m.queries} queries), ` +
               `reference ${fmt(m.referenceMs)} ms ×${m.referenceRuns} (${m.referenceRows} rows), ` +
-              `second run ${m.secondRunRows} rows${m.error ? `, ${m.error}` : ""}`,
+              `second run ${m.secondRunRows} rows` +
+              (m.jobError ? `; job failed: ${m.jobError}` : "") +
+              (m.referenceError ? `; reference failed: ${m.referenceError}` : ""),
           );
           results.push(m);
         }
