@@ -26,7 +26,7 @@ fake.addTeam({
 const members = benchMembers(setup.members);
 for (const member of members) fake.addUser(setup.teamId, { id: member.id, name: member.name, tz: member.tz });
 const mixes = new Map<string, CommandMix>();
-/** Member id → when their last command was answered (`Date.now()`, the fake's clock), until their Home is republished. */
+/** Member id → when their last change was answered (`Date.now()`, the fake's clock), until their Home is republished. */
 const homesDue = new Map<string, number>();
 let responses = 0;
 
@@ -88,9 +88,10 @@ async function load(call: Extract<WorkerCall, { op: "load" }>): Promise<WorkerAn
     },
     check(index, answer) {
       const command = commands[index] as MemberCommand;
-      homesDue.set(command.userId, Date.now());
       const verdict = judge(command, answer, call.check);
       if (verdict?.refused) refusals += 1;
+      // App Home follows the commands that changed something: the writes that succeeded, not reads or refusals.
+      if (verdict && !verdict.refused && EXPECTED_REPLY[command.command]) homesDue.set(command.userId, Date.now());
       return verdict !== undefined;
     },
   });
@@ -104,7 +105,7 @@ async function load(call: Extract<WorkerCall, { op: "load" }>): Promise<WorkerAn
   };
 }
 
-/** Members whose App Home was not published after their last answered command; the adapter may coalesce a burst into one publish. */
+/** Members whose App Home was not published after their last answered change; the adapter may coalesce a burst into one publish. */
 function homeBacklog(): Extract<WorkerAnswer, { op: "homeBacklog" }> {
   const publishes = fake.callsTo("views.publish");
   const lastPublished = new Map<string, number>();

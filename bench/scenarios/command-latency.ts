@@ -24,7 +24,7 @@ interface TargetSpec {
   key: "floor" | "pglite" | "postgres" | "stackFloor";
   label: string;
   start(fakeUrl: string): Promise<SlackTarget>;
-  /** Next Step publishes App Home after every command: its throughput counts until those publishes land. */
+  /** Next Step publishes App Home after every command that changed data: its throughput counts until those publishes land. */
   publishesHome: boolean;
   check: AnswerCheck;
 }
@@ -47,7 +47,7 @@ export interface LatencyRow {
   refusals: number;
   /** App Home publishes the commands caused (the adapter may coalesce a member's burst into one). */
   homePublishes: number;
-  /** Members whose App Home never followed their last command. */
+  /** Members whose App Home never followed their last change. */
   staleHomes: number;
   /** The serving thread's CPU per command, App Home included; on PGlite it includes the database's own work. */
   cpuMsPerCommand: number;
@@ -233,7 +233,7 @@ function report(
 function verdicts(size: typeof FULL, results: ReadonlyMap<string, LatencyRow>): string[] {
   const top = Math.max(...size.levels);
   const notes = [
-    "req/s counts until every command's work is done, including each member's App Home publish after their last command (and so the adapter's coalescing delay); acks/s stops at the last acknowledgement. Errors: a status other than 200, an answer slower than Slack's 3 s deadline, or an acknowledgement without the reply (sent late through response_url, empty, or an apology). CPU ms/cmd: the serving thread's CPU time per command (the load generator and fake Slack run in a worker thread and are not counted; Postgres's own work is not counted, PGlite's is).",
+    "req/s counts until every command's work is done, including each member's App Home publish after their last change (and so the adapter's coalescing delay; reads and refusals publish nothing); acks/s stops at the last acknowledgement. Errors: a status other than 200, an answer slower than Slack's 3 s deadline, or an acknowledgement without the reply (sent late through response_url, empty, or an apology). CPU ms/cmd: the serving thread's CPU time per command (the load generator and fake Slack run in a worker thread and are not counted; Postgres's own work is not counted, PGlite's is).",
   ];
   const mark = (met: boolean) => (met ? "met" : "MISSED");
   const postgres = results.get(`postgres.c${top}`);
@@ -254,10 +254,11 @@ function verdicts(size: typeof FULL, results: ReadonlyMap<string, LatencyRow>): 
     .filter(([key]) => key.startsWith("pglite") || key.startsWith("postgres"))
     .map(([key, row]) => `${key} ${round((row.homePublishes / size.requests) * 100)}`);
   if (homes.length > 0)
-    notes.push(`App Home publishes per 100 commands (the adapter coalesces a member's burst): ${homes.join(", ")}.`);
+    notes.push(
+      `App Home publishes per 100 commands (only after changes; the adapter coalesces a member's burst): ${homes.join(", ")}.`,
+    );
   for (const [key, row] of results) {
-    if (row.staleHomes > 0)
-      notes.push(`${key}: ${row.staleHomes} members' App Home never followed their last command.`);
+    if (row.staleHomes > 0) notes.push(`${key}: ${row.staleHomes} members' App Home never followed their last change.`);
   }
   const refusals = [...results.entries()]
     .filter(([key]) => key.startsWith("pglite") || key.startsWith("postgres"))

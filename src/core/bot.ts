@@ -1,5 +1,6 @@
 /** The dispatch boundary: turns a member's command into one transaction and one neutral reply. Errors stop here. */
 
+import { watchChanges } from "./change-watch.ts";
 import { type ArgsResult, parseArgs, parseNamedArgs } from "./commands/parse-args.ts";
 import { type Command, type CommandContext, usageOf } from "./commands/spec.ts";
 import { COMMAND_TABLE } from "./commands/table.ts";
@@ -36,6 +37,8 @@ export interface Bot {
   home(workspace: WorkspaceIdentity, user: BotUser): Promise<BotMessage[]>;
   /** The member's company names, for pickers and autocomplete; nothing is created. */
   companiesOf(workspace: WorkspaceIdentity, user: BotUser): Promise<string[]>;
+  /** Whether the command that answered `reply` changed what the member sees, so a home screen showing it is out of date. */
+  changedData(reply: BotMessage): boolean;
   readonly commands: readonly Command[];
 }
 
@@ -54,6 +57,8 @@ const SORRY = "Sorry, something went wrong on my side and nothing was saved. Ple
 
 export function createBot({ store, clock, logger }: BotDependencies): Bot {
   const table = COMMAND_TABLE;
+  /** Replies of commands that committed a change; tagging the reply keeps `handleText`'s signature for every caller. */
+  const changing = new WeakSet<BotMessage>();
 
   async function run(
     identity: WorkspaceIdentity,
@@ -64,7 +69,11 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
     const log = logger.child({ workspace: identity.externalId, member: user.externalId, command: command.name });
     try {
       const workspace = await store.ensureWorkspace(identity);
-      return await store.inWorkspace(workspace.id, async (repo) => {
+      let changed = false;
+      const answer = await store.inWorkspace(workspace.id, async (scoped) => {
+        const repo = watchChanges(scoped, () => {
+          changed = true;
+        });
         const known = await repo.findMember(user.externalId);
         const now = clock.now();
         const timeZone = known?.timezone ?? (isUsableZone(user.timezone) ? user.timezone : workspace.defaultTimezone);
@@ -101,6 +110,8 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
         );
         return { ...message, text: `${failureNotice(failures)}\n\n${message.text}` };
       });
+      if (changed) changing.add(answer);
+      return answer;
     } catch (error) {
       if (error instanceof Refused) return error.reply;
       log.error({ err: error }, "command failed");
@@ -147,6 +158,7 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
   return {
     commands: table,
     home,
+    changedData: (reply) => changing.has(reply),
     async companiesOf(identity, user) {
       const workspace = await store.findWorkspace(identity.platform, identity.externalId);
       if (!workspace) return [];

@@ -1,6 +1,6 @@
 /** The core driven as an adapter would: an in-memory store, a clock the test moves, and readers for what was written. */
 
-import { type BotUser, createBot } from "../../src/core/bot.ts";
+import { type Bot, type BotUser, createBot } from "../../src/core/bot.ts";
 import { silentLogger } from "../../src/core/logger.ts";
 import type {
   Application,
@@ -65,6 +65,8 @@ export interface WorkspaceSnapshot {
 export interface Harness {
   clock: FakeClock;
   store: Store;
+  /** The bot itself, for what `say` hides (its raw replies, home sections). */
+  bot: Bot;
   /** Sends one command line as `user` (default Ada) in `workspace` (default the cohort). */
   say(line: string, user?: BotUser, workspace?: WorkspaceIdentity): Promise<BotMessage>;
   /** Sends several lines in order and returns the last reply. */
@@ -122,6 +124,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
   const harness: Harness = {
     clock,
     store,
+    bot,
     // Replies as a member reads them in text: moments in their local reading.
     say: async (line, user = ADA, workspace = TEAM) => asRead(await bot.handleText(workspace, user, line)),
     async sayAll(lines, user = ADA, workspace = TEAM) {

@@ -50,9 +50,11 @@ export function registerHandlers(app: App, deps: HandlerDependencies): void {
     }
   }
 
-  /** After a change: the Home follows shortly, once per burst, off the command's path. */
-  const refreshHome = (client: WebClient, teamId: string, user: BotUser) =>
+  /** After a change: the Home follows shortly, once per burst, off the command's path. Reads leave it as it was. */
+  const refreshHome = (client: WebClient, teamId: string, user: BotUser, reply: BotMessage) => {
+    if (!bot.changedData(reply)) return;
     deps.homeRefresher.schedule(`${teamId}:${user.externalId}`, () => publishHome(client, teamId, user));
+  };
 
   const ephemeral = (message: BotMessage, owner: string) => ({
     response_type: "ephemeral" as const,
@@ -79,7 +81,8 @@ export function registerHandlers(app: App, deps: HandlerDependencies): void {
       const late = await work;
       await respond({ ...ephemeral(late.reply, command.user_id), replace_original: false });
     }
-    refreshHome(client, teamId, (quick ?? (await work)).user);
+    const { user, reply } = quick ?? (await work);
+    refreshHome(client, teamId, user, reply);
   });
 
   async function openLogModal(client: WebClient, command: SlashCommand, teamId: string): Promise<void> {
@@ -111,7 +114,7 @@ export function registerHandlers(app: App, deps: HandlerDependencies): void {
     const user = await users.lookup(client, teamId, body.user.id, body.user.name ?? body.user.id);
     const reply = await bot.handleText(identity(teamId), user, value.command);
     if (!inHome) await respond({ ...ephemeral(reply, body.user.id), replace_original: false });
-    refreshHome(client, teamId, user);
+    refreshHome(client, teamId, user, reply);
   });
 
   app.view(LOG_MODAL_ID, async ({ ack, body, view, client }) => {
@@ -131,7 +134,7 @@ export function registerHandlers(app: App, deps: HandlerDependencies): void {
     } catch (error) {
       logger.warn({ err: error, team: teamId }, "could not send the modal's reply");
     }
-    refreshHome(client, teamId, user);
+    refreshHome(client, teamId, user, reply);
   });
 
   app.event("app_home_opened", async ({ event, body, client }) => {
