@@ -1,114 +1,119 @@
-/** The jobs' storage through Prisma: one set-based query per job (relations loaded in the same round trips), batched inserts. */
-import type { Member, Workspace } from "../core/model.ts";
-import type { JobStore, WeekSummary } from "../jobs/store.ts";
-import type { Prisma, PrismaClient } from "./generated/client.ts";
+/** The jobs' storage through Prisma: one set-based statement per read (job-sql.ts), JSON-batched inserts and updates. */
+import type { Application, FeedbackRequest, Gap, Member, Round, Stage, Workspace } from "../core/model.ts";
+import { type JobStore, queuedKey, type WeekSummary } from "../jobs/store.ts";
+import type { PrismaClient } from "./generated/client.ts";
 import { newId } from "./ids.ts";
-import { toJson } from "./prisma-rows.ts";
+import {
+  DUE_FEEDBACK_CHASES,
+  INSERT_MESSAGES,
+  MEMBERS_TO_NUDGE,
+  part,
+  QUEUED_KEYS,
+  RECORD_CHASES,
+  ROUNDS_TO_PREPARE,
+  ROUNDS_TO_REFLECT,
+  SILENT_APPLICATIONS,
+} from "./job-sql.ts";
 
-const INSERT_BATCH = 1000;
-const OPEN_GAPS: Prisma.GapWhereInput = { status: { in: ["OPEN", "PRACTICING"] } };
+/** Rows per statement when writing: one JSON parameter each, so the database's parameter limit never applies. */
+const WRITE_BATCH = 5000;
+
+type Row = Record<string, unknown>;
+
+const memberAndWorkspace = (row: Row) => ({ member: part<Member>(row, "m"), workspace: part<Workspace>(row, "w") });
+
+function roundCandidate(row: Row) {
+  return {
+    ...memberAndWorkspace(row),
+    application: part<Application>(row, "a"),
+    round: part<Round>(row, "r"),
+    openGaps: row.openGaps as string[],
+  };
+}
+
+/** A gap as to_jsonb gives it: instants arrive as strings. */
+function gapFromJson(json: Record<string, unknown>): Gap {
+  return {
+    ...(json as unknown as Gap),
+    createdAt: new Date(String(json.createdAt)),
+    updatedAt: new Date(String(json.updatedAt)),
+  };
+}
+
+async function inBatches<T>(items: readonly T[], write: (batch: readonly T[]) => Promise<number>): Promise<number> {
+  let written = 0;
+  for (let start = 0; start < items.length; start += WRITE_BATCH) {
+    written += await write(items.slice(start, start + WRITE_BATCH));
+  }
+  return written;
+}
 
 export function createPrismaJobStore(prisma: PrismaClient): JobStore {
-  const memberWithWorkspace = { include: { workspace: true } } as const;
-  const split = ({ workspace, ...member }: Member & { workspace: Workspace }) => ({ member, workspace });
+  const rows = (sql: string, ...params: unknown[]) => prisma.$queryRawUnsafe<Row[]>(sql, ...params);
 
   return {
-    async feedbackCandidates(rejectedBefore) {
-      const rows = await prisma.feedbackRequest.findMany({
-        where: {
-          chaseCount: { lt: 2 },
-          state: { in: ["NOT_ASKED", "ASKED"] },
-          application: { status: "REJECTED", statusChangedAt: { lte: rejectedBefore } },
-        },
-        include: {
-          application: {
-            include: {
-              member: memberWithWorkspace,
-              rounds: { orderBy: { createdAt: "desc" }, take: 1 },
-              reflections: { where: { personMet: { not: null } }, orderBy: { createdAt: "desc" }, take: 1 },
-            },
-          },
-        },
-      });
-      return rows.map(({ application, ...request }) => {
-        const { member, rounds, reflections, ...app } = application;
-        return {
-          ...split(member),
-          application: app,
-          request,
-          interviewer: reflections[0]?.personMet ?? null,
-          stage: rounds[0]?.stage ?? null,
-        };
-      });
+    async dueFeedbackChases(now, followUpAfterMs) {
+      return (await rows(DUE_FEEDBACK_CHASES, now, followUpAfterMs)).map((row) => ({
+        ...memberAndWorkspace(row),
+        application: part<Application>(row, "a"),
+        request: part<FeedbackRequest>(row, "f"),
+        interviewer: (row.interviewer as string | null) ?? null,
+        stage: (row.stage as Stage | null) ?? null,
+      }));
     },
 
-    async silentApplications(quietSince, now) {
-      const rows = await prisma.application.findMany({
-        where: {
-          status: "ACTIVE",
-          lastActivityAt: { lte: quietSince },
-          rounds: { none: { outcome: "PENDING", scheduledAt: { gt: now } } },
-        },
-        include: { member: memberWithWorkspace, rounds: { select: { scheduledAt: true, heldAt: true } } },
-      });
-      return rows.flatMap(({ member, rounds, ...application }) => {
-        const times = rounds
-          .flatMap((round) => [round.scheduledAt, round.heldAt])
-          .filter((at): at is Date => at !== null);
-        const lastNewsAt = new Date(Math.max(application.lastActivityAt.getTime(), ...times.map((at) => at.getTime())));
-        return lastNewsAt <= quietSince ? [{ ...split(member), application, lastNewsAt }] : [];
-      });
+    async silentApplications(now, lookbackMs) {
+      return (await rows(SILENT_APPLICATIONS, now, lookbackMs)).map((row) => ({
+        ...memberAndWorkspace(row),
+        application: part<Application>(row, "a"),
+        lastNewsAt: row.lastNewsAt as Date,
+      }));
     },
 
-    async scheduledRounds(from, to) {
-      const rows = await prisma.round.findMany({
-        where: {
-          outcome: "PENDING",
-          scheduledAt: { gte: from, lt: to },
-          application: { status: { in: ["ACTIVE", "OFFER"] } },
-        },
-        include: {
-          application: {
-            include: {
-              member: { include: { workspace: true, gaps: { where: OPEN_GAPS, orderBy: { number: "asc" } } } },
-            },
-          },
-        },
-      });
-      return rows.map(({ application, ...round }) => {
-        const { member, ...app } = application;
-        const { gaps, ...memberRow } = member;
-        return { ...split(memberRow), application: app, round, openGaps: gaps.map((gap) => gap.topic) };
-      });
+    async roundsToPrepare(now, until, eveHour) {
+      return (await rows(ROUNDS_TO_PREPARE, now, until, eveHour)).map(roundCandidate);
     },
 
-    async membersWithOpenGaps() {
-      const rows = await prisma.member.findMany({
-        where: { gaps: { some: OPEN_GAPS } },
-        include: { workspace: true, gaps: { where: OPEN_GAPS, orderBy: { number: "asc" } } },
-      });
-      return rows.map(({ gaps, ...member }) => ({ ...split(member), gaps }));
+    async roundsToReflect(now, from, to) {
+      return (await rows(ROUNDS_TO_REFLECT, now, from, to)).map(roundCandidate);
+    },
+
+    async membersToNudge(now, window) {
+      return (await rows(MEMBERS_TO_NUDGE, now, window.weekday, window.hour)).map((row) => ({
+        ...memberAndWorkspace(row),
+        gaps: (row.gaps as Record<string, unknown>[]).map(gapFromJson),
+      }));
     },
 
     workspacesWithChannel() {
       return prisma.workspace.findMany({ where: { celebrationChannel: { not: null } } });
     },
 
+    async queuedKeys(pairs) {
+      if (pairs.length === 0) return new Set();
+      const found = await rows(QUEUED_KEYS, JSON.stringify(pairs));
+      return new Set(found.map((row) => queuedKey(row as { workspaceId: string; dedupeKey: string })));
+    },
+
     async recentlyRejectedMembers(since) {
-      const rows = await prisma.application.findMany({
+      const found = await prisma.application.findMany({
         where: { status: "REJECTED", statusChangedAt: { gte: since } },
         select: { memberId: true },
         distinct: ["memberId"],
       });
-      return new Set(rows.map((row) => row.memberId));
+      return new Set(found.map((row) => row.memberId));
     },
 
-    async recentTexts(workspaceId, kind, since) {
-      const rows = await prisma.outbox.findMany({
-        where: { workspaceId, kind, createdAt: { gte: since } },
-        select: { payload: true },
+    async recentTexts(workspaceIds, kind, since) {
+      const found = await prisma.outbox.findMany({
+        where: { workspaceId: { in: [...workspaceIds] }, kind, createdAt: { gte: since } },
+        select: { workspaceId: true, payload: true },
       });
-      return rows.map((row) => String((row.payload as { text?: unknown }).text ?? ""));
+      const texts = new Map(workspaceIds.map((id) => [id, [] as string[]]));
+      for (const row of found) {
+        texts.get(row.workspaceId)?.push(String((row.payload as { text?: unknown }).text ?? ""));
+      }
+      return texts;
     },
 
     async summarizeWeek(workspaceId, from, to): Promise<WeekSummary> {
@@ -153,18 +158,13 @@ export function createPrismaJobStore(prisma: PrismaClient): JobStore {
       };
     },
 
-    async enqueueMany(messages) {
-      let created = 0;
-      for (let start = 0; start < messages.length; start += INSERT_BATCH) {
-        const batch = messages.slice(start, start + INSERT_BATCH).map((message) => ({
-          id: newId(),
-          ...message,
-          payload: toJson(message.payload),
-        }));
-        const { count } = await prisma.outbox.createMany({ data: batch, skipDuplicates: true });
-        created += count;
-      }
-      return created;
+    enqueueMany(messages) {
+      return inBatches(messages, (batch) =>
+        prisma.$executeRawUnsafe(
+          INSERT_MESSAGES,
+          JSON.stringify(batch.map((message) => ({ id: newId(), ...message }))),
+        ),
+      );
     },
 
     async purgeWorkspaces(now) {
@@ -174,15 +174,8 @@ export function createPrismaJobStore(prisma: PrismaClient): JobStore {
     },
 
     async recordChases(chases) {
-      // Few distinct counts (1 or 2): one statement per count, not per request.
-      for (const chaseCount of [...new Set(chases.map((chase) => chase.chaseCount))]) {
-        const ids = chases.filter((chase) => chase.chaseCount === chaseCount).map((chase) => chase.requestId);
-        await prisma.feedbackRequest.updateMany({
-          where: { id: { in: ids }, chaseCount: { lt: chaseCount } },
-          // A chase answers any snooze set before it; only a snooze of this chase brings one more.
-          data: { chaseCount, snoozedUntil: null },
-        });
-      }
+      const updates = chases.map((chase) => ({ id: chase.requestId, chaseCount: chase.chaseCount }));
+      await inBatches(updates, (batch) => prisma.$executeRawUnsafe(RECORD_CHASES, JSON.stringify(batch)));
     },
   };
 }

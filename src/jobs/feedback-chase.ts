@@ -2,6 +2,7 @@
 import { commandArgument } from "../core/copy/phrases.ts";
 import { feedbackChaseIntro, feedbackRequestTemplate } from "../core/copy/templates.ts";
 import type { BotButton } from "../core/model.ts";
+import { feedbackChaseKey } from "./keys.ts";
 import { DAY_MS, directMessage, type JobContext, mayReceive } from "./rules.ts";
 import type { FeedbackCandidate, NewJobMessage } from "./store.ts";
 
@@ -55,13 +56,13 @@ function chaseMessage(candidate: FeedbackCandidate, chase: 1 | 2, now: Date): Ne
       text: offerTemplate ? `${intro}\n\n${template}` : intro,
       buttons: chaseButtons(application.company),
     },
-    `feedback-chase:${application.id}:${chase}`,
+    feedbackChaseKey(application.id, chase),
     now,
   );
 }
 
 export async function runFeedbackChase({ now, store }: JobContext): Promise<number> {
-  const candidates = await store.feedbackCandidates(new Date(now.getTime() - DAY_MS));
+  const candidates = await store.dueFeedbackChases(now, FOLLOW_UP_AFTER_MS);
   const messages: NewJobMessage[] = [];
   const chases: { requestId: string; chaseCount: number }[] = [];
   for (const candidate of candidates) {

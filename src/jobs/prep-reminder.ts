@@ -1,6 +1,7 @@
 /** Prep reminder: the evening before a scheduled round, a DM naming the round and the member's open gaps. */
 import { prepReminder } from "../core/copy/prompts.ts";
 import { formatMoment } from "../core/moments.ts";
+import { prepKey } from "./keys.ts";
 import { dayBeforeAt, directMessage, HOUR_MS, type JobContext, mayReceive, memberZone } from "./rules.ts";
 import type { NewJobMessage } from "./store.ts";
 
@@ -10,7 +11,7 @@ export const PREP_HOUR = 17;
 const TOO_LATE_MS = HOUR_MS;
 
 export async function runPrepReminder({ now, store }: JobContext): Promise<number> {
-  const rounds = await store.scheduledRounds(now, new Date(now.getTime() + 48 * HOUR_MS));
+  const rounds = await store.roundsToPrepare(now, new Date(now.getTime() + 48 * HOUR_MS), PREP_HOUR);
   const messages: NewJobMessage[] = [];
   for (const candidate of rounds) {
     const { round, application, member, workspace } = candidate;
@@ -32,7 +33,7 @@ export async function runPrepReminder({ now, store }: JobContext): Promise<numbe
           round.id,
         ),
       },
-      `prep:${round.id}`,
+      prepKey(round.id),
       now,
     );
     // Quiet hours may push it past the point of use; then it's better unsaid.

@@ -1,6 +1,7 @@
 /** Reflection prompt: a few hours after a scheduled round, "how did it go?" with quick answers and the own-metric questions. */
 import { commandArgument } from "../core/copy/phrases.ts";
 import { reflectionPrompt } from "../core/copy/prompts.ts";
+import { reflectionKey } from "./keys.ts";
 import { directMessage, HOUR_MS, type JobContext, mayReceive } from "./rules.ts";
 import type { NewJobMessage } from "./store.ts";
 
@@ -10,7 +11,8 @@ export const REFLECT_AFTER_MS = 3 * HOUR_MS;
 const GIVE_UP_AFTER_MS = 48 * HOUR_MS;
 
 export async function runReflectionPrompt({ now, store }: JobContext): Promise<number> {
-  const rounds = await store.scheduledRounds(
+  const rounds = await store.roundsToReflect(
+    now,
     new Date(now.getTime() - GIVE_UP_AFTER_MS),
     new Date(now.getTime() - REFLECT_AFTER_MS + 1),
   );
@@ -32,7 +34,7 @@ export async function runReflectionPrompt({ now, store }: JobContext): Promise<n
             { actionId: "round.rejected", label: "It was a no", command: `rejected ${name}` },
           ],
         },
-        `reflection:${round.id}`,
+        reflectionKey(round.id),
         now,
       ),
     );

@@ -2,17 +2,25 @@
 import { commandArgument } from "../core/copy/phrases.ts";
 import { silenceNudge } from "../core/copy/prompts.ts";
 import { checkInTemplate } from "../core/copy/templates.ts";
+import { checkInKey } from "./keys.ts";
 import { DAY_MS, directMessage, type JobContext, mayReceive } from "./rules.ts";
 import type { NewJobMessage } from "./store.ts";
 
+/**
+ * How long past the silence period a spell still gets its check-in: enough to cover a bot that was down for days
+ * or a pause, while a spell that crossed the line weeks ago (before an upgrade, say) is left alone.
+ */
+export const SILENCE_LOOKBACK_MS = 7 * DAY_MS;
+
 export async function runSilenceCheck({ now, store }: JobContext): Promise<number> {
-  const candidates = await store.silentApplications(new Date(now.getTime() - DAY_MS), now);
+  const candidates = await store.silentApplications(now, SILENCE_LOOKBACK_MS);
   const rejected = await store.recentlyRejectedMembers(new Date(now.getTime() - DAY_MS));
   const messages: NewJobMessage[] = [];
   for (const candidate of candidates) {
     const { application, member, workspace, lastNewsAt } = candidate;
     const daysSilent = Math.floor((now.getTime() - lastNewsAt.getTime()) / DAY_MS);
-    if (daysSilent < workspace.silenceDays) continue;
+    const silentMs = now.getTime() - lastNewsAt.getTime();
+    if (daysSilent < workspace.silenceDays || silentMs > workspace.silenceDays * DAY_MS + SILENCE_LOOKBACK_MS) continue;
     if (!mayReceive(member, "check-in", now, rejected)) continue;
     const name = commandArgument(application.company);
     const text = `${silenceNudge({ company: application.company, daysSilent }, application.id)}\n\n${checkInTemplate({
@@ -34,8 +42,7 @@ export async function runSilenceCheck({ now, store }: JobContext): Promise<numbe
             { actionId: "silence.waiting", label: "I'll keep waiting", command: `waiting ${name}` },
           ],
         },
-        // One nudge per quiet spell: new activity moves lastNewsAt and so the key.
-        `check-in:${application.id}:${lastNewsAt.toISOString()}`,
+        checkInKey(application.id, lastNewsAt),
         now,
       ),
     );

@@ -1,4 +1,7 @@
-/** The storage port the scheduled jobs use: set-based reads of who is due, and batched writes. One query per job, not per member. */
+/**
+ * The storage port the scheduled jobs use: set-based reads of exactly who is due, and batched writes. One query per
+ * job, never one per member; each read already leaves out what an earlier run queued, so a repeat run reads nothing.
+ */
 import type { Application, FeedbackRequest, Gap, Member, Round, Workspace } from "../core/model.ts";
 import type { NewOutboxMessage } from "../core/ports.ts";
 
@@ -31,6 +34,7 @@ export interface RoundCandidate extends MemberInWorkspace {
 }
 
 export interface GapHolder extends MemberInWorkspace {
+  /** The member's open or practising gaps, by number. */
   gaps: Gap[];
 }
 
@@ -52,21 +56,39 @@ export interface NewJobMessage extends NewOutboxMessage {
   createdAt: Date;
 }
 
+/** A local weekday (0 = Sunday) from an hour on: the practice nudge's window. */
+export interface LocalWindow {
+  weekday: number;
+  hour: number;
+}
+
+/**
+ * The jobs' reads narrow in storage with the same rules the jobs apply again in code (the code stays the authority;
+ * storage only saves shipping rows that would be dropped). Members who are paused at `now` or opted out of the
+ * kind are left out. "Not queued" means no outbox row under the dedupe key the job would write (see keys.ts).
+ */
 export interface JobStore {
-  /** Rejected applications whose feedback request may be due a chase: not asked yet (no chase sent) or asked without answer (fewer than two chases). */
-  feedbackCandidates(rejectedBefore: Date): Promise<FeedbackCandidate[]>;
-  /** Active applications with no activity since `quietSince` and no round still ahead of `now`. */
-  silentApplications(quietSince: Date, now: Date): Promise<SilentCandidate[]>;
-  /** Rounds still pending whose scheduled time falls in [from, to). */
-  scheduledRounds(from: Date, to: Date): Promise<RoundCandidate[]>;
-  /** Members with at least one open or practising gap. */
-  membersWithOpenGaps(): Promise<GapHolder[]>;
+  /** Feedback requests with a chase due at `now` (as dueChase decides), for members who may receive one. */
+  dueFeedbackChases(now: Date, followUpAfterMs: number): Promise<FeedbackCandidate[]>;
+  /**
+   * Active applications whose last news is at least their workspace's silence period old, but by no more than
+   * `lookbackMs` beyond it (a spell that crossed the line long ago is stale), with no check-in queued for that spell.
+   */
+  silentApplications(now: Date, lookbackMs: number): Promise<SilentCandidate[]>;
+  /** Pending rounds on open applications starting in [now, until) whose eve (`eveHour`:00 local the day before) has come, not reminded yet. */
+  roundsToPrepare(now: Date, until: Date, eveHour: number): Promise<RoundCandidate[]>;
+  /** Pending rounds on open applications, scheduled in [from, to) and not logged as held, with no reflection prompt queued. */
+  roundsToReflect(now: Date, from: Date, to: Date): Promise<RoundCandidate[]>;
+  /** Members with an open or practising gap whose local time is in `window`, not nudged this local ISO week. */
+  membersToNudge(now: Date, window: LocalWindow): Promise<GapHolder[]>;
   /** Workspaces with a celebration channel. */
   workspacesWithChannel(): Promise<Workspace[]>;
+  /** Which of these (workspace, dedupe key) pairs already have an outbox row, as `${workspaceId} ${dedupeKey}`. */
+  queuedKeys(pairs: readonly { workspaceId: string; dedupeKey: string }[]): Promise<Set<string>>;
   /** Ids of members who logged a rejection since `since` (for the 24-hour rule). */
   recentlyRejectedMembers(since: Date): Promise<Set<string>>;
-  /** Texts of the messages of `kind` queued for the workspace since `since`. */
-  recentTexts(workspaceId: string, kind: string, since: Date): Promise<string[]>;
+  /** Texts of the messages of `kind` queued since `since`, per workspace (every asked workspace has an entry). */
+  recentTexts(workspaceIds: readonly string[], kind: string, since: Date): Promise<Map<string, string[]>>;
   summarizeWeek(workspaceId: string, from: Date, to: Date): Promise<WeekSummary>;
   /** Inserts the messages, skipping dedupe-key duplicates; returns how many were new. */
   enqueueMany(messages: readonly NewJobMessage[]): Promise<number>;
@@ -74,4 +96,9 @@ export interface JobStore {
   purgeWorkspaces(now: Date): Promise<number>;
   /** Records how many chases each feedback request has had. */
   recordChases(chases: readonly { requestId: string; chaseCount: number }[]): Promise<void>;
+}
+
+/** The key a pair is reported under by `queuedKeys`. */
+export function queuedKey(pair: { workspaceId: string; dedupeKey: string }): string {
+  return `${pair.workspaceId} ${pair.dedupeKey}`;
 }

@@ -1,6 +1,8 @@
 /** Weekly team digest, by default Friday 16:00 workspace time (`admin digest-day`, `admin digest-hour`): the week's wins in aggregate, naming only members who share. */
 import { digestIntro } from "../core/copy/prompts.ts";
-import { channelMessage, DAY_MS, isLocalWindow, isoWeekKey, type JobContext } from "./rules.ts";
+import { duePosts } from "./channel-posts.ts";
+import { digestKey } from "./keys.ts";
+import { channelMessage, DAY_MS, type JobContext } from "./rules.ts";
 import type { NewJobMessage, WeekSummary } from "./store.ts";
 
 /** The digest text; null when the week had nothing to show. Rejections are never part of it. */
@@ -23,14 +25,17 @@ export function digestText(summary: WeekSummary, seed: string): string | null {
 }
 
 export async function runWeeklyDigest({ now, store }: JobContext): Promise<number> {
+  const due = await duePosts(
+    store,
+    now,
+    (workspace) => ({ weekday: workspace.digestDay, hour: workspace.digestHour }),
+    digestKey,
+  );
   const messages: NewJobMessage[] = [];
-  for (const workspace of await store.workspacesWithChannel()) {
-    const zone = workspace.defaultTimezone;
-    if (!isLocalWindow(now, zone, workspace.digestDay, workspace.digestHour)) continue;
-    const week = isoWeekKey(now, zone);
+  for (const { workspace, week, dedupeKey } of due) {
     const summary = await store.summarizeWeek(workspace.id, new Date(now.getTime() - 7 * DAY_MS), now);
     const text = digestText(summary, `${workspace.id}:${week}`);
-    if (text) messages.push(channelMessage(workspace, "digest", text, `digest:${week}`, now));
+    if (text) messages.push(channelMessage(workspace, "digest", text, dedupeKey, now));
   }
   return store.enqueueMany(messages);
 }

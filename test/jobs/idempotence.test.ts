@@ -30,10 +30,11 @@ function onlyWorkspace(store: JobStore, workspaceId: () => Promise<string>): Job
   }
   return {
     ...store,
-    feedbackCandidates: async (rejectedBefore) => keep(await store.feedbackCandidates(rejectedBefore)),
-    silentApplications: async (quietSince, now) => keep(await store.silentApplications(quietSince, now)),
-    scheduledRounds: async (from, to) => keep(await store.scheduledRounds(from, to)),
-    membersWithOpenGaps: async () => keep(await store.membersWithOpenGaps()),
+    dueFeedbackChases: async (now, followUp) => keep(await store.dueFeedbackChases(now, followUp)),
+    silentApplications: async (now, lookback) => keep(await store.silentApplications(now, lookback)),
+    roundsToPrepare: async (now, until, hour) => keep(await store.roundsToPrepare(now, until, hour)),
+    roundsToReflect: async (now, from, to) => keep(await store.roundsToReflect(now, from, to)),
+    membersToNudge: async (now, window) => keep(await store.membersToNudge(now, window)),
     async workspacesWithChannel() {
       const id = await workspaceId();
       return (await store.workspacesWithChannel()).filter((workspace) => workspace.id === id);

@@ -107,7 +107,8 @@ describe.each(databaseKinds())("weekly-encouragement on $name", (kind) => {
     await world.run("weekly-encouragement", monday);
     const [posted] = await world.outbox();
     const nextMonday = plus(monday, { days: 7 });
-    const seen = await world.jobStore.recentTexts(await world.workspaceId(), "weekly", plus(nextMonday, { days: -70 }));
-    expect(seen).toEqual([posted?.payload.text]);
+    const workspaceId = await world.workspaceId();
+    const seen = await world.jobStore.recentTexts([workspaceId], "weekly", plus(nextMonday, { days: -70 }));
+    expect(seen.get(workspaceId)).toEqual([posted?.payload.text]);
   });
 });

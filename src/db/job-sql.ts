@@ -1,0 +1,156 @@
+/**
+ * The scheduled jobs' reads as set-based SQL: each narrows to exactly who is due through an index, and leaves out
+ * what is already queued by building the job's dedupe key (src/jobs/keys.ts) in SQL. $1 is always the job's now.
+ */
+import { Prisma } from "./generated/client.ts";
+
+/** The job's now. */
+const NOW = "$1::timestamptz";
+
+/** Columns of a table under an alias, each selected as "alias.column", so one row can carry several models. */
+function columns(alias: string, fields: Record<string, string>): string {
+  return Object.values(fields)
+    .map((field) => `${alias}."${field}" AS "${alias}.${field}"`)
+    .join(", ");
+}
+
+/** The model behind `alias` from a row selected with `columns`. */
+export function part<T>(row: Record<string, unknown>, alias: string): T {
+  const prefix = `${alias}.`;
+  const model: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) {
+    if (key.startsWith(prefix)) model[key.slice(prefix.length)] = value;
+  }
+  return model as T;
+}
+
+const MEMBER_AND_WORKSPACE = `${columns("m", Prisma.MemberScalarFieldEnum)}, ${columns("w", Prisma.WorkspaceScalarFieldEnum)}`;
+const APPLICATION = columns("a", Prisma.ApplicationScalarFieldEnum);
+
+/** The member (m) and workspace (w) of application a. */
+const JOIN_MEMBER = `JOIN "Member" m ON m.id = a."memberId" JOIN "Workspace" w ON w.id = m."workspaceId"`;
+
+/** Not paused at now and not opted out of `kind` (one of the jobs' own constant kinds, never input). */
+const mayReceive = (kind: string) =>
+  `(m."pausedUntil" IS NULL OR m."pausedUntil" <= ${NOW}) AND NOT ('${kind}'::text = ANY (m."optOuts"))`;
+
+/** No outbox row in the workspace under this key. */
+const notQueued = (workspaceId: string, dedupeKey: string) =>
+  `NOT EXISTS (SELECT 1 FROM "Outbox" o WHERE o."workspaceId" = ${workspaceId} AND o."dedupeKey" = ${dedupeKey})`;
+
+/** What Date#toISOString prints, as checkInKey embeds it. */
+const isoInstant = (at: string) => `to_char(${at} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+const MS = (param: string) => `${param}::float8 * interval '1 millisecond'`;
+
+/** $2 = the follow-up delay in ms. The three ways a chase falls due are dueChase's; the dedupe is the chase count. */
+export const DUE_FEEDBACK_CHASES = `
+SELECT ${columns("f", Prisma.FeedbackRequestScalarFieldEnum)}, ${APPLICATION}, ${MEMBER_AND_WORKSPACE},
+  (SELECT r.stage::text FROM "Round" r WHERE r."applicationId" = a.id ORDER BY r."createdAt" DESC LIMIT 1) AS stage,
+  (SELECT x."personMet" FROM "Reflection" x WHERE x."applicationId" = a.id AND x."personMet" IS NOT NULL
+    ORDER BY x."createdAt" DESC LIMIT 1) AS interviewer
+FROM "Application" a
+JOIN "FeedbackRequest" f ON f."applicationId" = a.id
+${JOIN_MEMBER}
+WHERE a.status = 'REJECTED' AND f."chaseCount" < 2 AND f.state IN ('NOT_ASKED', 'ASKED')
+  AND (f."snoozedUntil" IS NULL OR f."snoozedUntil" <= ${NOW})
+  AND ${mayReceive("feedback-chase")}
+  AND ((f.state = 'ASKED' AND f."askedAt" <= ${NOW} - ${MS("$2")})
+    OR (f.state = 'NOT_ASKED' AND f."chaseCount" = 0 AND a."statusChangedAt" <= ${NOW} - w."feedbackChaseDays" * interval '1 day')
+    OR (f.state = 'NOT_ASKED' AND f."chaseCount" = 1 AND f."snoozedUntil" IS NOT NULL))`;
+
+/**
+ * $2 = the look-back in ms. An application's last news is the latest of its activity and its rounds' times; a
+ * spell is due when that is between `silenceDays` and `silenceDays` + look-back old. Candidates come from three
+ * index range scans (activity, a round's time, a round held), so the cost follows the window, not the history.
+ */
+export const SILENT_APPLICATIONS = `
+WITH bounds AS MATERIALIZED (
+  SELECT w.id, ${NOW} - w."silenceDays" * interval '1 day' AS quiet_since,
+    ${NOW} - w."silenceDays" * interval '1 day' - ${MS("$2")} AS stale_before
+  FROM "Workspace" w
+), touched AS (
+  SELECT a.id FROM bounds b JOIN "Application" a ON a."workspaceId" = b.id
+  WHERE a.status = 'ACTIVE' AND a."lastActivityAt" > b.stale_before AND a."lastActivityAt" <= b.quiet_since
+  UNION
+  SELECT r."applicationId" FROM bounds b JOIN "Round" r ON r."workspaceId" = b.id
+  WHERE r."scheduledAt" > b.stale_before AND r."scheduledAt" <= b.quiet_since
+  UNION
+  SELECT r."applicationId" FROM bounds b JOIN "Round" r ON r."workspaceId" = b.id
+  WHERE r."heldAt" > b.stale_before AND r."heldAt" <= b.quiet_since
+)
+SELECT ${APPLICATION}, ${MEMBER_AND_WORKSPACE}, n.last_news AS "lastNewsAt"
+FROM touched t
+JOIN "Application" a ON a.id = t.id
+JOIN bounds b ON b.id = a."workspaceId"
+${JOIN_MEMBER}
+CROSS JOIN LATERAL (SELECT greatest(a."lastActivityAt", max(r."scheduledAt"), max(r."heldAt")) AS last_news
+  FROM "Round" r WHERE r."applicationId" = a.id) n
+WHERE a.status = 'ACTIVE' AND n.last_news > b.stale_before AND n.last_news <= b.quiet_since
+  AND ${mayReceive("check-in")}
+  AND ${notQueued(`a."workspaceId"`, `'check-in:' || a.id || ':' || ${isoInstant("n.last_news")}`)}`;
+
+/** Pending rounds on open applications in the window, with the member's open gaps; `extra` narrows further. */
+function pendingRounds(kind: string, from: string, to: string, extra: string): string {
+  return `
+SELECT ${columns("r", Prisma.RoundScalarFieldEnum)}, ${APPLICATION}, ${MEMBER_AND_WORKSPACE},
+  (SELECT coalesce(array_agg(g.topic ORDER BY g.number), '{}') FROM "Gap" g
+    WHERE g."memberId" = m.id AND g.status IN ('OPEN', 'PRACTICING')) AS "openGaps"
+FROM "Round" r
+JOIN "Application" a ON a.id = r."applicationId"
+${JOIN_MEMBER}
+CROSS JOIN LATERAL (SELECT coalesce(m.timezone, w."defaultTimezone") AS zone) z
+WHERE r.outcome = 'PENDING' AND r."scheduledAt" >= ${from} AND r."scheduledAt" < ${to}
+  AND a.status IN ('ACTIVE', 'OFFER')
+  AND ${mayReceive(kind)}
+  AND ${extra}
+  AND ${notQueued(`r."workspaceId"`, `'${kind}:' || r.id`)}`;
+}
+
+/** $2 = until, $3 = the eve's local hour: the reminder may go from that hour on the calendar day before the round. */
+export const ROUNDS_TO_PREPARE = pendingRounds(
+  "prep",
+  NOW,
+  "$2::timestamptz",
+  `${NOW} >= ((r."scheduledAt" AT TIME ZONE z.zone)::date - 1 + $3::int * interval '1 hour') AT TIME ZONE z.zone`,
+);
+
+/** $2, $3 = the window's bounds. */
+export const ROUNDS_TO_REFLECT = pendingRounds(
+  "reflection",
+  "$2::timestamptz",
+  "$3::timestamptz",
+  `r."heldAt" IS NULL`,
+);
+
+/** $2 = the local weekday (0 = Sunday), $3 = the hour from which the window opens. */
+export const MEMBERS_TO_NUDGE = `
+SELECT ${MEMBER_AND_WORKSPACE}, gaps.list AS gaps
+FROM "Member" m
+JOIN "Workspace" w ON w.id = m."workspaceId"
+CROSS JOIN LATERAL (SELECT ${NOW} AT TIME ZONE coalesce(m.timezone, w."defaultTimezone") AS local) lt
+CROSS JOIN LATERAL (SELECT jsonb_agg(to_jsonb(g) ORDER BY g.number) AS list FROM "Gap" g
+  WHERE g."memberId" = m.id AND g.status IN ('OPEN', 'PRACTICING')) gaps
+WHERE extract(dow FROM lt.local) = $2::int AND extract(hour FROM lt.local) >= $3::int AND gaps.list IS NOT NULL
+  AND ${mayReceive("practice")}
+  AND ${notQueued(`m."workspaceId"`, `'practice:' || m.id || ':' || to_char(lt.local, 'IYYY-"W"IW')`)}`;
+
+/** $1 = JSON array of {workspaceId, dedupeKey}. */
+export const QUEUED_KEYS = `
+SELECT o."workspaceId", o."dedupeKey" FROM jsonb_to_recordset($1::jsonb) AS k("workspaceId" text, "dedupeKey" text)
+JOIN "Outbox" o ON o."workspaceId" = k."workspaceId" AND o."dedupeKey" = k."dedupeKey"`;
+
+/** $1 = JSON array of messages (NewJobMessage, payload as an object). */
+export const INSERT_MESSAGES = `
+INSERT INTO "Outbox" (id, "workspaceId", "memberId", kind, target, channel, payload, "dedupeKey", "nextAttemptAt", "createdAt")
+SELECT x.id, x."workspaceId", x."memberId", x.kind, x.target::"OutboxTarget", x.channel, x.payload, x."dedupeKey",
+  x."nextAttemptAt", x."createdAt"
+FROM jsonb_to_recordset($1::jsonb) AS x(id text, "workspaceId" text, "memberId" text, kind text, target text,
+  channel text, payload jsonb, "dedupeKey" text, "nextAttemptAt" timestamptz, "createdAt" timestamptz)
+ON CONFLICT ("workspaceId", "dedupeKey") DO NOTHING`;
+
+/** $1 = JSON array of {id, chaseCount}. A chase answers any snooze set before it. */
+export const RECORD_CHASES = `
+UPDATE "FeedbackRequest" f SET "chaseCount" = c."chaseCount", "snoozedUntil" = NULL
+FROM jsonb_to_recordset($1::jsonb) AS c(id text, "chaseCount" int)
+WHERE f.id = c.id AND f."chaseCount" < c."chaseCount"`;

@@ -1,0 +1,90 @@
+/** The job store's set-based reads find what is due and, once the job has queued it, nothing more at the same moment. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../src/db/open.ts";
+import { FOLLOW_UP_AFTER_MS } from "../../src/jobs/feedback-chase.ts";
+import { PRACTICE_DAY, PRACTICE_HOUR } from "../../src/jobs/practice-nudge.ts";
+import { PREP_HOUR } from "../../src/jobs/prep-reminder.ts";
+import { REFLECT_AFTER_MS } from "../../src/jobs/reflection-prompt.ts";
+import { SILENCE_LOOKBACK_MS } from "../../src/jobs/silence-check.ts";
+import type { JobStore } from "../../src/jobs/store.ts";
+import { databaseKinds } from "../support/databases.ts";
+import { ADMIN, createWorld, HOUR_MS, type JobName, type JobWorld } from "./world.ts";
+
+/** Each job, the instant of Ada's fortnight when it has something due, and the read it makes. */
+const CASES: {
+  job: JobName;
+  at: string;
+  read: (store: JobStore, now: Date) => Promise<{ workspace: { id: string } }[]>;
+}[] = [
+  {
+    job: "feedback-chase",
+    at: "2026-10-05T10:00:00.000Z",
+    read: (store, now) => store.dueFeedbackChases(now, FOLLOW_UP_AFTER_MS),
+  },
+  {
+    job: "silence-check",
+    at: "2026-10-05T10:00:00.000Z",
+    read: (store, now) => store.silentApplications(now, SILENCE_LOOKBACK_MS),
+  },
+  {
+    job: "prep-reminder",
+    at: "2026-10-05T17:00:00.000Z",
+    read: (store, now) => store.roundsToPrepare(now, new Date(now.getTime() + 48 * HOUR_MS), PREP_HOUR),
+  },
+  {
+    job: "reflection-prompt",
+    at: "2026-10-06T13:00:00.000Z",
+    read: (store, now) =>
+      store.roundsToReflect(
+        now,
+        new Date(now.getTime() - 48 * HOUR_MS),
+        new Date(now.getTime() - REFLECT_AFTER_MS + 1),
+      ),
+  },
+  {
+    job: "practice-nudge",
+    at: "2026-10-07T10:00:00.000Z",
+    read: (store, now) => store.membersToNudge(now, { weekday: PRACTICE_DAY, hour: PRACTICE_HOUR }),
+  },
+];
+
+describe.each(databaseKinds())("job store reads on $name", (kind) => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await kind.open();
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  /** A rejection (Globex), a silent application (Initech), a round on 6 October (Acme) and an open gap. */
+  async function givenFortnight(): Promise<JobWorld> {
+    const world = createWorld(db, { start: "2026-09-24T10:00:00.000Z" });
+    await world.sayAt("2026-09-24T10:00:00.000Z", "admin channel team", ADMIN);
+    await world.say("apply Acme");
+    await world.say("apply Globex");
+    await world.say("apply Initech");
+    await world.say("gap dynamic programming");
+    await world.sayAt("2026-10-01T10:00:00.000Z", "round Acme technical 2026-10-06 10:00");
+    await world.sayAt("2026-10-02T10:00:00.000Z", "rejected Globex");
+    return world;
+  }
+
+  it.each(
+    CASES,
+  )("GIVEN something due for $job WHEN the job has run THEN the same read at the same moment finds nothing", async ({
+    job,
+    at,
+    read,
+  }) => {
+    const world = await givenFortnight();
+    const workspaceId = await world.workspaceId();
+    const now = new Date(at);
+    const mine = async () => (await read(world.jobStore, now)).filter((row) => row.workspace.id === workspaceId);
+
+    expect(await mine()).toHaveLength(1);
+    expect(await world.run(job, at)).toBeGreaterThanOrEqual(1);
+    expect(await mine()).toEqual([]);
+    expect(await world.run(job, at)).toBe(0);
+  });
+});
