@@ -80,19 +80,36 @@ interviewers AS (
 )
 SELECT (SELECT count(*) FROM inserted)::int AS created, (SELECT count(*) FROM chased)::int AS chased`;
 
+/**
+ * Spells that crossed the workspace's silence period within the 7-day look-back: candidates by index from the
+ * application's activity and its rounds' times, then each one's last news over all its rounds.
+ */
 const silenceCheck = `
 WITH ${RECENTLY_REJECTED},
-news AS (
-  SELECT a.id, a."workspaceId", a."memberId", a.company, greatest(a."lastActivityAt", r.scheduled, r.held) AS last_news
-  FROM "Application" a
-  LEFT JOIN LATERAL (SELECT max("scheduledAt") AS scheduled, max("heldAt") AS held,
-      bool_or(outcome = 'PENDING' AND "scheduledAt" > ${NOW}) AS ahead
-    FROM "Round" WHERE "applicationId" = a.id) r ON true
-  WHERE a.status = 'ACTIVE' AND a."lastActivityAt" <= ${NOW} - interval '1 day' AND NOT coalesce(r.ahead, false)
+bounds AS MATERIALIZED (
+  SELECT w.id, ${NOW} - w."silenceDays" * interval '1 day' AS quiet_since,
+    ${NOW} - w."silenceDays" * interval '1 day' - interval '7 days' AS stale_before
+  FROM "Workspace" w
+), touched AS (
+  SELECT a.id FROM bounds b JOIN "Application" a ON a."workspaceId" = b.id
+  WHERE a.status = 'ACTIVE' AND a."lastActivityAt" > b.stale_before AND a."lastActivityAt" <= b.quiet_since
+  UNION
+  SELECT r."applicationId" FROM bounds b JOIN "Round" r ON r."workspaceId" = b.id
+  WHERE r."scheduledAt" > b.stale_before AND r."scheduledAt" <= b.quiet_since
+  UNION
+  SELECT r."applicationId" FROM bounds b JOIN "Round" r ON r."workspaceId" = b.id
+  WHERE r."heldAt" > b.stale_before AND r."heldAt" <= b.quiet_since
+), news AS (
+  SELECT a.id, a."workspaceId", a."memberId", a.company, b.quiet_since, b.stale_before,
+    greatest(a."lastActivityAt", r.scheduled, r.held) AS last_news
+  FROM touched t JOIN "Application" a ON a.id = t.id JOIN bounds b ON b.id = a."workspaceId"
+  CROSS JOIN LATERAL (SELECT max("scheduledAt") AS scheduled, max("heldAt") AS held
+    FROM "Round" WHERE "applicationId" = a.id) r
+  WHERE a.status = 'ACTIVE'
 ),
 keyed AS (
   SELECT news.*, 'check-in:' || news.id || ':' || to_char(news.last_news AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS key
-  FROM news
+  FROM news WHERE news.last_news > news.stale_before AND news.last_news <= news.quiet_since
 )
 INSERT INTO "Outbox" ${OUTBOX_COLUMNS}
 SELECT gen_random_uuid()::text, m."workspaceId", m.id, 'check-in', 'DIRECT', NULL,
@@ -103,7 +120,7 @@ FROM keyed s
 JOIN "Member" m ON m.id = s."memberId"
 JOIN "Workspace" w ON w.id = m."workspaceId"
 ${MEMBER_TIMING}
-WHERE s.last_news <= ${NOW} - w."silenceDays" * interval '1 day' AND ${mayReceive("check-in")} AND ${NOT_RECENTLY_REJECTED}
+WHERE ${mayReceive("check-in")} AND ${NOT_RECENTLY_REJECTED}
   AND ${notQueued(`s."workspaceId"`, "s.key")}
 ON CONFLICT ("workspaceId", "dedupeKey") DO NOTHING`;
 

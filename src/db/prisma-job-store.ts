@@ -13,6 +13,7 @@ import {
   ROUNDS_TO_PREPARE,
   ROUNDS_TO_REFLECT,
   SILENT_APPLICATIONS,
+  WEEK_SUMMARIES,
 } from "./job-sql.ts";
 
 /** Rows per statement when writing: one JSON parameter each, so the database's parameter limit never applies. */
@@ -116,46 +117,14 @@ export function createPrismaJobStore(prisma: PrismaClient): JobStore {
       return texts;
     },
 
-    async summarizeWeek(workspaceId, from, to): Promise<WeekSummary> {
-      const period = { gte: from, lt: to };
-      const [invitations, roundsHeld, offers, feedbackReceived, peopleMet, thingsLearned, winners] = await Promise.all([
-        prisma.round.count({ where: { workspaceId, outcome: "NEXT_STEP", outcomeAt: period } }),
-        // The application itself is recorded as a passed round when invited; it is not an interview held.
-        prisma.round.count({
-          where: { workspaceId, heldAt: period, OR: [{ stage: null }, { stage: { not: "APPLIED" } }] },
-        }),
-        prisma.application.count({
-          where: { workspaceId, status: { in: ["OFFER", "ACCEPTED"] }, statusChangedAt: period },
-        }),
-        prisma.feedbackRequest.count({ where: { workspaceId, state: "RECEIVED", receivedAt: period } }),
-        prisma.reflection.count({ where: { workspaceId, personMet: { not: null }, createdAt: period } }),
-        prisma.reflection.count({ where: { workspaceId, learned: { not: null }, createdAt: period } }),
-        prisma.member.findMany({
-          where: {
-            workspaceId,
-            sharing: { not: "OFF" },
-            applications: {
-              some: {
-                OR: [
-                  { rounds: { some: { outcome: "NEXT_STEP", outcomeAt: period } } },
-                  { status: { in: ["OFFER", "ACCEPTED"] }, statusChangedAt: period },
-                ],
-              },
-            },
-          },
-          select: { displayName: true },
-          orderBy: { displayName: "asc" },
-        }),
-      ]);
-      return {
-        invitations,
-        roundsHeld,
-        offers,
-        feedbackReceived,
-        peopleMet,
-        thingsLearned,
-        sharingWinners: winners.map((winner) => winner.displayName),
-      };
+    async summarizeWeeks(workspaceIds, from, to) {
+      const summaries = new Map<string, WeekSummary>();
+      if (workspaceIds.length === 0) return summaries;
+      for (const row of await rows(WEEK_SUMMARIES, from, to, JSON.stringify(workspaceIds))) {
+        const { workspaceId, ...summary } = row as unknown as WeekSummary & { workspaceId: string };
+        summaries.set(workspaceId, summary);
+      }
+      return summaries;
     },
 
     enqueueMany(messages) {

@@ -89,7 +89,8 @@ export interface JobStore {
   recentlyRejectedMembers(since: Date): Promise<Set<string>>;
   /** Texts of the messages of `kind` queued since `since`, per workspace (every asked workspace has an entry). */
   recentTexts(workspaceIds: readonly string[], kind: string, since: Date): Promise<Map<string, string[]>>;
-  summarizeWeek(workspaceId: string, from: Date, to: Date): Promise<WeekSummary>;
+  /** Each workspace's wins over [from, to), in one read (every asked workspace has an entry). */
+  summarizeWeeks(workspaceIds: readonly string[], from: Date, to: Date): Promise<Map<string, WeekSummary>>;
   /** Inserts the messages, skipping dedupe-key duplicates; returns how many were new. */
   enqueueMany(messages: readonly NewJobMessage[]): Promise<number>;
   /** Deletes every workspace whose scheduled deletion has come; returns how many. */

@@ -31,10 +31,15 @@ export async function runWeeklyDigest({ now, store }: JobContext): Promise<numbe
     (workspace) => ({ weekday: workspace.digestDay, hour: workspace.digestHour }),
     digestKey,
   );
+  const summaries = await store.summarizeWeeks(
+    due.map((post) => post.workspace.id),
+    new Date(now.getTime() - 7 * DAY_MS),
+    now,
+  );
   const messages: NewJobMessage[] = [];
   for (const { workspace, week, dedupeKey } of due) {
-    const summary = await store.summarizeWeek(workspace.id, new Date(now.getTime() - 7 * DAY_MS), now);
-    const text = digestText(summary, `${workspace.id}:${week}`);
+    const summary = summaries.get(workspace.id);
+    const text = summary ? digestText(summary, `${workspace.id}:${week}`) : null;
     if (text) messages.push(channelMessage(workspace, "digest", text, dedupeKey, now));
   }
   return store.enqueueMany(messages);
