@@ -12,6 +12,7 @@ import type { Clock, Store, WorkspaceIdentity, WorkspaceRepo } from "./ports.ts"
 import { isRefusal, problem } from "./reply.ts";
 import { closest } from "./suggest.ts";
 import { isValidTimezone } from "./time.ts";
+import { createWorkspaceDirectory } from "./workspace-directory.ts";
 
 /** Who is talking, as the platform tells it. */
 export interface BotUser {
@@ -59,6 +60,7 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
   const table = COMMAND_TABLE;
   /** Replies of commands that committed a change; tagging the reply keeps `handleText`'s signature for every caller. */
   const changing = new WeakSet<BotMessage>();
+  const workspaces = createWorkspaceDirectory(store);
 
   async function run(
     identity: WorkspaceIdentity,
@@ -68,9 +70,8 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
   ): Promise<BotMessage> {
     const log = logger.child({ workspace: identity.externalId, member: user.externalId, command: command.name });
     try {
-      const workspace = await store.ensureWorkspace(identity);
       let changed = false;
-      const answer = await store.inWorkspace(workspace.id, async (scoped) => {
+      const answer = await workspaces.within(identity, async (scoped, workspace) => {
         const repo = watchChanges(scoped, () => {
           changed = true;
         });
@@ -132,8 +133,7 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
   }
 
   async function home(identity: WorkspaceIdentity, user: BotUser): Promise<BotMessage[]> {
-    const workspace = await store.ensureWorkspace(identity);
-    return store.inWorkspace(workspace.id, async (repo) => {
+    return workspaces.within(identity, async (repo, workspace) => {
       const known = await repo.findMember(user.externalId);
       const member = known ?? (await enroll(repo, user));
       const context: CommandContext = {

@@ -173,12 +173,20 @@ export interface WorkspaceIdentity {
   defaultTimezone?: string;
 }
 
+/** `inWorkspace` found no such workspace (never created, or deleted since), before any work ran. */
+export class WorkspaceNotFoundError extends Error {
+  constructor(readonly workspaceId: string) {
+    super(`Workspace ${workspaceId} not found`);
+    this.name = "WorkspaceNotFoundError";
+  }
+}
+
 /** The whole of storage, as the core and the dispatcher see it. */
 export interface Store {
   /** Finds the workspace for this platform identity, creating it the first time. */
   ensureWorkspace(identity: WorkspaceIdentity): Promise<Workspace>;
   findWorkspace(platform: Platform, externalId: string): Promise<Workspace | null>;
-  /** Runs `work` in one transaction, with a repository that sees only this workspace. */
+  /** Runs `work` in one transaction, with a repository that sees only this workspace; WorkspaceNotFoundError if there is none. */
   inWorkspace<T>(workspaceId: string, work: (repo: WorkspaceRepo) => Promise<T>): Promise<T>;
   /** Deletes the workspace and everything in it. */
   deleteWorkspace(workspaceId: string): Promise<void>;

@@ -1,5 +1,5 @@
 /** The production Store: Prisma over Postgres or PGlite, one interactive transaction per workspace unit of work. */
-import { type Clock, type Store, systemClock } from "../core/ports.ts";
+import { type Clock, type Store, systemClock, WorkspaceNotFoundError } from "../core/ports.ts";
 import type { PrismaClient } from "./generated/client.ts";
 import { newId } from "./ids.ts";
 import { createPrismaOutboxQueue } from "./prisma-outbox-queue.ts";
@@ -53,9 +53,10 @@ export function createPrismaStore(db: PrismaStoreDatabase, options: PrismaStoreO
     },
     inWorkspace(workspaceId, work) {
       return prisma.$transaction(async (tx) => {
-        const workspace = await tx.workspace.findUnique({ where: { id: workspaceId }, select: { id: true } });
-        if (!workspace) throw new Error(`Workspace ${workspaceId} not found`);
-        return work(createPrismaWorkspaceRepo(tx, workspaceId, clock));
+        // The whole row for the price of an existence check: the repository hands it out as getWorkspace().
+        const workspace = await tx.workspace.findUnique({ where: { id: workspaceId } });
+        if (!workspace) throw new WorkspaceNotFoundError(workspaceId);
+        return work(createPrismaWorkspaceRepo(tx, workspace, clock));
       }, transactionOptions);
     },
     async deleteWorkspace(workspaceId) {

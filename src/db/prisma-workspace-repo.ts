@@ -1,16 +1,19 @@
 /** The workspace repository over a Prisma transaction: every query carries the workspace id. */
 import { companyKey } from "../core/companies.ts";
-import type { Application, Gap } from "../core/model.ts";
+import type { Application, Gap, Workspace } from "../core/model.ts";
 import type { Clock, WorkspaceRepo } from "../core/ports.ts";
 import type { Prisma } from "./generated/client.ts";
 import { newId } from "./ids.ts";
 import { notFound, oldestFirst, orNotFound, toJson, toOutboxMessage } from "./prisma-rows.ts";
 
+/** `workspace` is the row as this transaction first read it; getWorkspace() returns it until updateWorkspace() changes it. */
 export function createPrismaWorkspaceRepo(
   tx: Prisma.TransactionClient,
-  workspaceId: string,
+  workspace: Workspace,
   clock: Clock,
 ): WorkspaceRepo {
+  const workspaceId = workspace.id;
+  let current = workspace;
   const memberByExternalId = (externalId: string) =>
     tx.member.findUnique({ where: { workspaceId_externalId: { workspaceId, externalId } } });
   const requireMember = async (memberId: string): Promise<void> => {
@@ -37,12 +40,15 @@ export function createPrismaWorkspaceRepo(
     workspaceId,
 
     async getWorkspace() {
-      const workspace = await tx.workspace.findUnique({ where: { id: workspaceId } });
-      if (!workspace) throw notFound("Workspace", workspaceId);
-      return workspace;
+      return { ...current };
     },
-    updateWorkspace(patch) {
-      return orNotFound("Workspace", workspaceId, tx.workspace.update({ where: { id: workspaceId }, data: patch }));
+    async updateWorkspace(patch) {
+      current = await orNotFound(
+        "Workspace",
+        workspaceId,
+        tx.workspace.update({ where: { id: workspaceId }, data: patch }),
+      );
+      return { ...current };
     },
 
     findMember: memberByExternalId,

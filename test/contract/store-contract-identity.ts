@@ -1,6 +1,6 @@
 /** Store contract, part one: workspaces and members. */
 import { expect, it } from "vitest";
-import type { Store } from "../../src/core/ports.ts";
+import { type Store, WorkspaceNotFoundError } from "../../src/core/ports.ts";
 import { givenMember, givenWorkspace } from "./store-fixtures.ts";
 
 export function describeIdentity(store: () => Store): void {
@@ -60,6 +60,30 @@ export function describeIdentity(store: () => Store): void {
 
   it("GIVEN no such workspace WHEN running work in it THEN it is refused", async () => {
     await expect(store().inWorkspace("no-such-workspace", async () => "ran")).rejects.toThrow(/not found/);
+    await expect(store().inWorkspace("no-such-workspace", async () => "ran")).rejects.toBeInstanceOf(
+      WorkspaceNotFoundError,
+    );
+  });
+
+  it("GIVEN a workspace deleted since WHEN running work in it THEN it is refused as not found, before the work runs", async () => {
+    const workspace = await givenWorkspace(store());
+    await store().deleteWorkspace(workspace.id);
+    let ran = false;
+    const attempt = store().inWorkspace(workspace.id, async () => {
+      ran = true;
+    });
+    await expect(attempt).rejects.toBeInstanceOf(WorkspaceNotFoundError);
+    expect(ran).toBe(false);
+  });
+
+  it("GIVEN settings changed by another unit of work WHEN a later one reads the workspace THEN it sees them", async () => {
+    const workspace = await givenWorkspace(store());
+    await store().inWorkspace(workspace.id, (repo) => repo.updateWorkspace({ celebrationChannel: "C-NEW" }));
+    await store().scheduleWorkspaceDeletion(workspace.id, new Date("2030-01-01T00:00:00Z"));
+    expect(await store().inWorkspace(workspace.id, (repo) => repo.getWorkspace())).toMatchObject({
+      celebrationChannel: "C-NEW",
+      deletionScheduledAt: new Date("2030-01-01T00:00:00Z"),
+    });
   });
 
   it("GIVEN the store WHEN pinged THEN it answers", async () => {

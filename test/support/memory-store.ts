@@ -1,7 +1,7 @@
 /** An in-memory Store for fast tests: the same contract as the Prisma store, with Maps for tables. */
 import { randomUUID } from "node:crypto";
 import type { Workspace } from "../../src/core/model.ts";
-import { type Clock, type Store, systemClock } from "../../src/core/ports.ts";
+import { type Clock, type Store, systemClock, WorkspaceNotFoundError } from "../../src/core/ports.ts";
 import { createMemoryOutboxQueue } from "./memory-outbox-queue.ts";
 import { copy, deleteWhere, emptyTables, type MemoryTables } from "./memory-tables.ts";
 import { createMemoryWorkspaceRepo } from "./memory-workspace-repo.ts";
@@ -63,7 +63,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
     },
     inWorkspace(workspaceId, work) {
       return serialised(async () => {
-        if (!tables.workspaces.has(workspaceId)) throw new Error(`Workspace ${workspaceId} not found`);
+        if (!tables.workspaces.has(workspaceId)) throw new WorkspaceNotFoundError(workspaceId);
         const snapshot = copy(tables);
         let open = true;
         const repo = createMemoryWorkspaceRepo(workspaceId, {
