@@ -1,5 +1,6 @@
 /** Reads "when" phrases (ISO dates, "tomorrow 3pm", "Dec 3 10:00") in the member's timezone. */
-import * as chrono from "chrono-node";
+// The English-only build: the same casual parser as the package root, without loading fifteen other locales.
+import * as chrono from "chrono-node/en";
 import { offsetMinutes, zonedTimeToUtc } from "../time.ts";
 
 export type WhenResult = { ok: true; at: Date; hasTime: boolean } | { ok: false; problem: string };
