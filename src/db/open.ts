@@ -2,10 +2,7 @@
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
-import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { PGlite } from "@electric-sql/pglite";
 import { type DataDirLock, lockDataDir } from "./data-dir-lock.ts";
 import { PrismaClient } from "./generated/client.ts";
 import { applyMigrations } from "./migrate.ts";
@@ -50,7 +47,10 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     : openPglite(options.dataDir ?? "./.data", migrationsDir, options.logger);
 }
 
+// Each database's driver is imported only when that database is opened: loading both costs start time and memory.
+
 async function openPostgres(databaseUrl: string, migrationsDir: string, logger?: DatabaseLogger): Promise<Database> {
+  const [{ default: pg }, { PrismaPg }] = await Promise.all([import("pg"), import("@prisma/adapter-pg")]);
   // Prisma's drivers send timestamps without an offset, so every session must read them as UTC.
   const pool = new pg.Pool({ connectionString: databaseUrl, options: "-c TimeZone=UTC" });
   // An idle client losing its connection must not crash the process; the pool replaces it.
@@ -74,6 +74,10 @@ async function openPostgres(databaseUrl: string, migrationsDir: string, logger?:
 }
 
 async function openPglite(dataDir: string, migrationsDir: string, logger?: DatabaseLogger): Promise<Database> {
+  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("pglite-prisma-adapter"),
+  ]);
   let lock: DataDirLock | undefined;
   let pglite: PGlite;
   if (dataDir === IN_MEMORY) {
