@@ -11,6 +11,13 @@ import { pgConnection, pgliteConnection, type SqlConnection } from "./sql.ts";
 /** `dataDir` value that keeps PGlite in memory; tests use it. */
 export const IN_MEMORY = "memory://";
 
+/**
+ * Postgres settings for the embedded database, after PGlite's own defaults. Its default `shared_buffers` is
+ * 128 MB, all of it touched at start, more than a whole trial install holds: 16 MB keeps idle memory
+ * ~150 MiB lower, and pages beyond it are a file read away. Other memory settings are allocated on demand.
+ */
+const PGLITE_SETTINGS = ["shared_buffers=16MB"];
+
 export const defaultMigrationsDir = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
 
 export interface DatabaseLogger {
@@ -78,15 +85,18 @@ async function openPglite(dataDir: string, migrationsDir: string, logger?: Datab
     import("@electric-sql/pglite"),
     import("pglite-prisma-adapter"),
   ]);
+  // Replaces PGlite's start parameters rather than adding to them, hence its defaults first. The instance
+  // that runs initdb on a fresh data directory gets the same ones.
+  const startParams = [...PGlite.defaultStartParams, ...PGLITE_SETTINGS.flatMap((setting) => ["-c", setting])];
   let lock: DataDirLock | undefined;
   let pglite: PGlite;
   if (dataDir === IN_MEMORY) {
-    pglite = new PGlite(IN_MEMORY);
+    pglite = new PGlite(IN_MEMORY, { startParams });
   } else {
     await mkdir(dataDir, { recursive: true });
     lock = await lockDataDir(dataDir, logger);
     // Postgres files go in a subfolder so the lock file never sits inside the cluster directory.
-    pglite = new PGlite(join(resolve(dataDir), "pgdata"));
+    pglite = new PGlite(join(resolve(dataDir), "pgdata"), { startParams });
   }
   try {
     await pglite.waitReady;
