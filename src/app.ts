@@ -1,8 +1,8 @@
 /** Wires the running bot: database, store, core, dispatcher and the adapters the configuration asks for. */
 import { userInfo } from "node:os";
 import { type ConsoleAdapter, createConsoleAdapter, createConsoleDelivery } from "./adapters/console/index.ts";
-import { createDiscordAdapter, type DiscordAdapter } from "./adapters/discord/index.ts";
-import { createSlackAdapter, type SlackAdapter } from "./adapters/slack/index.ts";
+import type { DiscordAdapter } from "./adapters/discord/index.ts";
+import type { SlackAdapter } from "./adapters/slack/index.ts";
 import type { Config } from "./config.ts";
 import { type Bot, createBot } from "./core/bot.ts";
 import { createDispatcher, type Dispatcher } from "./core/delivery/dispatcher.ts";
@@ -49,6 +49,10 @@ export function consoleWorkspace(config: Config): WorkspaceIdentity {
 
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, logger, clock = systemClock, input, output } = options;
+  // Platform SDKs are imported only when configured (Bolt and discord.js weigh seconds of start and tens of MiB),
+  // and before the database opens, so that loading them fills the wait for its round trips.
+  const slackModule = config.slack ? handledLater(import("./adapters/slack/index.ts")) : undefined;
+  const discordModule = config.discord ? handledLater(import("./adapters/discord/index.ts")) : undefined;
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
   const store = createPrismaStore(db, { clock });
   const bot = createBot({ store, clock, logger });
@@ -59,7 +63,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   if (options.deliverToConsole) ports.CONSOLE = createConsoleDelivery(lineWriter(options.deliverToConsole));
 
   let slackAdapter: SlackAdapter | undefined;
-  if (config.slack) {
+  if (slackModule && config.slack) {
+    const { createSlackAdapter } = await slackModule;
     slackAdapter = createSlackAdapter({
       slack: config.slack,
       bot,
@@ -75,7 +80,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   }
 
   let discordAdapter: DiscordAdapter | undefined;
-  if (config.discord) {
+  if (discordModule && config.discord) {
+    const { createDiscordAdapter } = await discordModule;
     discordAdapter = createDiscordAdapter({
       discord: config.discord,
       bot,
@@ -134,6 +140,12 @@ export async function createApp(options: AppOptions): Promise<App> {
       await db.close();
     },
   };
+}
+
+/** The same promise, marked handled: if the database fails to open first, its failure is the one reported. */
+function handledLater<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
 
 function lineWriter(stream: NodeJS.WritableStream): (text: string) => void {
