@@ -5,6 +5,7 @@ import { type ArgsResult, parseArgs, parseNamedArgs } from "./commands/parse-arg
 import { type Command, type CommandContext, usageOf } from "./commands/spec.ts";
 import { COMMAND_TABLE } from "./commands/table.ts";
 import { tokenize } from "./grammar/tokenize.ts";
+import { homeSections } from "./home-sections.ts";
 import type { Logger } from "./logger.ts";
 import type { BotMessage, Member } from "./model.ts";
 import { failureNotice } from "./notices.ts";
@@ -52,8 +53,6 @@ export interface BotDependencies {
 const MAX_LINE_LENGTH = 4000;
 const TIMEZONE_TIP =
   "Welcome to Next Step! Tell me your timezone so reminders arrive at a sensible hour: `tz Europe/Berlin`, `tz America/New_York`, …";
-/** The commands a home screen shows, in order. */
-const HOME_SECTIONS = ["pipeline", "stats", "gaps", "settings"] as const;
 const SORRY = "Sorry, something went wrong on my side and nothing was saved. Please try again in a moment.";
 
 export function createBot({ store, clock, logger }: BotDependencies): Bot {
@@ -146,12 +145,7 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
         timeZone: member.timezone ?? workspace.defaultTimezone,
         isAdmin: user.isAdmin ?? false,
       };
-      const sections: BotMessage[] = [];
-      for (const name of HOME_SECTIONS) {
-        const command = find(name);
-        if (command) sections.push(await command.handler(context, {}));
-      }
-      return sections;
+      return homeSections(context);
     });
   }
 

@@ -1,4 +1,5 @@
 /** A member's wins and own metrics, computed from their rows (shared by `stats` and the platforms' home views). */
+import type { Application, FeedbackRequest, Gap, Reflection, Round } from "./model.ts";
 import type { WorkspaceRepo } from "./ports.ts";
 
 export interface MemberStats {
@@ -14,7 +15,16 @@ export interface MemberStats {
   gapsClosed: number;
 }
 
-export async function memberStats(repo: WorkspaceRepo, memberId: string): Promise<MemberStats> {
+/** Everything a member logged, read in one pass: what the stats and a home screen are computed from. */
+export interface MemberHistory {
+  applications: Application[];
+  rounds: Round[];
+  feedback: FeedbackRequest[];
+  reflections: Reflection[];
+  gaps: Gap[];
+}
+
+export async function readHistory(repo: WorkspaceRepo, memberId: string): Promise<MemberHistory> {
   const applications = await repo.listApplications(memberId);
   const ids = applications.map((application) => application.id);
   const [rounds, feedback, reflections, gaps] = await Promise.all([
@@ -23,6 +33,10 @@ export async function memberStats(repo: WorkspaceRepo, memberId: string): Promis
     repo.listReflections(memberId),
     repo.listGaps(memberId),
   ]);
+  return { applications, rounds, feedback, reflections, gaps };
+}
+
+export function statsOf({ applications, rounds, feedback, reflections, gaps }: MemberHistory): MemberStats {
   return {
     applications: applications.length,
     roundsHeld: rounds.filter((round) => round.heldAt !== null && round.stage !== "APPLIED").length,
@@ -36,4 +50,8 @@ export async function memberStats(repo: WorkspaceRepo, memberId: string): Promis
     gaps: gaps.length,
     gapsClosed: gaps.filter((gap) => gap.status === "DONE").length,
   };
+}
+
+export async function memberStats(repo: WorkspaceRepo, memberId: string): Promise<MemberStats> {
+  return statsOf(await readHistory(repo, memberId));
 }

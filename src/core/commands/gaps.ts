@@ -1,4 +1,5 @@
 /** `gaps`: the member's gaps, open ones first. */
+import type { BotMessage, Gap } from "../model.ts";
 import { reply } from "../reply.ts";
 import { defineCommand } from "./spec.ts";
 
@@ -11,14 +12,18 @@ export const gapsCommand = defineCommand({
   args: [],
   examples: ["gaps"],
   async handler(ctx) {
-    const gaps = await ctx.repo.listGaps(ctx.member.id);
-    if (gaps.length === 0)
-      return reply("No gaps noted yet. After a round, `gap <topic>` keeps track of what to practise.");
-    const active = gaps.filter((gap) => gap.status !== "DONE");
-    const done = gaps.length - active.length;
-    return reply(done > 0 ? `${done} closed so far. Keep going.` : "One at a time is plenty.", {
-      title: "Your gaps",
-      items: active.map((gap) => `#${gap.number} ${gap.topic} (${STATUS_MARK[gap.status]})`),
-    });
+    return gapsReply(await ctx.repo.listGaps(ctx.member.id));
   },
 });
+
+/** The `gaps` reply, also a home screen section. */
+export function gapsReply(gaps: readonly Gap[]): BotMessage {
+  if (gaps.length === 0)
+    return reply("No gaps noted yet. After a round, `gap <topic>` keeps track of what to practise.");
+  const active = gaps.filter((gap) => gap.status !== "DONE");
+  const done = gaps.length - active.length;
+  return reply(done > 0 ? `${done} closed so far. Keep going.` : "One at a time is plenty.", {
+    title: "Your gaps",
+    items: active.map((gap) => `#${gap.number} ${gap.topic} (${STATUS_MARK[gap.status]})`),
+  });
+}

@@ -1,5 +1,5 @@
 /** `pipeline`: every application at a glance, active ones first with their latest step. */
-import type { Application, Round } from "../model.ts";
+import type { Application, BotMessage, Round } from "../model.ts";
 import { formatMoment } from "../moments.ts";
 import { reply } from "../reply.ts";
 import { defineCommand } from "./spec.ts";
@@ -17,24 +17,36 @@ export const pipelineCommand = defineCommand({
   examples: ["pipeline"],
   async handler(ctx) {
     const applications = await ctx.repo.listApplications(ctx.member.id);
-    if (applications.length === 0) return reply("Your pipeline is empty. Start with `apply <company>`.");
-    const rounds = await ctx.repo.listRounds(applications.map((application) => application.id));
-    const open = applications.filter((application) => OPEN.has(application.status));
-    const closed = applications.filter((application) => !OPEN.has(application.status));
-    const line = (application: Application) =>
-      `${application.company}${application.role ? ` (${application.role})` : ""}: ${describe(application, rounds, ctx.timeZone, ctx.now)}`;
-    const counts = Object.entries(
-      closed.reduce<Record<string, number>>((acc, application) => {
-        acc[STATUS_WORDS[application.status]] = (acc[STATUS_WORDS[application.status]] ?? 0) + 1;
-        return acc;
-      }, {}),
-    ).map(([status, count]) => `${count} ${status}`);
-    return reply(`${open.length} in progress${counts.length > 0 ? `, ${counts.join(", ")}` : ""}.`, {
-      title: "Your pipeline",
-      items: [...open.map(line), ...closed.map(line)],
-    });
+    // Only an active application's line tells of a round; the others say their status.
+    const active = applications.filter((application) => application.status === "ACTIVE");
+    const rounds = await ctx.repo.listRounds(active.map((application) => application.id));
+    return pipelineReply(applications, rounds, ctx.timeZone, ctx.now);
   },
 });
+
+/** The `pipeline` reply, also a home screen section; `rounds` must hold those of every active application. */
+export function pipelineReply(
+  applications: readonly Application[],
+  rounds: readonly Round[],
+  timeZone: string,
+  now: Date,
+): BotMessage {
+  if (applications.length === 0) return reply("Your pipeline is empty. Start with `apply <company>`.");
+  const open = applications.filter((application) => OPEN.has(application.status));
+  const closed = applications.filter((application) => !OPEN.has(application.status));
+  const line = (application: Application) =>
+    `${application.company}${application.role ? ` (${application.role})` : ""}: ${describe(application, rounds, timeZone, now)}`;
+  const counts = Object.entries(
+    closed.reduce<Record<string, number>>((acc, application) => {
+      acc[STATUS_WORDS[application.status]] = (acc[STATUS_WORDS[application.status]] ?? 0) + 1;
+      return acc;
+    }, {}),
+  ).map(([status, count]) => `${count} ${status}`);
+  return reply(`${open.length} in progress${counts.length > 0 ? `, ${counts.join(", ")}` : ""}.`, {
+    title: "Your pipeline",
+    items: [...open.map(line), ...closed.map(line)],
+  });
+}
 
 function describe(application: Application, rounds: readonly Round[], timeZone: string, now: Date): string {
   if (application.status !== "ACTIVE") return STATUS_WORDS[application.status];

@@ -1,5 +1,6 @@
 /** `settings`: the member's settings in one place. */
 
+import type { BotMessage, Member } from "../model.ts";
 import { formatMoment } from "../moments.ts";
 import { reply } from "../reply.ts";
 import { describeQuiet } from "./arg-kinds.ts";
@@ -14,23 +15,25 @@ export const settingsCommand = defineCommand({
   args: [],
   examples: ["settings"],
   async handler(ctx) {
-    const { member } = ctx;
-    const paused =
-      member.pausedUntil && member.pausedUntil > ctx.now
-        ? `until ${formatMoment(member.pausedUntil, ctx.timeZone)}`
-        : "no";
-    return reply("Change any of these with the command in brackets.", {
-      title: "Your settings",
-      fields: [
-        { label: "Timezone (tz)", value: member.timezone ?? `${ctx.timeZone} (workspace default)` },
-        { label: "Quiet hours (quiet)", value: describeQuiet({ start: member.quietStart, end: member.quietEnd }) },
-        { label: "Sharing (share)", value: SHARING_WORDS[member.sharing] },
-        { label: "Paused (pause / resume)", value: paused },
-        {
-          label: "Reminders switched off (notify)",
-          value: member.optOuts.length > 0 ? member.optOuts.join(", ") : "none",
-        },
-      ],
-    });
+    return settingsReply(ctx.member, ctx.timeZone, ctx.now);
   },
 });
+
+/** The `settings` reply, also a home screen section; `timeZone` is the member's zone or the workspace default. */
+export function settingsReply(member: Member, timeZone: string, now: Date): BotMessage {
+  const paused =
+    member.pausedUntil && member.pausedUntil > now ? `until ${formatMoment(member.pausedUntil, timeZone)}` : "no";
+  return reply("Change any of these with the command in brackets.", {
+    title: "Your settings",
+    fields: [
+      { label: "Timezone (tz)", value: member.timezone ?? `${timeZone} (workspace default)` },
+      { label: "Quiet hours (quiet)", value: describeQuiet({ start: member.quietStart, end: member.quietEnd }) },
+      { label: "Sharing (share)", value: SHARING_WORDS[member.sharing] },
+      { label: "Paused (pause / resume)", value: paused },
+      {
+        label: "Reminders switched off (notify)",
+        value: member.optOuts.length > 0 ? member.optOuts.join(", ") : "none",
+      },
+    ],
+  });
+}

@@ -1,6 +1,8 @@
 /** `stats`: the member's own success metrics, the ones no company decides. */
+
+import type { BotMessage } from "../model.ts";
 import { reply } from "../reply.ts";
-import { memberStats } from "../stats.ts";
+import { type MemberStats, memberStats } from "../stats.ts";
 import { defineCommand } from "./spec.ts";
 
 export const statsCommand = defineCommand({
@@ -11,19 +13,23 @@ export const statsCommand = defineCommand({
   args: [],
   examples: ["stats"],
   async handler(ctx) {
-    const stats = await memberStats(ctx.repo, ctx.member.id);
-    return reply("Progress you made happen, whatever any one company decided.", {
-      title: "Your wins and metrics",
-      fields: [
-        { label: "Applications", value: String(stats.applications) },
-        { label: "Rounds held", value: String(stats.roundsHeld) },
-        { label: "Invitations to a next step", value: String(stats.invitations) },
-        { label: "Offers", value: String(stats.offers) },
-        { label: "People met", value: String(stats.peopleMet) },
-        { label: "Things learned", value: String(stats.thingsLearned) },
-        { label: "Feedback received", value: `${stats.feedbackReceived} of ${stats.feedbackAsked} asked` },
-        { label: "Gaps closed", value: `${stats.gapsClosed} of ${stats.gaps}` },
-      ],
-    });
+    return statsReply(await memberStats(ctx.repo, ctx.member.id));
   },
 });
+
+/** The `stats` reply, also a home screen section. */
+export function statsReply(stats: MemberStats): BotMessage {
+  return reply("Progress you made happen, whatever any one company decided.", {
+    title: "Your wins and metrics",
+    fields: [
+      { label: "Applications", value: String(stats.applications) },
+      { label: "Rounds held", value: String(stats.roundsHeld) },
+      { label: "Invitations to a next step", value: String(stats.invitations) },
+      { label: "Offers", value: String(stats.offers) },
+      { label: "People met", value: String(stats.peopleMet) },
+      { label: "Things learned", value: String(stats.thingsLearned) },
+      { label: "Feedback received", value: `${stats.feedbackReceived} of ${stats.feedbackAsked} asked` },
+      { label: "Gaps closed", value: `${stats.gapsClosed} of ${stats.gaps}` },
+    ],
+  });
+}
