@@ -109,6 +109,14 @@ export function pipelineStatements(sql: SeedSql): [string, string][] {
        CROSS JOIN LATERAL (SELECT ${array(COMPANIES)}[1 + (p.i * 7 + p.j * 13) % ${COMPANIES.length}] AS company) c`,
     ],
     ["Round", insertRounds(sql)],
+    [
+      "ApplicationNews",
+      // What the triggers keep: the latest of the application's activity and its rounds' times.
+      `INSERT INTO "ApplicationNews" ("applicationId", "lastNewsAt")
+       SELECT a.id, greatest(a."lastActivityAt", r.scheduled, r.held) FROM "Application" a
+       LEFT JOIN (SELECT "applicationId", max("scheduledAt") AS scheduled, max("heldAt") AS held FROM "Round" GROUP BY 1) r
+         ON r."applicationId" = a.id`,
+    ],
     ["FeedbackRequest", insertFeedbackRequests(sql)],
     [
       "Reflection",

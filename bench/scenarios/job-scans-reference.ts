@@ -81,14 +81,14 @@ interviewers AS (
 SELECT (SELECT count(*) FROM inserted)::int AS created, (SELECT count(*) FROM chased)::int AS chased`;
 
 /**
- * Spells that crossed the workspace's silence period within the 7-day look-back: candidates by index from the
+ * Spells that crossed the workspace's silence period within the 2-day look-back: candidates by index from the
  * application's activity and its rounds' times, then each one's last news over all its rounds.
  */
 const silenceCheck = `
 WITH ${RECENTLY_REJECTED},
 bounds AS MATERIALIZED (
   SELECT w.id, ${NOW} - w."silenceDays" * interval '1 day' AS quiet_since,
-    ${NOW} - w."silenceDays" * interval '1 day' - interval '7 days' AS stale_before
+    ${NOW} - w."silenceDays" * interval '1 day' - interval '2 days' AS stale_before
   FROM "Workspace" w
 ), touched AS (
   SELECT a.id FROM bounds b JOIN "Application" a ON a."workspaceId" = b.id

@@ -60,35 +60,25 @@ WHERE a.status = 'REJECTED' AND f."chaseCount" < 2 AND f.state IN ('NOT_ASKED', 
     OR (f.state = 'NOT_ASKED' AND f."chaseCount" = 1 AND f."snoozedUntil" IS NOT NULL))`;
 
 /**
- * $2 = the look-back in ms. An application's last news is the latest of its activity and its rounds' times; a
- * spell is due when that is between `silenceDays` and `silenceDays` + look-back old. Candidates come from three
- * index range scans (activity, a round's time, a round held), so the cost follows the window, not the history.
+ * $2 = the look-back in ms. A spell is due when the application's last news (ApplicationNews, kept by triggers: its
+ * activity or any round's time, whichever is latest) is between `silenceDays` and `silenceDays` + look-back old: one index range
+ * over the span of every workspace's window, then each workspace's own bounds.
  */
 export const SILENT_APPLICATIONS = `
 WITH bounds AS MATERIALIZED (
   SELECT w.id, ${NOW} - w."silenceDays" * interval '1 day' AS quiet_since,
     ${NOW} - w."silenceDays" * interval '1 day' - ${MS("$2")} AS stale_before
   FROM "Workspace" w
-), touched AS (
-  SELECT a.id FROM bounds b JOIN "Application" a ON a."workspaceId" = b.id
-  WHERE a.status = 'ACTIVE' AND a."lastActivityAt" > b.stale_before AND a."lastActivityAt" <= b.quiet_since
-  UNION
-  SELECT r."applicationId" FROM bounds b JOIN "Round" r ON r."workspaceId" = b.id
-  WHERE r."scheduledAt" > b.stale_before AND r."scheduledAt" <= b.quiet_since
-  UNION
-  SELECT r."applicationId" FROM bounds b JOIN "Round" r ON r."workspaceId" = b.id
-  WHERE r."heldAt" > b.stale_before AND r."heldAt" <= b.quiet_since
-)
-SELECT ${APPLICATION}, ${MEMBER_AND_WORKSPACE}, n.last_news AS "lastNewsAt"
-FROM touched t
-JOIN "Application" a ON a.id = t.id
+), span AS MATERIALIZED (SELECT min(stale_before) AS lo, max(quiet_since) AS hi FROM bounds)
+SELECT ${APPLICATION}, ${MEMBER_AND_WORKSPACE}, n."lastNewsAt" AS "lastNewsAt"
+FROM "ApplicationNews" n
+JOIN "Application" a ON a.id = n."applicationId"
 JOIN bounds b ON b.id = a."workspaceId"
 ${JOIN_MEMBER}
-CROSS JOIN LATERAL (SELECT greatest(a."lastActivityAt", max(r."scheduledAt"), max(r."heldAt")) AS last_news
-  FROM "Round" r WHERE r."applicationId" = a.id) n
-WHERE a.status = 'ACTIVE' AND n.last_news > b.stale_before AND n.last_news <= b.quiet_since
+WHERE n."lastNewsAt" > (SELECT lo FROM span) AND n."lastNewsAt" <= (SELECT hi FROM span)
+  AND a.status = 'ACTIVE' AND n."lastNewsAt" > b.stale_before AND n."lastNewsAt" <= b.quiet_since
   AND ${mayReceive("check-in")}
-  AND ${notQueued(`a."workspaceId"`, `'check-in:' || a.id || ':' || ${isoInstant("n.last_news")}`)}`;
+  AND ${notQueued(`a."workspaceId"`, `'check-in:' || a.id || ':' || ${isoInstant(`n."lastNewsAt"`)}`)}`;
 
 /** Pending rounds on open applications in the window, with the member's open gaps; `extra` narrows further. */
 function pendingRounds(kind: string, from: string, to: string, extra: string): string {

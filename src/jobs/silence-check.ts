@@ -7,10 +7,11 @@ import { DAY_MS, directMessage, type JobContext, mayReceive } from "./rules.ts";
 import type { NewJobMessage } from "./store.ts";
 
 /**
- * How long past the silence period a spell still gets its check-in: enough to cover a bot that was down for days
- * or a pause, while a spell that crossed the line weeks ago (before an upgrade, say) is left alone.
+ * How long past the silence period a spell still gets its check-in. The job runs hourly, so this only has to
+ * outlast a bot that was down for a weekend; a spell that crossed the line longer ago is stale and left alone. It is
+ * also what keeps the scan to the spells crossing now rather than every quiet application in the history.
  */
-export const SILENCE_LOOKBACK_MS = 7 * DAY_MS;
+export const SILENCE_LOOKBACK_MS = 2 * DAY_MS;
 
 export async function runSilenceCheck({ now, store }: JobContext): Promise<number> {
   const candidates = await store.silentApplications(now, SILENCE_LOOKBACK_MS);
