@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { openDatabase } from "../../src/db/open.ts";
+import { type IdleFloor, measureIdleFloor } from "../idle-floor.ts";
 import { createScratchDatabase } from "../postgres.ts";
 import { round, type Scenario, type ScenarioResult } from "../scenario.ts";
 import { type SlackLoad, startSlackLoad } from "../slack-load.ts";
@@ -51,9 +52,12 @@ export const footprint: Scenario = {
         context.log(`  start to ready on Postgres, ${size.starts}× fresh and ${size.starts}× restart`);
         postgres = await startOnPostgres(context.postgresUrl, slackEnv, size);
       }
+      const lastDataDir = dataDirs[dataDirs.length - 1] as string;
+      context.log("  idle floor: bare Node, Node with tsx, Node with PGlite open on the restarted data directory");
+      const floor = await measureIdleFloor(lastDataDir, size.settleMs);
       context.log(`  leak check: ${size.commands} commands on PGlite in this process`);
-      const leak = await leakCheck(load, size, dataDirs[dataDirs.length - 1] as string);
-      return report(size, pglite, postgres, leak);
+      const leak = await leakCheck(load, size, lastDataDir);
+      return report(size, pglite, postgres, floor, leak);
     } finally {
       await load.close();
       for (const dataDir of dataDirs) await rm(dataDir, { recursive: true, force: true });
@@ -164,6 +168,7 @@ function report(
   size: Size,
   pglite: { fresh: StartupMeasure[]; restart: StartupMeasure[] },
   postgres: { fresh: StartupMeasure[]; restart: StartupMeasure[] } | undefined,
+  floor: IdleFloor,
   leak: LeakCheck,
 ): ScenarioResult {
   const pg = (measures: StartupMeasure[] | undefined, field: keyof StartupMeasure) =>
@@ -173,6 +178,10 @@ function report(
     "pglite.restartReadyMs": round(median(pglite.restart, "readyMs")),
     "pglite.freshIdleRssMiB": round(median(pglite.fresh, "idleRssMiB")),
     "pglite.idleRssMiB": round(median(pglite.restart, "idleRssMiB")),
+    "floor.nodeMiB": round(floor.nodeMiB),
+    "floor.tsxMiB": round(floor.tsxMiB),
+    "floor.pgliteMiB": round(floor.pgliteMiB),
+    "floor.pgliteDefaultsMiB": round(floor.pgliteDefaultsMiB),
     "leak.baselineHeapMiB": round(leak.baselineMiB, 2),
     "leak.growthMiB": round(leak.growthMiB, 3),
     "leak.lastHalfGrowthMiB": round(leak.lastHalfMiB, 3),
@@ -184,9 +193,20 @@ function report(
     figures["postgres.freshIdleRssMiB"] = round(median(postgres.fresh, "idleRssMiB"));
     figures["postgres.idleRssMiB"] = round(median(postgres.restart, "idleRssMiB"));
   }
+  // CPU time is read from /proc: reported where it exists, so every figure stays a number.
+  const cpu: [string, StartupMeasure[] | undefined][] = [
+    ["pglite.freshCpuMs", pglite.fresh],
+    ["pglite.restartCpuMs", pglite.restart],
+    ["postgres.freshCpuMs", postgres?.fresh],
+    ["postgres.restartCpuMs", postgres?.restart],
+  ];
+  for (const [name, measures] of cpu) {
+    const value = measures ? median(measures, "cpuMs") : Number.NaN;
+    if (Number.isFinite(value)) figures[name] = round(value);
+  }
   const mark = (met: boolean) => (met ? "met" : "MISSED");
   const notes = [
-    `Start to ready: spawning \`node --import tsx src/main.ts\` in Slack HTTP mode until GET /readyz answers 200, median of ${size.starts}; "fresh" migrates an empty database, "restart" finds it migrated. One unmeasured start runs first so tsx's transform cache is warm, as on any start after the first. Idle RSS: VmRSS ${size.settleMs} ms after ready.`,
+    `Start to ready: spawning \`node --import tsx src/main.ts\` in Slack HTTP mode until GET /readyz answers 200, median of ${size.starts}; "fresh" migrates an empty database, "restart" finds it migrated. One unmeasured start runs first so tsx's transform cache is warm, as on any start after the first. CPU to ready: user + system time of the process (all threads) at that moment, which other load on the machine barely moves, unlike the wall time. Idle RSS: VmRSS ${size.settleMs} ms after ready.`,
     `Leak check: the Slack adapter on PGlite (the data directory the starts above used) in the bench process, heapUsed after forced GCs: ${size.members} members apply and ${size.warmBatch} commands warm it up, then ${size.commands} commands in ${LEAK_BATCHES} batches, weighed after each (MiB: ${leak.afterBatchMiB.map((heap) => round(heap, 2)).join(", ")}). Caches that fill up level off; a leak keeps growing, so the second half is judged. PGlite's WASM memory is outside the JS heap and grows with the data, so RSS is shown but not judged.`,
   ];
   const restartPg = postgres ? median(postgres.restart, "readyMs") : undefined;
@@ -201,6 +221,7 @@ function report(
   const rss = median(pglite.restart, "idleRssMiB");
   notes.push(
     `Idle RSS on PGlite after a restart (the steady state; the first start also runs initdb, whose memory stays mapped): ${round(rss)} MiB (target < 150 MiB: ${mark(rss < 150)}).`,
+    `Idle RSS floor, each a separate process idling ${size.settleMs} ms once ready: bare Node ${round(floor.nodeMiB)} MiB; Node with tsx's loader ${round(floor.tsxMiB)} MiB; Node with PGlite open on the restarted data directory ${round(floor.pgliteMiB)} MiB with Next Step's settings (shared_buffers 16 MB), ${round(floor.pgliteDefaultsMiB)} MiB with PGlite's defaults (128 MB). Next Step on PGlite adds ${round(rss - floor.pgliteMiB)} MiB to that floor: tsx, Prisma's query compiler, Bolt and the bot.`,
   );
   notes.push(
     `Heap growth over the last ${size.commands / 2} commands: ${round(leak.lastHalfMiB, 2)} MiB, over all ${size.commands}: ${round(leak.growthMiB, 2)} MiB (target: no growth beyond noise, taken as < ${LEAK_LIMIT_MIB} MiB over the second half: ${mark(leak.lastHalfMiB < LEAK_LIMIT_MIB)}).`,
@@ -213,6 +234,14 @@ function report(
       ["Start to ready, restart (ms)", pg(pglite.restart, "readyMs"), pg(postgres?.restart, "readyMs")],
       ["Idle RSS after ready, fresh database (MiB)", pg(pglite.fresh, "idleRssMiB"), pg(postgres?.fresh, "idleRssMiB")],
       ["Idle RSS after ready, restart (MiB)", pg(pglite.restart, "idleRssMiB"), pg(postgres?.restart, "idleRssMiB")],
+      ["CPU to ready, fresh database (ms)", pg(pglite.fresh, "cpuMs"), pg(postgres?.fresh, "cpuMs")],
+      ["CPU to ready, restart (ms)", pg(pglite.restart, "cpuMs"), pg(postgres?.restart, "cpuMs")],
+      [
+        "Idle RSS floor: Node + PGlite, our settings / PGlite's defaults (MiB)",
+        `${round(floor.pgliteMiB)} / ${round(floor.pgliteDefaultsMiB)}`,
+        "-",
+      ],
+      ["Idle RSS floor: bare Node / Node + tsx (MiB)", `${round(floor.nodeMiB)} / ${round(floor.tsxMiB)}`, "-"],
       ["Heap after warm-up, forced GC (MiB)", round(leak.baselineMiB, 1), "-"],
       [`Heap change over ${size.commands} commands (MiB)`, round(leak.growthMiB, 2), "-"],
       [`Heap change over the last ${size.commands / 2} (MiB)`, round(leak.lastHalfMiB, 2), "-"],

@@ -18,6 +18,11 @@ export const IN_MEMORY = "memory://";
  */
 const PGLITE_SETTINGS = ["shared_buffers=16MB"];
 
+/** PGlite's start parameters with our settings after them: the option replaces PGlite's list rather than adding to it. */
+export function pgliteStartParams(defaults: readonly string[]): string[] {
+  return [...defaults, ...PGLITE_SETTINGS.flatMap((setting) => ["-c", setting])];
+}
+
 export const defaultMigrationsDir = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
 
 export interface DatabaseLogger {
@@ -85,9 +90,8 @@ async function openPglite(dataDir: string, migrationsDir: string, logger?: Datab
     import("@electric-sql/pglite"),
     import("pglite-prisma-adapter"),
   ]);
-  // Replaces PGlite's start parameters rather than adding to them, hence its defaults first. The instance
-  // that runs initdb on a fresh data directory gets the same ones.
-  const startParams = [...PGlite.defaultStartParams, ...PGLITE_SETTINGS.flatMap((setting) => ["-c", setting])];
+  // The instance PGlite starts to run initdb on a fresh data directory gets the same ones.
+  const startParams = pgliteStartParams(PGlite.defaultStartParams);
   let lock: DataDirLock | undefined;
   let pglite: PGlite;
   if (dataDir === IN_MEMORY) {
