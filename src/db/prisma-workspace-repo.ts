@@ -4,6 +4,7 @@ import type { Application, Gap, Workspace } from "../core/model.ts";
 import type { Clock, WorkspaceRepo } from "../core/ports.ts";
 import type { Prisma } from "./generated/client.ts";
 import { newId } from "./ids.ts";
+import { createOwnershipChecks } from "./prisma-ownership.ts";
 import { notFound, oldestFirst, orNotFound, toJson, toOutboxMessage } from "./prisma-rows.ts";
 
 /** `workspace` is the row as this transaction first read it; getWorkspace() returns it until updateWorkspace() changes it. */
@@ -14,28 +15,10 @@ export function createPrismaWorkspaceRepo(
 ): WorkspaceRepo {
   const workspaceId = workspace.id;
   let current = workspace;
-  const memberByExternalId = (externalId: string) =>
-    tx.member.findUnique({ where: { workspaceId_externalId: { workspaceId, externalId } } });
-  const requireMember = async (memberId: string): Promise<void> => {
-    const member = await tx.member.findFirst({ where: { id: memberId, workspaceId }, select: { id: true } });
-    if (!member) throw notFound("Member", memberId);
-  };
-  // The foreign keys only name the parent row, so the workspace (and owner) check has to happen here.
-  const requireApplication = async (applicationId: string, memberId?: string): Promise<void> => {
-    const application = await tx.application.findFirst({
-      where: { id: applicationId, workspaceId, memberId },
-      select: { id: true },
-    });
-    if (!application) throw notFound("Application", applicationId);
-  };
-  const requireRound = async (roundId: string, memberId: string): Promise<void> => {
-    const round = await tx.round.findFirst({
-      where: { id: roundId, workspaceId, application: { memberId } },
-      select: { id: true },
-    });
-    if (!round) throw notFound("Round", roundId);
-  };
-
+  const { sawMember, sawApplications, sawRounds, forgetAll, requireMember, requireApplication, requireRound } =
+    createOwnershipChecks(tx, workspaceId);
+  const memberByExternalId = async (externalId: string) =>
+    sawMember(await tx.member.findUnique({ where: { workspaceId_externalId: { workspaceId, externalId } } }));
   return {
     workspaceId,
 
@@ -69,21 +52,26 @@ export function createPrismaWorkspaceRepo(
         ],
         skipDuplicates: true,
       });
-      return tx.member.findUniqueOrThrow({
-        where: { workspaceId_externalId: { workspaceId, externalId: input.externalId } },
-      });
+      return sawMember(
+        await tx.member.findUniqueOrThrow({
+          where: { workspaceId_externalId: { workspaceId, externalId: input.externalId } },
+        }),
+      );
     },
-    updateMember(memberId, patch) {
-      return orNotFound("Member", memberId, tx.member.update({ where: { id: memberId, workspaceId }, data: patch }));
+    async updateMember(memberId, patch) {
+      return sawMember(
+        await orNotFound("Member", memberId, tx.member.update({ where: { id: memberId, workspaceId }, data: patch })),
+      );
     },
     async deleteMember(memberId) {
       // The foreign keys cascade to applications, rounds, feedback, reflections, gaps and outbox rows.
       const { count } = await tx.member.deleteMany({ where: { id: memberId, workspaceId } });
       if (count === 0) throw notFound("Member", memberId);
+      forgetAll();
     },
 
-    listApplications(memberId) {
-      return tx.application.findMany({ where: { workspaceId, memberId }, orderBy: oldestFirst });
+    async listApplications(memberId) {
+      return sawApplications(await tx.application.findMany({ where: { workspaceId, memberId }, orderBy: oldestFirst }));
     },
     async createApplication(input) {
       await requireMember(input.memberId);
@@ -106,23 +94,31 @@ export function createPrismaWorkspaceRepo(
       // A failed INSERT would abort the Postgres transaction; ON CONFLICT DO NOTHING lets the caller recover.
       const { count } = await tx.application.createMany({ data: [application], skipDuplicates: true });
       if (count === 0) throw new Error(`Member ${input.memberId} already has an application at ${input.company}`);
+      sawApplications([application]);
       return { ...application };
     },
-    updateApplication(applicationId, patch) {
-      return orNotFound(
+    async updateApplication(applicationId, patch) {
+      const application = await orNotFound(
         "Application",
         applicationId,
         tx.application.update({ where: { id: applicationId, workspaceId }, data: patch }),
       );
+      sawApplications([application]);
+      return application;
     },
 
     async listRounds(applicationIds) {
       if (applicationIds.length === 0) return [];
-      return tx.round.findMany({ where: { workspaceId, applicationId: { in: applicationIds } }, orderBy: oldestFirst });
+      return sawRounds(
+        await tx.round.findMany({
+          where: { workspaceId, applicationId: { in: applicationIds } },
+          orderBy: oldestFirst,
+        }),
+      );
     },
     async createRound(input) {
       await requireApplication(input.applicationId);
-      return tx.round.create({
+      const round = await tx.round.create({
         data: {
           id: newId(),
           workspaceId,
@@ -135,9 +131,17 @@ export function createPrismaWorkspaceRepo(
           createdAt: clock.now(),
         },
       });
+      sawRounds([round]);
+      return round;
     },
-    updateRound(roundId, patch) {
-      return orNotFound("Round", roundId, tx.round.update({ where: { id: roundId, workspaceId }, data: patch }));
+    async updateRound(roundId, patch) {
+      const round = await orNotFound(
+        "Round",
+        roundId,
+        tx.round.update({ where: { id: roundId, workspaceId }, data: patch }),
+      );
+      sawRounds([round]);
+      return round;
     },
 
     async listFeedback(applicationIds) {

@@ -158,6 +158,62 @@ export function describeIntegrity(store: () => Store): void {
     ).rejects.toThrow(NOT_FOUND);
   });
 
+  it("GIVEN another member's rows already read in this transaction WHEN a member's own rows point at them THEN it is still refused", async () => {
+    const workspace = await givenWorkspace(store());
+    const bob = await givenPipeline(store(), workspace.id, "U-BOB");
+    const ada = await givenMember(store(), workspace.id, "U-ADA");
+    const pointAtBob = (repo: WorkspaceRepo) => [
+      () =>
+        repo.createReflection({
+          memberId: ada.id,
+          applicationId: bob.applicationId,
+          roundId: null,
+          personMet: null,
+          learned: null,
+        }),
+      () =>
+        repo.createReflection({
+          memberId: ada.id,
+          applicationId: null,
+          roundId: bob.roundId,
+          personMet: null,
+          learned: null,
+        }),
+      () => repo.createGap({ memberId: ada.id, applicationId: bob.applicationId, topic: "x" }),
+    ];
+    for (let index = 0; index < 3; index += 1) {
+      const attempt = store().inWorkspace(workspace.id, async (repo) => {
+        await repo.findMember("U-ADA");
+        const applications = await repo.listApplications(bob.member.id);
+        await repo.listRounds(applications.map((application) => application.id));
+        return (pointAtBob(repo)[index] as () => Promise<unknown>)();
+      });
+      await expect(attempt, `attempt ${index}`).rejects.toThrow(NOT_FOUND);
+    }
+  });
+
+  it("GIVEN a member deleted earlier in this transaction WHEN their rows are named again THEN they are not found", async () => {
+    const workspace = await givenWorkspace(store());
+    const ada = await givenPipeline(store(), workspace.id, "U-ADA");
+    const attempts: [string, Work][] = [
+      ["createApplication", (repo) => repo.createApplication(newApplication(ada.member.id, "Globex"))],
+      [
+        "createRound",
+        (repo) => repo.createRound({ applicationId: ada.applicationId, stage: null, scheduledAt: null, heldAt: null }),
+      ],
+      ["enqueue", (repo) => repo.enqueue(directMessage(ada.member.id, "after-forget"))],
+    ];
+    for (const [method, work] of attempts) {
+      const attempt = store().inWorkspace(workspace.id, async (repo) => {
+        const member = await repo.findMember("U-ADA");
+        await repo.listRounds((await repo.listApplications(member?.id ?? "")).map((application) => application.id));
+        await repo.deleteMember(ada.member.id);
+        return work(repo);
+      });
+      await expect(attempt, method).rejects.toThrow(NOT_FOUND);
+    }
+  });
+
   it("GIVEN two members WHEN one is deleted THEN every row of theirs goes and the other's stay", async () => {
     const workspace = await givenWorkspace(store());
     const ada = await givenPipeline(store(), workspace.id, "U-ADA");
