@@ -80,36 +80,22 @@ interviewers AS (
 )
 SELECT (SELECT count(*) FROM inserted)::int AS created, (SELECT count(*) FROM chased)::int AS chased`;
 
-/**
- * Spells that crossed the workspace's silence period within the 2-day look-back: candidates by index from the
- * application's activity and its rounds' times, then each one's last news over all its rounds.
- */
+/** Spells that crossed the workspace's silence period within the 2-day look-back, by the applications' last news. */
 const silenceCheck = `
 WITH ${RECENTLY_REJECTED},
 bounds AS MATERIALIZED (
   SELECT w.id, ${NOW} - w."silenceDays" * interval '1 day' AS quiet_since,
     ${NOW} - w."silenceDays" * interval '1 day' - interval '2 days' AS stale_before
   FROM "Workspace" w
-), touched AS (
-  SELECT a.id FROM bounds b JOIN "Application" a ON a."workspaceId" = b.id
-  WHERE a.status = 'ACTIVE' AND a."lastActivityAt" > b.stale_before AND a."lastActivityAt" <= b.quiet_since
-  UNION
-  SELECT r."applicationId" FROM bounds b JOIN "Round" r ON r."workspaceId" = b.id
-  WHERE r."scheduledAt" > b.stale_before AND r."scheduledAt" <= b.quiet_since
-  UNION
-  SELECT r."applicationId" FROM bounds b JOIN "Round" r ON r."workspaceId" = b.id
-  WHERE r."heldAt" > b.stale_before AND r."heldAt" <= b.quiet_since
-), news AS (
-  SELECT a.id, a."workspaceId", a."memberId", a.company, b.quiet_since, b.stale_before,
-    greatest(a."lastActivityAt", r.scheduled, r.held) AS last_news
-  FROM touched t JOIN "Application" a ON a.id = t.id JOIN bounds b ON b.id = a."workspaceId"
-  CROSS JOIN LATERAL (SELECT max("scheduledAt") AS scheduled, max("heldAt") AS held
-    FROM "Round" WHERE "applicationId" = a.id) r
-  WHERE a.status = 'ACTIVE'
-),
+), span AS MATERIALIZED (SELECT min(stale_before) AS lo, max(quiet_since) AS hi FROM bounds),
 keyed AS (
-  SELECT news.*, 'check-in:' || news.id || ':' || to_char(news.last_news AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS key
-  FROM news WHERE news.last_news > news.stale_before AND news.last_news <= news.quiet_since
+  SELECT a.id, a."memberId", a."workspaceId", a.company, n."lastNewsAt" AS last_news,
+    'check-in:' || a.id || ':' || to_char(n."lastNewsAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS key
+  FROM "ApplicationNews" n
+  JOIN "Application" a ON a.id = n."applicationId"
+  JOIN bounds b ON b.id = a."workspaceId"
+  WHERE n."lastNewsAt" > (SELECT lo FROM span) AND n."lastNewsAt" <= (SELECT hi FROM span)
+    AND a.status = 'ACTIVE' AND n."lastNewsAt" > b.stale_before AND n."lastNewsAt" <= b.quiet_since
 )
 INSERT INTO "Outbox" ${OUTBOX_COLUMNS}
 SELECT gen_random_uuid()::text, m."workspaceId", m.id, 'check-in', 'DIRECT', NULL,
