@@ -2,7 +2,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../../src/db/generated/client.ts";
-import { openDatabase } from "../../src/db/open.ts";
+import { openDatabase, POSTGRES_SESSION_OPTIONS } from "../../src/db/open.ts";
 import { JOBS } from "../../src/jobs/registry.ts";
 import { createScratchDatabase } from "../postgres.ts";
 import type { BenchContext, Scenario, ScenarioResult } from "../scenario.ts";
@@ -42,7 +42,7 @@ async function measureSize(
     // openDatabase migrates; the jobs then run through an identically built client that also reports its queries.
     const db = await openDatabase({ databaseUrl: scratch.url });
     await db.close();
-    const pool = new pg.Pool({ connectionString: scratch.url, options: "-c TimeZone=UTC" });
+    const pool = new pg.Pool({ connectionString: scratch.url, options: POSTGRES_SESSION_OPTIONS });
     pool.on("error", () => undefined);
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool), log: [{ emit: "event", level: "query" }] });
     const client: JobClient = { prisma, queries: [] };

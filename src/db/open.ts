@@ -23,6 +23,13 @@ export function pgliteStartParams(defaults: readonly string[]): string[] {
   return [...defaults, ...PGLITE_SETTINGS.flatMap((setting) => ["-c", setting])];
 }
 
+/**
+ * Settings of every Postgres session the app opens. Prisma's drivers send timestamps without an offset, so every
+ * session must read them as UTC. JIT off: the jobs' scans are short index walks whose estimated cost still crosses
+ * jit_above_cost, and compiling them took longer than running them (hundreds of ms at 100,000 members).
+ */
+export const POSTGRES_SESSION_OPTIONS = "-c TimeZone=UTC -c jit=off";
+
 export const defaultMigrationsDir = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
 
 export interface DatabaseLogger {
@@ -63,8 +70,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
 
 async function openPostgres(databaseUrl: string, migrationsDir: string, logger?: DatabaseLogger): Promise<Database> {
   const [{ default: pg }, { PrismaPg }] = await Promise.all([import("pg"), import("@prisma/adapter-pg")]);
-  // Prisma's drivers send timestamps without an offset, so every session must read them as UTC.
-  const pool = new pg.Pool({ connectionString: databaseUrl, options: "-c TimeZone=UTC" });
+  const pool = new pg.Pool({ connectionString: databaseUrl, options: POSTGRES_SESSION_OPTIONS });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on("error", (error) => logger?.error({ err: error }, "idle Postgres connection failed"));
   try {
