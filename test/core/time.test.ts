@@ -195,3 +195,50 @@ describe("clock text and zone names", () => {
     expect(isValidTimezone(`Europe/${"x".repeat(70)}`)).toBe(false);
   });
 });
+
+describe("local readings against Intl", () => {
+  /** What Intl itself reads, field by field: the reference the cached offsets must agree with. */
+  function intlParts(at: Date, timeZone: string) {
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat("en-US", {
+        timeZone,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "numeric",
+        day: "numeric",
+        hour: "numeric",
+        minute: "numeric",
+        weekday: "short",
+      })
+        .formatToParts(at)
+        .map((part) => [part.type, part.value]),
+    );
+    return {
+      year: Number(parts.year),
+      month: Number(parts.month),
+      day: Number(parts.day),
+      hour: Number(parts.hour),
+      minute: Number(parts.minute),
+      weekday: ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"].indexOf(parts.weekday),
+    };
+  }
+
+  // Transitions in 2026: Berlin and New York, Lord Howe's half-hour shift, and zones a quarter or half hour off.
+  const AROUND = [
+    ["Europe/Berlin", "2026-10-25T01:00:00Z"],
+    ["America/New_York", "2026-03-08T07:00:00Z"],
+    ["Australia/Lord_Howe", "2026-04-04T15:00:00Z"],
+    ["Asia/Kathmandu", "2026-06-01T00:00:00Z"],
+    ["America/St_Johns", "2026-11-01T04:30:00Z"],
+    ["Pacific/Chatham", "2026-04-04T14:00:00Z"],
+  ] as const;
+
+  it.each(
+    AROUND,
+  )("GIVEN %s WHEN read every 7 minutes for 6 hours around %s THEN every reading matches Intl's", (zone, at) => {
+    const centre = Date.parse(at);
+    for (let t = centre - 3 * 3_600_000; t <= centre + 3 * 3_600_000; t += 7 * 60_000 + 13_000) {
+      expect(localParts(new Date(t), zone), new Date(t).toISOString()).toEqual(intlParts(new Date(t), zone));
+    }
+  });
+});
