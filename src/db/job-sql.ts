@@ -149,44 +149,30 @@ WHERE f.id = c.id AND f."chaseCount" < c."chaseCount"`;
 const within = (column: string) => `${column} >= $1::timestamptz AND ${column} < $2::timestamptz`;
 
 /**
- * $1, $2 = the period, $3 = JSON array of workspace ids: each workspace's wins in one pass per table. The application
- * itself is recorded as a passed round when invited; it is not an interview held. Rejections are never counted.
+ * $1, $2 = the period, $3 = JSON array of workspace ids: each workspace's counts through its own index ranges (one
+ * lateral pass per workspace, so the plan never depends on guessing how many are due). The application itself is
+ * recorded as a passed round when invited; it is not an interview held. Rejections are never counted.
  */
 export const WEEK_SUMMARIES = `
-WITH due AS MATERIALIZED (SELECT value AS id FROM jsonb_array_elements_text($3::jsonb)),
-rounds AS (
-  SELECT r."workspaceId" AS id,
+SELECT due.id AS "workspaceId", r.invitations, r.rounds_held AS "roundsHeld", o.offers, f.received AS "feedbackReceived",
+  x.people_met AS "peopleMet", x.things_learned AS "thingsLearned", coalesce(n.names, '{}') AS "sharingWinners"
+FROM (SELECT value AS id FROM jsonb_array_elements_text($3::jsonb)) due
+CROSS JOIN LATERAL (SELECT
     count(*) FILTER (WHERE r.outcome = 'NEXT_STEP' AND ${within(`r."outcomeAt"`)})::int AS invitations,
     count(*) FILTER (WHERE ${within(`r."heldAt"`)} AND (r.stage IS NULL OR r.stage <> 'APPLIED'))::int AS rounds_held
   FROM "Round" r
-  WHERE r."workspaceId" IN (SELECT id FROM due) AND (${within(`r."outcomeAt"`)} OR ${within(`r."heldAt"`)})
-  GROUP BY r."workspaceId"
-), offers AS (
-  SELECT a."workspaceId" AS id, count(*)::int AS offers FROM "Application" a
-  WHERE a."workspaceId" IN (SELECT id FROM due) AND a.status IN ('OFFER', 'ACCEPTED') AND ${within(`a."statusChangedAt"`)}
-  GROUP BY a."workspaceId"
-), feedback AS (
-  SELECT f."workspaceId" AS id, count(*)::int AS received FROM "FeedbackRequest" f
-  WHERE f."workspaceId" IN (SELECT id FROM due) AND f.state = 'RECEIVED' AND ${within(`f."receivedAt"`)}
-  GROUP BY f."workspaceId"
-), reflections AS (
-  SELECT x."workspaceId" AS id, count(x."personMet")::int AS people_met, count(x.learned)::int AS things_learned
-  FROM "Reflection" x WHERE x."workspaceId" IN (SELECT id FROM due) AND ${within(`x."createdAt"`)}
-  GROUP BY x."workspaceId"
-), winners AS (
-  SELECT m."workspaceId" AS id, array_agg(m."displayName" ORDER BY m."displayName") AS names
+  WHERE r."workspaceId" = due.id AND (${within(`r."outcomeAt"`)} OR ${within(`r."heldAt"`)})) r
+CROSS JOIN LATERAL (SELECT count(*)::int AS offers FROM "Application" a
+  WHERE a."workspaceId" = due.id AND a.status IN ('OFFER', 'ACCEPTED') AND ${within(`a."statusChangedAt"`)}) o
+CROSS JOIN LATERAL (SELECT count(*)::int AS received FROM "FeedbackRequest" f
+  WHERE f."workspaceId" = due.id AND f.state = 'RECEIVED' AND ${within(`f."receivedAt"`)}) f
+CROSS JOIN LATERAL (SELECT count(x."personMet")::int AS people_met, count(x.learned)::int AS things_learned
+  FROM "Reflection" x WHERE x."workspaceId" = due.id AND ${within(`x."createdAt"`)}) x
+CROSS JOIN LATERAL (SELECT array_agg(m."displayName" ORDER BY m."displayName") AS names
   FROM "Member" m
-  WHERE m.sharing <> 'OFF' AND m.id IN (
-    SELECT a."memberId" FROM "Application" a WHERE a."workspaceId" IN (SELECT id FROM due)
+  WHERE m."workspaceId" = due.id AND m.sharing <> 'OFF' AND m.id IN (
+    SELECT a."memberId" FROM "Application" a WHERE a."workspaceId" = due.id
       AND a.status IN ('OFFER', 'ACCEPTED') AND ${within(`a."statusChangedAt"`)}
     UNION
     SELECT a."memberId" FROM "Round" r JOIN "Application" a ON a.id = r."applicationId"
-    WHERE r."workspaceId" IN (SELECT id FROM due) AND r.outcome = 'NEXT_STEP' AND ${within(`r."outcomeAt"`)})
-  GROUP BY m."workspaceId"
-)
-SELECT due.id AS "workspaceId", coalesce(r.invitations, 0) AS invitations, coalesce(r.rounds_held, 0) AS "roundsHeld",
-  coalesce(o.offers, 0) AS offers, coalesce(f.received, 0) AS "feedbackReceived",
-  coalesce(x.people_met, 0) AS "peopleMet", coalesce(x.things_learned, 0) AS "thingsLearned",
-  coalesce(n.names, '{}') AS "sharingWinners"
-FROM due LEFT JOIN rounds r USING (id) LEFT JOIN offers o USING (id) LEFT JOIN feedback f USING (id)
-  LEFT JOIN reflections x USING (id) LEFT JOIN winners n USING (id)`;
+    WHERE r."workspaceId" = due.id AND r.outcome = 'NEXT_STEP' AND ${within(`r."outcomeAt"`)})) n`;
