@@ -70,11 +70,11 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
     const log = logger.child({ workspace: identity.externalId, member: user.externalId, command: command.name });
     try {
       let changed = false;
-      const answer = await workspaces.within(identity, async (scoped, workspace) => {
+      const answer = await workspaces.within(identity, user.externalId, async (scoped, opening) => {
         const repo = watchChanges(scoped, () => {
           changed = true;
         });
-        const known = await repo.findMember(user.externalId);
+        const { workspace, member: known } = opening;
         const now = clock.now();
         const timeZone = known?.timezone ?? (isUsableZone(user.timezone) ? user.timezone : workspace.defaultTimezone);
         const parsed = readArgs({ now, timeZone });
@@ -101,6 +101,7 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
           // Platforms like Discord don't tell us where a member lives; reminders need it to arrive at a kind hour.
           return { ...message, text: `${message.text}\n\n${TIMEZONE_TIP}` };
         }
+        if (!opening.hasUntoldFailures) return message;
         // Channel posts that failed are the admins' business, not this member's.
         const failures = (await repo.listUntoldFailures(member.id)).filter((failure) => failure.target === "DIRECT");
         if (failures.length === 0) return message;
@@ -132,8 +133,7 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
   }
 
   async function home(identity: WorkspaceIdentity, user: BotUser): Promise<BotMessage[]> {
-    return workspaces.within(identity, async (repo, workspace) => {
-      const known = await repo.findMember(user.externalId);
+    return workspaces.within(identity, user.externalId, async (repo, { workspace, member: known }) => {
       const member = known ?? (await enroll(repo, user));
       const context: CommandContext = {
         repo,

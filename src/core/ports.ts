@@ -181,6 +181,16 @@ export class WorkspaceNotFoundError extends Error {
   }
 }
 
+/** What a member's unit of work starts from, read together. */
+export interface MemberOpening {
+  /** The workspace row as this transaction reads it. */
+  workspace: Workspace;
+  /** The member with that platform id, or null before their first command. */
+  member: Member | null;
+  /** Whether direct messages to them failed for good and they have not been told (listUntoldFailures has some). */
+  hasUntoldFailures: boolean;
+}
+
 /** The whole of storage, as the core and the dispatcher see it. */
 export interface Store {
   /** Finds the workspace for this platform identity, creating it the first time. */
@@ -188,6 +198,12 @@ export interface Store {
   findWorkspace(platform: Platform, externalId: string): Promise<Workspace | null>;
   /** Runs `work` in one transaction, with a repository that sees only this workspace; WorkspaceNotFoundError if there is none. */
   inWorkspace<T>(workspaceId: string, work: (repo: WorkspaceRepo) => Promise<T>): Promise<T>;
+  /** `inWorkspace` for one member's command, handing `work` the workspace, the member and their failure state read in one go. */
+  inWorkspaceAs<T>(
+    workspaceId: string,
+    memberExternalId: string,
+    work: (repo: WorkspaceRepo, opening: MemberOpening) => Promise<T>,
+  ): Promise<T>;
   /** Deletes the workspace and everything in it. */
   deleteWorkspace(workspaceId: string): Promise<void>;
   /** Schedules the workspace's deletion (the app was removed), or cancels it with null. Any later activity cancels it too. */

@@ -1,16 +1,24 @@
 /** Platform identity to workspace, remembered: an id never changes, while the row (settings, deletion schedule) is read inside each unit of work. */
-import type { Workspace } from "./model.ts";
-import { type Store, type WorkspaceIdentity, WorkspaceNotFoundError, type WorkspaceRepo } from "./ports.ts";
+import {
+  type MemberOpening,
+  type Store,
+  type WorkspaceIdentity,
+  WorkspaceNotFoundError,
+  type WorkspaceRepo,
+} from "./ports.ts";
 
 /** Enough for every community one process serves; beyond it the map starts over rather than grow. */
 const MAX_REMEMBERED = 10_000;
 
+type MemberWork<T> = (repo: WorkspaceRepo, opening: MemberOpening) => Promise<T>;
+
 export interface WorkspaceDirectory {
   /**
-   * Runs `work` in one transaction of the identity's workspace (created the first time), with the row as that
-   * transaction reads it. Activity cancels a scheduled deletion, even when `work` fails or refuses.
+   * Runs one member's `work` in one transaction of the identity's workspace (created the first time), with the
+   * workspace row and the member as that transaction reads them. Activity cancels a scheduled deletion, even when
+   * `work` fails or refuses.
    */
-  within<T>(identity: WorkspaceIdentity, work: (repo: WorkspaceRepo, workspace: Workspace) => Promise<T>): Promise<T>;
+  within<T>(identity: WorkspaceIdentity, memberExternalId: string, work: MemberWork<T>): Promise<T>;
 }
 
 export function createWorkspaceDirectory(store: Store): WorkspaceDirectory {
@@ -21,14 +29,14 @@ export function createWorkspaceDirectory(store: Store): WorkspaceDirectory {
     ids.set(keyOf(identity), id);
   };
 
-  async function attempt<T>(id: string, work: (repo: WorkspaceRepo, workspace: Workspace) => Promise<T>): Promise<T> {
+  async function attempt<T>(id: string, memberExternalId: string, work: MemberWork<T>): Promise<T> {
     let scheduled = false;
     try {
-      return await store.inWorkspace(id, async (repo) => {
-        const workspace = await repo.getWorkspace();
+      return await store.inWorkspaceAs(id, memberExternalId, async (repo, opening) => {
+        const { workspace } = opening;
         // Another process may have scheduled the deletion since this one last looked; reading it here sees that.
         scheduled = workspace.deletionScheduledAt !== null;
-        return work(repo, scheduled ? { ...workspace, deletionScheduledAt: null } : workspace);
+        return work(repo, scheduled ? { ...opening, workspace: { ...workspace, deletionScheduledAt: null } } : opening);
       });
     } finally {
       // Outside the transaction, so that a refusal rolling it back still counts as activity.
@@ -37,11 +45,11 @@ export function createWorkspaceDirectory(store: Store): WorkspaceDirectory {
   }
 
   return {
-    async within(identity, work) {
+    async within(identity, memberExternalId, work) {
       const known = ids.get(keyOf(identity));
       if (known !== undefined) {
         try {
-          return await attempt(known, work);
+          return await attempt(known, memberExternalId, work);
         } catch (error) {
           // Deleted since (its grace period ran out on some process): forget it and start the identity afresh.
           if (!(error instanceof WorkspaceNotFoundError) || error.workspaceId !== known) throw error;
@@ -50,7 +58,7 @@ export function createWorkspaceDirectory(store: Store): WorkspaceDirectory {
       }
       const workspace = await store.ensureWorkspace(identity);
       remember(identity, workspace.id);
-      return attempt(workspace.id, work);
+      return attempt(workspace.id, memberExternalId, work);
     },
   };
 }

@@ -2,6 +2,7 @@
 import { type Clock, type Store, systemClock, WorkspaceNotFoundError } from "../core/ports.ts";
 import type { PrismaClient } from "./generated/client.ts";
 import { newId } from "./ids.ts";
+import { readOpening } from "./prisma-opening.ts";
 import { createPrismaOutboxQueue } from "./prisma-outbox-queue.ts";
 import { createPrismaWorkspaceRepo } from "./prisma-workspace-repo.ts";
 
@@ -57,6 +58,13 @@ export function createPrismaStore(db: PrismaStoreDatabase, options: PrismaStoreO
         const workspace = await tx.workspace.findUnique({ where: { id: workspaceId } });
         if (!workspace) throw new WorkspaceNotFoundError(workspaceId);
         return work(createPrismaWorkspaceRepo(tx, workspace, clock));
+      }, transactionOptions);
+    },
+    inWorkspaceAs(workspaceId, memberExternalId, work) {
+      return prisma.$transaction(async (tx) => {
+        const opening = await readOpening(tx, workspaceId, memberExternalId);
+        if (!opening) throw new WorkspaceNotFoundError(workspaceId);
+        return work(createPrismaWorkspaceRepo(tx, opening.workspace, clock, opening.member), opening);
       }, transactionOptions);
     },
     async deleteWorkspace(workspaceId) {

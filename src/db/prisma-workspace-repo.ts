@@ -1,22 +1,27 @@
 /** The workspace repository over a Prisma transaction: every query carries the workspace id. */
 import { companyKey } from "../core/companies.ts";
-import type { Application, Gap, Workspace } from "../core/model.ts";
+import type { Application, Gap, Member, Workspace } from "../core/model.ts";
 import type { Clock, WorkspaceRepo } from "../core/ports.ts";
 import type { Prisma } from "./generated/client.ts";
 import { newId } from "./ids.ts";
 import { createOwnershipChecks } from "./prisma-ownership.ts";
 import { notFound, oldestFirst, orNotFound, toJson, toOutboxMessage } from "./prisma-rows.ts";
 
-/** `workspace` is the row as this transaction first read it; getWorkspace() returns it until updateWorkspace() changes it. */
+/**
+ * `workspace` is the row as this transaction first read it; getWorkspace() returns it until updateWorkspace() changes
+ * it. `member`, when given, was read in this transaction too, so its own rows need no ownership check.
+ */
 export function createPrismaWorkspaceRepo(
   tx: Prisma.TransactionClient,
   workspace: Workspace,
   clock: Clock,
+  member?: Member | null,
 ): WorkspaceRepo {
   const workspaceId = workspace.id;
   let current = workspace;
   const { sawMember, sawApplications, sawRounds, forgetAll, requireMember, requireApplication, requireRound } =
     createOwnershipChecks(tx, workspaceId);
+  sawMember(member ?? null);
   const memberByExternalId = async (externalId: string) =>
     sawMember(await tx.member.findUnique({ where: { workspaceId_externalId: { workspaceId, externalId } } }));
   return {

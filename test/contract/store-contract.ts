@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe } from "vitest";
 import type { Store } from "../../src/core/ports.ts";
 import { describeIdentity } from "./store-contract-identity.ts";
 import { describeIntegrity } from "./store-contract-integrity.ts";
+import { describeOpening } from "./store-contract-opening.ts";
 import { describeOutbox } from "./store-contract-outbox.ts";
 import { describePipeline } from "./store-contract-pipeline.ts";
 
@@ -31,5 +32,6 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
     describe("applications, rounds, feedback, reflections and gaps", () => describePipeline(store));
     describe("transactions, isolation and deletion", () => describeIntegrity(store));
     describe("outbox", () => describeOutbox(store));
+    describe("a member's unit of work", () => describeOpening(store));
   });
 }

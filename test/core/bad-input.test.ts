@@ -175,24 +175,23 @@ describe("a failure half-way leaves nothing half-written", () => {
 
   /** The bot's store, with one repository method that fails (while `failNow.on`) as a lost connection would. */
   function failing(method: keyof WorkspaceRepo): Harness {
+    const faulty = (repo: WorkspaceRepo): WorkspaceRepo =>
+      new Proxy(repo, {
+        get(target, property, receiver) {
+          if (property === method && failNow.on) {
+            return async () => {
+              throw new Error("connection lost");
+            };
+          }
+          return Reflect.get(target, property, receiver);
+        },
+      });
     return createHarness({
       wrapStore: (store) => ({
         ...store,
-        inWorkspace: (workspaceId, work) =>
-          store.inWorkspace(workspaceId, (repo) =>
-            work(
-              new Proxy(repo, {
-                get(target, property, receiver) {
-                  if (property === method && failNow.on) {
-                    return async () => {
-                      throw new Error("connection lost");
-                    };
-                  }
-                  return Reflect.get(target, property, receiver);
-                },
-              }),
-            ),
-          ),
+        inWorkspace: (workspaceId, work) => store.inWorkspace(workspaceId, (repo) => work(faulty(repo))),
+        inWorkspaceAs: (workspaceId, memberExternalId, work) =>
+          store.inWorkspaceAs(workspaceId, memberExternalId, (repo, opening) => work(faulty(repo), opening)),
       }),
     });
   }

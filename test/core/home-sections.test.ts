@@ -1,6 +1,6 @@
 /** The home screen reads a member's history once and shows exactly what `pipeline`, `stats`, `gaps` and `settings` reply. */
 import { describe, expect, it } from "vitest";
-import type { Store } from "../../src/core/ports.ts";
+import type { Store, WorkspaceRepo } from "../../src/core/ports.ts";
 import { ADA, createHarness, TEAM } from "./harness.ts";
 
 describe("home sections", () => {
@@ -42,27 +42,22 @@ describe("home sections", () => {
 
   it("GIVEN a member's home THEN each kind of their rows is read once", async () => {
     const reads = new Map<string, number>();
+    const counted = (repo: WorkspaceRepo): WorkspaceRepo => {
+      const wrapped = { ...repo };
+      for (const name of ["listApplications", "listRounds", "listFeedback", "listReflections", "listGaps"] as const) {
+        const read = repo[name] as (...args: unknown[]) => Promise<unknown>;
+        (wrapped as Record<string, unknown>)[name] = (...args: unknown[]) => {
+          reads.set(name, (reads.get(name) ?? 0) + 1);
+          return read(...args);
+        };
+      }
+      return wrapped;
+    };
     const h = createHarness({
       wrapStore: (store: Store): Store => ({
         ...store,
-        inWorkspace: (id, work) =>
-          store.inWorkspace(id, (repo) => {
-            const counted = { ...repo };
-            for (const name of [
-              "listApplications",
-              "listRounds",
-              "listFeedback",
-              "listReflections",
-              "listGaps",
-            ] as const) {
-              const read = repo[name] as (...args: unknown[]) => Promise<unknown>;
-              (counted as Record<string, unknown>)[name] = (...args: unknown[]) => {
-                reads.set(name, (reads.get(name) ?? 0) + 1);
-                return read(...args);
-              };
-            }
-            return work(counted);
-          }),
+        inWorkspaceAs: (id, externalId, work) =>
+          store.inWorkspaceAs(id, externalId, (repo, opening) => work(counted(repo), opening)),
       }),
     });
     await h.sayAll(["apply Acme", "round acme screen", "gap system design"]);

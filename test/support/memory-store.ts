@@ -28,6 +28,28 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
   const findWorkspace = (platform: Workspace["platform"], externalId: string): Workspace | undefined =>
     [...tables.workspaces.values()].find((row) => row.platform === platform && row.externalId === externalId);
 
+  const inWorkspace: Store["inWorkspace"] = (workspaceId, work) =>
+    serialised(async () => {
+      if (!tables.workspaces.has(workspaceId)) throw new WorkspaceNotFoundError(workspaceId);
+      const snapshot = copy(tables);
+      let open = true;
+      const repo = createMemoryWorkspaceRepo(workspaceId, {
+        tables: currentTables,
+        clock,
+        assertOpen() {
+          if (!open) throw new Error("Transaction already finished: the repository was used outside inWorkspace");
+        },
+      });
+      try {
+        return await work(repo);
+      } catch (error) {
+        tables = snapshot;
+        throw error;
+      } finally {
+        open = false;
+      }
+    });
+
   return {
     ensureWorkspace(identity) {
       return serialised(async () => {
@@ -61,26 +83,13 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
         return workspace ? copy(workspace) : null;
       });
     },
-    inWorkspace(workspaceId, work) {
-      return serialised(async () => {
-        if (!tables.workspaces.has(workspaceId)) throw new WorkspaceNotFoundError(workspaceId);
-        const snapshot = copy(tables);
-        let open = true;
-        const repo = createMemoryWorkspaceRepo(workspaceId, {
-          tables: currentTables,
-          clock,
-          assertOpen() {
-            if (!open) throw new Error("Transaction already finished: the repository was used outside inWorkspace");
-          },
-        });
-        try {
-          return await work(repo);
-        } catch (error) {
-          tables = snapshot;
-          throw error;
-        } finally {
-          open = false;
-        }
+    inWorkspace,
+    inWorkspaceAs(workspaceId, memberExternalId, work) {
+      return inWorkspace(workspaceId, async (repo) => {
+        const member = await repo.findMember(memberExternalId);
+        const failures = member ? await repo.listUntoldFailures(member.id) : [];
+        const hasUntoldFailures = failures.some((failure) => failure.target === "DIRECT");
+        return work(repo, { workspace: await repo.getWorkspace(), member, hasUntoldFailures });
       });
     },
     scheduleWorkspaceDeletion(workspaceId, at) {
