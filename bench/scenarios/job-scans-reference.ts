@@ -127,7 +127,7 @@ SELECT gen_random_uuid()::text, m."workspaceId", m.id, 'prep', 'DIRECT', NULL,
     'gaps', (SELECT coalesce(jsonb_agg(g.topic ORDER BY g.number), '[]') FROM "Gap" g
       WHERE g."memberId" = m.id AND g.status IN ('OPEN', 'PRACTICING'))),
   'prep:' || r.id, d.next_attempt, ${NOW}
-${pendingRounds(NOW, `${NOW} + interval '48 hours'`)}
+${pendingRounds(NOW, `${NOW} + interval '32 hours'`)}
   AND ${mayReceive("prep")}
   AND ${NOW} >= ((r."scheduledAt" AT TIME ZONE z.zone)::date - 1 + time '17:00') AT TIME ZONE z.zone
   AND d.next_attempt <= r."scheduledAt" - interval '1 hour'

@@ -7,11 +7,16 @@ import type { NewJobMessage } from "./store.ts";
 
 /** Local hour, the day before, from which the reminder may go out. */
 export const PREP_HOUR = 17;
+/**
+ * How far ahead a round can be and still have its eve come: the eve is `PREP_HOUR`:00 on the local day before, at
+ * most 24 + (24 - PREP_HOUR) hours before the round, plus an hour for a DST change in between.
+ */
+export const PREP_LOOKAHEAD_MS = (24 + (24 - PREP_HOUR) + 1) * HOUR_MS;
 /** Too close to the round to be useful. */
 const TOO_LATE_MS = HOUR_MS;
 
 export async function runPrepReminder({ now, store }: JobContext): Promise<number> {
-  const rounds = await store.roundsToPrepare(now, new Date(now.getTime() + 48 * HOUR_MS), PREP_HOUR);
+  const rounds = await store.roundsToPrepare(now, new Date(now.getTime() + PREP_LOOKAHEAD_MS), PREP_HOUR);
   const messages: NewJobMessage[] = [];
   for (const candidate of rounds) {
     const { round, application, member, workspace } = candidate;

@@ -219,7 +219,7 @@ describe("local readings against Intl", () => {
       day: Number(parts.day),
       hour: Number(parts.hour),
       minute: Number(parts.minute),
-      weekday: ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"].indexOf(parts.weekday),
+      weekday: ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"].indexOf(parts.weekday ?? ""),
     };
   }
 

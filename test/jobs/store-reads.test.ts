@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/open.ts";
 import { FOLLOW_UP_AFTER_MS } from "../../src/jobs/feedback-chase.ts";
 import { PRACTICE_DAY, PRACTICE_HOUR } from "../../src/jobs/practice-nudge.ts";
-import { PREP_HOUR } from "../../src/jobs/prep-reminder.ts";
+import { PREP_HOUR, PREP_LOOKAHEAD_MS } from "../../src/jobs/prep-reminder.ts";
 import { REFLECT_AFTER_MS } from "../../src/jobs/reflection-prompt.ts";
 import { SILENCE_LOOKBACK_MS } from "../../src/jobs/silence-check.ts";
 import type { JobStore } from "../../src/jobs/store.ts";
@@ -29,7 +29,7 @@ const CASES: {
   {
     job: "prep-reminder",
     at: "2026-10-05T17:00:00.000Z",
-    read: (store, now) => store.roundsToPrepare(now, new Date(now.getTime() + 48 * HOUR_MS), PREP_HOUR),
+    read: (store, now) => store.roundsToPrepare(now, new Date(now.getTime() + PREP_LOOKAHEAD_MS), PREP_HOUR),
   },
   {
     job: "reflection-prompt",
