@@ -1,15 +1,15 @@
 /** The dispatch boundary: turns a member's command into one transaction and one neutral reply. Errors stop here. */
 
-import { watchChanges } from "./change-watch.ts";
+import { readOnlyView, watchChanges } from "./change-watch.ts";
 import { type ArgsResult, parseArgs, parseNamedArgs } from "./commands/parse-args.ts";
 import { type Command, type CommandContext, usageOf } from "./commands/spec.ts";
 import { COMMAND_TABLE } from "./commands/table.ts";
 import { tokenize } from "./grammar/tokenize.ts";
 import { homeSections } from "./home-sections.ts";
 import type { Logger } from "./logger.ts";
-import type { BotMessage, Member } from "./model.ts";
+import type { BotMessage, Member, Workspace } from "./model.ts";
 import { failureNotice } from "./notices.ts";
-import type { Clock, Store, WorkspaceIdentity, WorkspaceRepo } from "./ports.ts";
+import type { Clock, MemberOpening, Store, WorkspaceIdentity, WorkspaceRepo } from "./ports.ts";
 import { isRefusal, problem } from "./reply.ts";
 import { closest } from "./suggest.ts";
 import { isValidTimezone } from "./time.ts";
@@ -67,55 +67,68 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
     command: Command,
     readArgs: (context: { now: Date; timeZone: string }) => ArgsResult,
   ): Promise<BotMessage> {
-    const log = logger.child({ workspace: identity.externalId, member: user.externalId, command: command.name });
+    async function execute(repo: WorkspaceRepo, opening: MemberOpening): Promise<BotMessage> {
+      const { workspace, member: known } = opening;
+      const now = clock.now();
+      const timeZone = known?.timezone ?? (isUsableZone(user.timezone) ? user.timezone : workspace.defaultTimezone);
+      const parsed = readArgs({ now, timeZone });
+      if (!parsed.ok) return problem(parsed.problem, usageOf(command));
+      if (command.adminOnly && !user.isAdmin) {
+        return problem("Only workspace admins can change that. Ask one of them to run it.");
+      }
+      const member = known ?? (await enroll(repo, user));
+      const context: CommandContext = {
+        repo,
+        workspace,
+        commands: table,
+        member,
+        platform: identity.platform,
+        now,
+        timeZone,
+        isAdmin: user.isAdmin ?? false,
+      };
+      const message = await command.handler(context, parsed.args);
+      // A refusal leaves nothing behind, not even the member row a first command would create.
+      if (isRefusal(message)) throw new Refused(message);
+      if (command.name === "forget") return message;
+      if (!known && !member.timezone && command.name !== "tz") {
+        // Platforms like Discord don't tell us where a member lives; reminders need it to arrive at a kind hour.
+        return { ...message, text: `${message.text}\n\n${TIMEZONE_TIP}` };
+      }
+      if (!opening.hasUntoldFailures) return message;
+      // Channel posts that failed are the admins' business, not this member's.
+      const failures = (await repo.listUntoldFailures(member.id)).filter((failure) => failure.target === "DIRECT");
+      if (failures.length === 0) return message;
+      await repo.markFailuresTold(
+        failures.map((failure) => failure.id),
+        now,
+      );
+      return { ...message, text: `${failureNotice(failures)}\n\n${message.text}` };
+    }
+
     try {
-      let changed = false;
-      const answer = await workspaces.within(identity, user.externalId, async (scoped, opening) => {
-        const repo = watchChanges(scoped, () => {
-          changed = true;
-        });
-        const { workspace, member: known } = opening;
-        const now = clock.now();
-        const timeZone = known?.timezone ?? (isUsableZone(user.timezone) ? user.timezone : workspace.defaultTimezone);
-        const parsed = readArgs({ now, timeZone });
-        if (!parsed.ok) return problem(parsed.problem, usageOf(command));
-        if (command.adminOnly && !user.isAdmin) {
-          return problem("Only workspace admins can change that. Ask one of them to run it.");
-        }
-        const member = known ?? (await enroll(repo, user));
-        const context: CommandContext = {
-          repo,
-          workspace,
-          commands: table,
-          member,
-          platform: identity.platform,
-          now,
-          timeZone,
-          isAdmin: user.isAdmin ?? false,
-        };
-        const message = await command.handler(context, parsed.args);
-        // A refusal leaves nothing behind, not even the member row a first command would create.
-        if (isRefusal(message)) throw new Refused(message);
-        if (command.name === "forget") return message;
-        if (!known && !member.timezone && command.name !== "tz") {
-          // Platforms like Discord don't tell us where a member lives; reminders need it to arrive at a kind hour.
-          return { ...message, text: `${message.text}\n\n${TIMEZONE_TIP}` };
-        }
-        if (!opening.hasUntoldFailures) return message;
-        // Channel posts that failed are the admins' business, not this member's.
-        const failures = (await repo.listUntoldFailures(member.id)).filter((failure) => failure.target === "DIRECT");
-        if (failures.length === 0) return message;
-        await repo.markFailuresTold(
-          failures.map((failure) => failure.id),
-          now,
+      if (command.readsOnly) {
+        // No transaction to begin and commit, unless the member must be enrolled or told of failures (both write).
+        const read = await workspaces.reading(identity, user.externalId, async (repo, opening) =>
+          opening.member && !opening.hasUntoldFailures ? execute(readOnlyView(repo, command.name), opening) : undefined,
         );
-        return { ...message, text: `${failureNotice(failures)}\n\n${message.text}` };
-      });
+        if (read) return read;
+      }
+      let changed = false;
+      const answer = await workspaces.within(identity, user.externalId, (repo, opening) =>
+        execute(
+          watchChanges(repo, () => {
+            changed = true;
+          }),
+          opening,
+        ),
+      );
       if (changed) changing.add(answer);
       return answer;
     } catch (error) {
       if (error instanceof Refused) return error.reply;
-      log.error({ err: error }, "command failed");
+      const context = { workspace: identity.externalId, member: user.externalId, command: command.name };
+      logger.child(context).error({ err: error }, "command failed");
       return problem(SORRY);
     }
   }
@@ -133,8 +146,8 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
   }
 
   async function home(identity: WorkspaceIdentity, user: BotUser): Promise<BotMessage[]> {
-    return workspaces.within(identity, user.externalId, async (repo, { workspace, member: known }) => {
-      const member = known ?? (await enroll(repo, user));
+    const sections = (repo: WorkspaceRepo, workspace: Workspace, member: Member) => {
+      const timeZone = member.timezone ?? workspace.defaultTimezone;
       const context: CommandContext = {
         repo,
         workspace,
@@ -142,11 +155,19 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
         member,
         platform: identity.platform,
         now: clock.now(),
-        timeZone: member.timezone ?? workspace.defaultTimezone,
+        timeZone,
         isAdmin: user.isAdmin ?? false,
       };
       return homeSections(context);
-    });
+    };
+    // Only reads, so no transaction, unless a newcomer must be enrolled first.
+    const read = await workspaces.reading(identity, user.externalId, async (repo, { workspace, member }) =>
+      member ? sections(readOnlyView(repo, "home"), workspace, member) : undefined,
+    );
+    if (read) return read;
+    return workspaces.within(identity, user.externalId, async (repo, { workspace, member }) =>
+      sections(repo, workspace, member ?? (await enroll(repo, user))),
+    );
   }
 
   return {

@@ -204,6 +204,15 @@ export interface Store {
     memberExternalId: string,
     work: (repo: WorkspaceRepo, opening: MemberOpening) => Promise<T>,
   ): Promise<T>;
+  /**
+   * `inWorkspaceAs` without a transaction, for work that only reads: each read sees what was committed when it ran
+   * (as each statement of a READ COMMITTED transaction would). Nothing may be written through its repository.
+   */
+  readWorkspaceAs<T>(
+    workspaceId: string,
+    memberExternalId: string,
+    work: (repo: WorkspaceRepo, opening: MemberOpening) => Promise<T>,
+  ): Promise<T>;
   /** Deletes the workspace and everything in it. */
   deleteWorkspace(workspaceId: string): Promise<void>;
   /** Schedules the workspace's deletion (the app was removed), or cancels it with null. Any later activity cancels it too. */

@@ -19,7 +19,11 @@ export interface WorkspaceDirectory {
    * `work` fails or refuses.
    */
   within<T>(identity: WorkspaceIdentity, memberExternalId: string, work: MemberWork<T>): Promise<T>;
+  /** `within` without a transaction, for work that only reads (Store.readWorkspaceAs). */
+  reading<T>(identity: WorkspaceIdentity, memberExternalId: string, work: MemberWork<T>): Promise<T>;
 }
+
+type Opener = "inWorkspaceAs" | "readWorkspaceAs";
 
 export function createWorkspaceDirectory(store: Store): WorkspaceDirectory {
   const ids = new Map<string, string>();
@@ -29,10 +33,10 @@ export function createWorkspaceDirectory(store: Store): WorkspaceDirectory {
     ids.set(keyOf(identity), id);
   };
 
-  async function attempt<T>(id: string, memberExternalId: string, work: MemberWork<T>): Promise<T> {
+  async function attempt<T>(open: Opener, id: string, memberExternalId: string, work: MemberWork<T>): Promise<T> {
     let scheduled = false;
     try {
-      return await store.inWorkspaceAs(id, memberExternalId, async (repo, opening) => {
+      return await store[open](id, memberExternalId, async (repo, opening) => {
         const { workspace } = opening;
         // Another process may have scheduled the deletion since this one last looked; reading it here sees that.
         scheduled = workspace.deletionScheduledAt !== null;
@@ -44,21 +48,24 @@ export function createWorkspaceDirectory(store: Store): WorkspaceDirectory {
     }
   }
 
-  return {
-    async within(identity, memberExternalId, work) {
-      const known = ids.get(keyOf(identity));
-      if (known !== undefined) {
-        try {
-          return await attempt(known, memberExternalId, work);
-        } catch (error) {
-          // Deleted since (its grace period ran out on some process): forget it and start the identity afresh.
-          if (!(error instanceof WorkspaceNotFoundError) || error.workspaceId !== known) throw error;
-          ids.delete(keyOf(identity));
-        }
+  async function run<T>(open: Opener, identity: WorkspaceIdentity, memberExternalId: string, work: MemberWork<T>) {
+    const known = ids.get(keyOf(identity));
+    if (known !== undefined) {
+      try {
+        return await attempt(open, known, memberExternalId, work);
+      } catch (error) {
+        // Deleted since (its grace period ran out on some process): forget it and start the identity afresh.
+        if (!(error instanceof WorkspaceNotFoundError) || error.workspaceId !== known) throw error;
+        ids.delete(keyOf(identity));
       }
-      const workspace = await store.ensureWorkspace(identity);
-      remember(identity, workspace.id);
-      return attempt(workspace.id, memberExternalId, work);
-    },
+    }
+    const workspace = await store.ensureWorkspace(identity);
+    remember(identity, workspace.id);
+    return attempt(open, workspace.id, memberExternalId, work);
+  }
+
+  return {
+    within: (identity, memberExternalId, work) => run("inWorkspaceAs", identity, memberExternalId, work),
+    reading: (identity, memberExternalId, work) => run("readWorkspaceAs", identity, memberExternalId, work),
   };
 }

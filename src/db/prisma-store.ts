@@ -67,6 +67,12 @@ export function createPrismaStore(db: PrismaStoreDatabase, options: PrismaStoreO
         return work(createPrismaWorkspaceRepo(tx, opening.workspace, clock, opening.member), opening);
       }, transactionOptions);
     },
+    async readWorkspaceAs(workspaceId, memberExternalId, work) {
+      // The client itself in place of a transaction: each read takes a pooled connection and commits on its own.
+      const opening = await readOpening(prisma, workspaceId, memberExternalId);
+      if (!opening) throw new WorkspaceNotFoundError(workspaceId);
+      return work(createPrismaWorkspaceRepo(prisma, opening.workspace, clock, opening.member), opening);
+    },
     async deleteWorkspace(workspaceId) {
       // Idempotent: a workspace already gone is what the caller wanted. The foreign keys cascade to every row in it.
       await prisma.workspace.deleteMany({ where: { id: workspaceId } });

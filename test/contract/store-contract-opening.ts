@@ -96,6 +96,25 @@ export function describeOpening(store: () => Store): void {
     expect((await openingOf(workspace.id, "U-ADA")).hasUntoldFailures).toBe(false);
   });
 
+  it("GIVEN a member with a pipeline WHEN their work only reads, without a transaction THEN it sees what a transaction would", async () => {
+    const workspace = await givenWorkspace(store());
+    const ada = await givenMember(store(), workspace.id, "U-ADA");
+    await given(workspace.id, [directMessage(ada.id, "ada-dm")], () => "FAILED");
+    const read = (open: "inWorkspaceAs" | "readWorkspaceAs") =>
+      store()[open](workspace.id, "U-ADA", async (repo, opening) => ({
+        opening,
+        outbox: await repo.listOutbox(ada.id),
+        untold: await repo.listUntoldFailures(ada.id),
+      }));
+    const plain = await read("readWorkspaceAs");
+    expect(plain).toEqual(await read("inWorkspaceAs"));
+    expect(plain.opening).toMatchObject({ member: ada, hasUntoldFailures: true });
+    expect(plain.untold.map((message) => message.dedupeKey)).toEqual(["ada-dm"]);
+    await expect(store().readWorkspaceAs("no-such-workspace", "U-ADA", async () => "ran")).rejects.toBeInstanceOf(
+      WorkspaceNotFoundError,
+    );
+  });
+
   it("GIVEN an opened member's work THEN it writes and rolls back like any unit of work, and sees only its workspace", async () => {
     const workspace = await givenWorkspace(store());
     const other = await givenWorkspace(store(), "T-OTHER");

@@ -1,5 +1,6 @@
 /** Which replies report a change: platforms republish a home screen only after commands that changed what it shows. */
 import { describe, expect, it } from "vitest";
+import { readOnlyView } from "../../src/core/change-watch.ts";
 import { ADA, BEN, createHarness, type Harness, TEAM } from "./harness.ts";
 
 async function changes(h: Harness, line: string, user = ADA): Promise<boolean> {
@@ -21,7 +22,30 @@ describe("changed data", () => {
     const h = createHarness();
     await h.sayAll(["apply Acme", "round acme technical", "gap system design"]);
     for (const line of ["pipeline", "stats", "timeline acme", "gaps", "settings", "help", "export"]) {
-      expect(await changes(h, line), line).toBe(false);
+      const reply = await h.bot.handleText(TEAM, ADA, line);
+      expect(reply.text, line).not.toMatch(/Sorry, something went wrong/);
+      expect(h.bot.changedData(reply), line).toBe(false);
+    }
+  });
+
+  it("GIVEN a repository for work that only reads WHEN something writes through it THEN it throws and nothing is written", async () => {
+    const h = createHarness();
+    await h.say("apply Acme");
+    const before = await h.rows();
+    const workspace = await h.store.ensureWorkspace(TEAM);
+    const attempt = h.store.readWorkspaceAs(workspace.id, ADA.externalId, (repo, { member }) =>
+      readOnlyView(repo, "pipeline").createGap({ memberId: member?.id ?? "", applicationId: null, topic: "SQL" }),
+    );
+    await expect(attempt).rejects.toThrow("pipeline only reads, but called createGap");
+    expect(await h.rows()).toEqual(before);
+  });
+
+  it("GIVEN every command declared to only read WHEN run over a varied history THEN none of them apologises", async () => {
+    const h = createHarness();
+    await h.sayAll(["apply Acme", "round acme technical", "invited acme onsite", "gap sql", "met acme Dana"]);
+    for (const command of h.bot.commands.filter((candidate) => candidate.readsOnly)) {
+      const line = command.args.some((arg) => arg.required) ? `${command.name} acme` : command.name;
+      expect((await h.say(line)).text, line).not.toMatch(/Sorry, something went wrong/);
     }
   });
 

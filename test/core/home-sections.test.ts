@@ -58,6 +58,8 @@ describe("home sections", () => {
         ...store,
         inWorkspaceAs: (id, externalId, work) =>
           store.inWorkspaceAs(id, externalId, (repo, opening) => work(counted(repo), opening)),
+        readWorkspaceAs: (id, externalId, work) =>
+          store.readWorkspaceAs(id, externalId, (repo, opening) => work(counted(repo), opening)),
       }),
     });
     await h.sayAll(["apply Acme", "round acme screen", "gap system design"]);

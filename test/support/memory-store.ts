@@ -50,6 +50,14 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
       }
     });
 
+  const inWorkspaceAs: Store["inWorkspaceAs"] = (workspaceId, memberExternalId, work) =>
+    inWorkspace(workspaceId, async (repo) => {
+      const member = await repo.findMember(memberExternalId);
+      const failures = member ? await repo.listUntoldFailures(member.id) : [];
+      const hasUntoldFailures = failures.some((failure) => failure.target === "DIRECT");
+      return work(repo, { workspace: await repo.getWorkspace(), member, hasUntoldFailures });
+    });
+
   return {
     ensureWorkspace(identity) {
       return serialised(async () => {
@@ -84,13 +92,10 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
       });
     },
     inWorkspace,
-    inWorkspaceAs(workspaceId, memberExternalId, work) {
-      return inWorkspace(workspaceId, async (repo) => {
-        const member = await repo.findMember(memberExternalId);
-        const failures = member ? await repo.listUntoldFailures(member.id) : [];
-        const hasUntoldFailures = failures.some((failure) => failure.target === "DIRECT");
-        return work(repo, { workspace: await repo.getWorkspace(), member, hasUntoldFailures });
-      });
+    inWorkspaceAs,
+    readWorkspaceAs(workspaceId, memberExternalId, work) {
+      // Reads see every write at once here, so a unit of work without rollback serves as well.
+      return inWorkspaceAs(workspaceId, memberExternalId, work);
     },
     scheduleWorkspaceDeletion(workspaceId, at) {
       return serialised(async () => {

@@ -11,6 +11,7 @@ export const gapsCommand = defineCommand({
   summary: "List your gaps",
   args: [],
   examples: ["gaps"],
+  readsOnly: true,
   async handler(ctx) {
     return gapsReply(await ctx.repo.listGaps(ctx.member.id));
   },

@@ -20,6 +20,7 @@ export const helpCommand = defineCommand({
   summary: "Show commands, or details of one",
   args: [{ name: "command", kind: "word", required: false, description: "a command name" }],
   examples: ["help", "help round"],
+  readsOnly: true,
   async handler(ctx, { command }) {
     if (!command) return overview(ctx.commands);
     const word = command.toLowerCase();

@@ -15,6 +15,7 @@ export const pipelineCommand = defineCommand({
   summary: "Show your applications",
   args: [],
   examples: ["pipeline"],
+  readsOnly: true,
   async handler(ctx) {
     const applications = await ctx.repo.listApplications(ctx.member.id);
     // Only an active application's line tells of a round; the others say their status.

@@ -14,6 +14,7 @@ export const settingsCommand = defineCommand({
   summary: "Show your settings",
   args: [],
   examples: ["settings"],
+  readsOnly: true,
   async handler(ctx) {
     return settingsReply(ctx.member, ctx.timeZone, ctx.now);
   },

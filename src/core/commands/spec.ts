@@ -45,6 +45,8 @@ export interface CommandSpec<A extends readonly ArgSpec[] = readonly ArgSpec[]> 
   examples: readonly string[];
   /** Only workspace admins may run it. */
   adminOnly?: boolean;
+  /** It only reads, so it runs without a transaction; a write through its repository throws. */
+  readsOnly?: boolean;
   handler(ctx: CommandContext, args: ArgsOf<A>): Promise<BotMessage>;
 }
 

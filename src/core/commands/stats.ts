@@ -12,6 +12,7 @@ export const statsCommand = defineCommand({
   summary: "Show your wins and own metrics",
   args: [],
   examples: ["stats"],
+  readsOnly: true,
   async handler(ctx) {
     return statsReply(await memberStats(ctx.repo, ctx.member.id));
   },

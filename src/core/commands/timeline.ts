@@ -15,6 +15,7 @@ export const timelineCommand = defineCommand({
   summary: "Show the dated history of one application",
   args: [COMPANY_ARG],
   examples: ["timeline Acme"],
+  readsOnly: true,
   async handler(ctx, { company }) {
     const match = await findApplication(ctx, company);
     if (!match.ok) return problem(match.problem);
