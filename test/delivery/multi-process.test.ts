@@ -212,7 +212,8 @@ describe.skipIf(!postgres)("several processes on one Postgres", () => {
             await repo.upsertFeedback(rejected.id, {});
             expectedKeys.push(`feedback-chase:${rejected.id}:1`);
 
-            const silentSince = new Date(now.getTime() - 15 * DAY_MS);
+            // Eleven days: past the ten-day silence period, within the look-back after it.
+            const silentSince = new Date(now.getTime() - 11 * DAY_MS);
             const silent = await repo.createApplication({
               memberId: member.id,
               company: "Initech",
