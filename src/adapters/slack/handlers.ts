@@ -72,7 +72,7 @@ export function registerHandlers(app: App, deps: HandlerDependencies): void {
       user,
       reply: await bot.handleText(identity(teamId, command.team_domain), user, command.text),
     }));
-    const quick = await Promise.race([work, sleep(ackDeadlineMs).then(() => undefined)]);
+    const quick = await withinDeadline(work, ackDeadlineMs);
     if (quick) {
       await ack(ephemeral(quick.reply, command.user_id));
     } else {
@@ -160,6 +160,16 @@ export function registerHandlers(app: App, deps: HandlerDependencies): void {
   });
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref?.());
+/** `work`'s result if it settles within `ms`, else undefined; the timer goes as soon as either happens. */
+async function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<undefined>((resolve) => {
+    timer = setTimeout(resolve, ms, undefined);
+    timer.unref?.();
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
