@@ -8,6 +8,7 @@ import { PrismaClient } from "../src/db/generated/client.ts";
 import { type Database, openDatabase } from "../src/db/open.ts";
 import { createPrismaStore } from "../src/db/prisma-store.ts";
 import { createScratchDatabase } from "./postgres.ts";
+import { percentile } from "./scenario.ts";
 import { startSlackLoad } from "./slack-load.ts";
 import { benchMembers, CommandMix } from "./slack-mix.ts";
 import { BENCH_SECRET, BENCH_TEAM, BENCH_TOKEN, startNextStep } from "./slack-targets.ts";
@@ -61,8 +62,10 @@ async function slackPath(url: string): Promise<void> {
     const drain = await load.waitForHomes();
     const cpuMs = mainThreadCpuMs() - cpu;
     const perCommand = (counted.statements() - statements) / REQUESTS;
+    const sorted = Array.from(run.latenciesMs).sort((a, b) => a - b);
+    const latency = `p50 ${percentile(sorted, 50).toFixed(0)} ms, p99 ${percentile(sorted, 99).toFixed(0)} ms, ${((REQUESTS / (run.elapsedMs + drain.waitedMs)) * 1000).toFixed(0)} req/s`;
     process.stdout.write(
-      `Slack path, ${REQUESTS} commands at concurrency ${CONCURRENCY}, ${MEMBERS} members: ${perCommand.toFixed(2)} SQL statements/cmd, ${(cpuMs / REQUESTS).toFixed(2)} ms CPU/cmd (serving thread), ${run.errors} errors, ${run.refusals} refusals, ${drain.publishes} Home publishes, ${drain.waiting} stale Homes\n`,
+      `Slack path, ${REQUESTS} commands at concurrency ${CONCURRENCY}, ${MEMBERS} members: ${perCommand.toFixed(2)} SQL statements/cmd, ${(cpuMs / REQUESTS).toFixed(2)} ms CPU/cmd (serving thread), ${latency}, ${run.errors} errors, ${run.refusals} refusals, ${drain.publishes} Home publishes, ${drain.waiting} stale Homes\n`,
     );
   } finally {
     await app.close();
