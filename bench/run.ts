@@ -1,6 +1,6 @@
 /** `npm run bench [-- --quick] [-- --only <scenario>]`: runs every scenario, prints a markdown report, writes bench/results.json. */
 import { execFileSync } from "node:child_process";
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { cpus, totalmem } from "node:os";
 import type { Scenario, ScenarioResult } from "./scenario.ts";
 import { SCENARIOS } from "./scenarios/index.ts";
@@ -10,7 +10,8 @@ export interface BenchReport {
   commit: string;
   machine: { node: string; cpus: number; cpuModel: string; memoryGiB: number; platform: string };
   quick: boolean;
-  results: (ScenarioResult & { scenario: string })[];
+  /** Each scenario's figures, with when and at which commit that scenario was last measured. */
+  results: (ScenarioResult & { scenario: string; date?: string; commit?: string })[];
 }
 
 function commitOf(): string {
@@ -30,6 +31,9 @@ export function toMarkdown(report: BenchReport): string {
       "",
       `### ${result.title}`,
       "",
+      ...(result.date
+        ? [`Measured ${result.date.slice(0, 16).replace("T", " ")} UTC at commit ${result.commit}.`, ""]
+        : []),
       `| ${result.headers.join(" | ")} |`,
       `|${result.headers.map(() => "---").join("|")}|`,
     );
@@ -52,7 +56,7 @@ export async function runBench(options: {
   for (const scenario of chosen) {
     log(`▶ ${scenario.name}`);
     const result = await scenario.run({ quick: options.quick, postgresUrl: options.postgresUrl, log });
-    results.push({ scenario: scenario.name, ...result });
+    results.push({ scenario: scenario.name, date: new Date().toISOString(), commit: commitOf(), ...result });
   }
   return {
     date: new Date().toISOString(),
@@ -69,16 +73,34 @@ export async function runBench(options: {
   };
 }
 
+async function previousReport(file: string): Promise<BenchReport | null> {
+  try {
+    return JSON.parse(await readFile(file, "utf8")) as BenchReport;
+  } catch {
+    return null;
+  }
+}
+
+/** The earlier report with the fresh scenarios replacing theirs, in report order. */
+export function mergeInto(previous: BenchReport | null, fresh: BenchReport): BenchReport {
+  if (!previous || previous.quick !== fresh.quick) return fresh;
+  const byName = new Map(previous.results.map((result) => [result.scenario, result]));
+  for (const result of fresh.results) byName.set(result.scenario, result);
+  const order = SCENARIOS.map((scenario) => scenario.name);
+  const results = [...byName.values()].sort((a, b) => order.indexOf(a.scenario) - order.indexOf(b.scenario));
+  return { ...fresh, results };
+}
+
 async function main(argv: string[]): Promise<void> {
   const quick = argv.includes("--quick");
   const onlyIndex = argv.indexOf("--only");
   const only = onlyIndex === -1 ? undefined : argv[onlyIndex + 1];
   const postgresUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  const report = await runBench({ quick, only, postgresUrl });
-  const markdown = toMarkdown(report);
-  process.stdout.write(`${markdown}\n`);
-  // Quick runs must not overwrite the published figures.
+  const fresh = await runBench({ quick, only, postgresUrl });
+  process.stdout.write(`${toMarkdown(fresh)}\n`);
+  // Quick runs must not overwrite the published figures; a run of one scenario replaces only that one's.
   const file = quick ? "bench/results.quick.json" : "bench/results.json";
+  const report = only ? mergeInto(await previousReport(file), fresh) : fresh;
   await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
   process.stderr.write(`wrote ${file}\n`);
 }
