@@ -130,6 +130,12 @@ export const QUEUED_KEYS = `
 SELECT o."workspaceId", o."dedupeKey" FROM jsonb_to_recordset($1::jsonb) AS k("workspaceId" text, "dedupeKey" text)
 JOIN "Outbox" o ON o."workspaceId" = k."workspaceId" AND o."dedupeKey" = k."dedupeKey"`;
 
+/** $1 = JSON array of {workspaceId, dedupeKey}: the text of each message found. */
+export const QUEUED_TEXTS = `
+SELECT o."workspaceId", o."dedupeKey", o.payload ->> 'text' AS text
+FROM jsonb_to_recordset($1::jsonb) AS k("workspaceId" text, "dedupeKey" text)
+JOIN "Outbox" o ON o."workspaceId" = k."workspaceId" AND o."dedupeKey" = k."dedupeKey"`;
+
 /** $1 = JSON array of messages (NewJobMessage, payload as an object). */
 export const INSERT_MESSAGES = `
 INSERT INTO "Outbox" (id, "workspaceId", "memberId", kind, target, channel, payload, "dedupeKey", "nextAttemptAt", "createdAt")

@@ -9,6 +9,7 @@ import {
   MEMBERS_TO_NUDGE,
   part,
   QUEUED_KEYS,
+  QUEUED_TEXTS,
   RECORD_CHASES,
   ROUNDS_TO_PREPARE,
   ROUNDS_TO_REFLECT,
@@ -105,16 +106,12 @@ export function createPrismaJobStore(prisma: PrismaClient): JobStore {
       return new Set(found.map((row) => row.memberId));
     },
 
-    async recentTexts(workspaceIds, kind, since) {
-      const found = await prisma.outbox.findMany({
-        where: { workspaceId: { in: [...workspaceIds] }, kind, createdAt: { gte: since } },
-        select: { workspaceId: true, payload: true },
-      });
-      const texts = new Map(workspaceIds.map((id) => [id, [] as string[]]));
-      for (const row of found) {
-        texts.get(row.workspaceId)?.push(String((row.payload as { text?: unknown }).text ?? ""));
-      }
-      return texts;
+    async queuedTexts(pairs) {
+      if (pairs.length === 0) return new Map();
+      const found = await rows(QUEUED_TEXTS, JSON.stringify(pairs));
+      return new Map(
+        found.map((row) => [queuedKey(row as { workspaceId: string; dedupeKey: string }), String(row.text ?? "")]),
+      );
     },
 
     async summarizeWeeks(workspaceIds, from, to) {

@@ -87,8 +87,8 @@ export interface JobStore {
   queuedKeys(pairs: readonly { workspaceId: string; dedupeKey: string }[]): Promise<Set<string>>;
   /** Ids of members who logged a rejection since `since` (for the 24-hour rule). */
   recentlyRejectedMembers(since: Date): Promise<Set<string>>;
-  /** Texts of the messages of `kind` queued since `since`, per workspace (every asked workspace has an entry). */
-  recentTexts(workspaceIds: readonly string[], kind: string, since: Date): Promise<Map<string, string[]>>;
+  /** The text of the message queued under each of these (workspace, dedupe key) pairs that has one, by `queuedKey`. */
+  queuedTexts(pairs: readonly { workspaceId: string; dedupeKey: string }[]): Promise<Map<string, string>>;
   /** Each workspace's wins over [from, to), in one read (every asked workspace has an entry). */
   summarizeWeeks(workspaceIds: readonly string[], from: Date, to: Date): Promise<Map<string, WeekSummary>>;
   /** Inserts the messages, skipping dedupe-key duplicates; returns how many were new. */

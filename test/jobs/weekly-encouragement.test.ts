@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WEEKLY_ENCOURAGEMENTS } from "../../src/core/copy/weekly.ts";
 import { zonedTimeToUtc } from "../../src/core/time.ts";
 import type { Database } from "../../src/db/open.ts";
+import { weeklyKey } from "../../src/jobs/keys.ts";
+import { isoWeekKey } from "../../src/jobs/rules.ts";
 import { databaseKinds } from "../support/databases.ts";
 import { ADMIN, createWorld, DAY_MS, type JobWorld, plus } from "./world.ts";
 
@@ -108,7 +110,8 @@ describe.each(databaseKinds())("weekly-encouragement on $name", (kind) => {
     const [posted] = await world.outbox();
     const nextMonday = plus(monday, { days: 7 });
     const workspaceId = await world.workspaceId();
-    const seen = await world.jobStore.recentTexts([workspaceId], "weekly", plus(nextMonday, { days: -70 }));
-    expect(seen.get(workspaceId)).toEqual([posted?.payload.text]);
+    const lastWeek = { workspaceId, dedupeKey: weeklyKey(isoWeekKey(plus(nextMonday, { days: -7 }), "Europe/Berlin")) };
+    const seen = await world.jobStore.queuedTexts([lastWeek]);
+    expect([...seen.values()]).toEqual([posted?.payload.text]);
   });
 });

@@ -87,6 +87,3 @@ CREATE INDEX "Gap_applicationId_idx" ON "Gap"("applicationId");
 
 -- CreateIndex
 CREATE INDEX "Gap_workspaceId_idx" ON "Gap"("workspaceId");
-
--- CreateIndex
-CREATE INDEX "Outbox_workspaceId_kind_createdAt_idx" ON "Outbox"("workspaceId", "kind", "createdAt");
