@@ -6,7 +6,7 @@ import type { Database } from "../../src/db/open.ts";
 import { JOBS } from "../../src/jobs/registry.ts";
 import type { JobStore } from "../../src/jobs/store.ts";
 import { databaseKinds } from "../support/databases.ts";
-import { ADMIN, createWorld, type JobName, type JobWorld } from "./world.ts";
+import { createWorld, givenFortnight, type JobName, type JobWorld } from "./world.ts";
 
 const ALL_JOBS = JOBS.map((job) => job.name as JobName);
 
@@ -40,17 +40,6 @@ function onlyWorkspace(store: JobStore, workspaceId: () => Promise<string>): Job
       return (await store.workspacesWithChannel()).filter((workspace) => workspace.id === id);
     },
   };
-}
-
-/** Ada's fortnight: a rejection, a silent application, a scheduled round, a gap and, mid-week, an invitation. */
-async function givenFortnight(world: JobWorld): Promise<void> {
-  await world.sayAt("2026-09-24T10:00:00.000Z", "admin channel team", ADMIN);
-  await world.say("apply Acme");
-  await world.say("apply Globex");
-  await world.say("apply Initech");
-  await world.say("gap dynamic programming");
-  await world.sayAt("2026-10-01T10:00:00.000Z", "round Acme technical 2026-10-06 10:00");
-  await world.sayAt("2026-10-02T10:00:00.000Z", "rejected Globex");
 }
 
 /** Runs at `at` what happens between the instants (the invitation, before Wednesday's run). */

@@ -8,7 +8,7 @@ import { REFLECT_AFTER_MS } from "../../src/jobs/reflection-prompt.ts";
 import { SILENCE_LOOKBACK_MS } from "../../src/jobs/silence-check.ts";
 import type { JobStore } from "../../src/jobs/store.ts";
 import { databaseKinds } from "../support/databases.ts";
-import { ADMIN, createWorld, HOUR_MS, type JobName, type JobWorld } from "./world.ts";
+import { createWorld, givenFortnight, HOUR_MS, type JobName } from "./world.ts";
 
 /** Each job, the instant of Ada's fortnight when it has something due, and the read it makes. */
 const CASES: {
@@ -57,19 +57,6 @@ describe.each(databaseKinds())("job store reads on $name", (kind) => {
     await db?.close();
   });
 
-  /** A rejection (Globex), a silent application (Initech), a round on 6 October (Acme) and an open gap. */
-  async function givenFortnight(): Promise<JobWorld> {
-    const world = createWorld(db, { start: "2026-09-24T10:00:00.000Z" });
-    await world.sayAt("2026-09-24T10:00:00.000Z", "admin channel team", ADMIN);
-    await world.say("apply Acme");
-    await world.say("apply Globex");
-    await world.say("apply Initech");
-    await world.say("gap dynamic programming");
-    await world.sayAt("2026-10-01T10:00:00.000Z", "round Acme technical 2026-10-06 10:00");
-    await world.sayAt("2026-10-02T10:00:00.000Z", "rejected Globex");
-    return world;
-  }
-
   it.each(
     CASES,
   )("GIVEN something due for $job WHEN the job has run THEN the same read at the same moment finds nothing", async ({
@@ -77,7 +64,8 @@ describe.each(databaseKinds())("job store reads on $name", (kind) => {
     at,
     read,
   }) => {
-    const world = await givenFortnight();
+    const world = createWorld(db, { start: "2026-09-24T10:00:00.000Z" });
+    await givenFortnight(world);
     const workspaceId = await world.workspaceId();
     const now = new Date(at);
     const mine = async () => (await read(world.jobStore, now)).filter((row) => row.workspace.id === workspaceId);

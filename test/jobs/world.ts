@@ -170,6 +170,20 @@ export async function deliverAll(db: Database, at: Date | string): Promise<Deliv
   return delivered;
 }
 
+/**
+ * Ada's fortnight from 24 September 2026 (a team channel, UTC): a rejection (Globex, 2 October), a silent
+ * application (Initech), a round on 6 October 10:00 (Acme) and an open gap, so every job has something due.
+ */
+export async function givenFortnight(world: JobWorld): Promise<void> {
+  await world.sayAt("2026-09-24T10:00:00.000Z", "admin channel team", ADMIN);
+  await world.say("apply Acme");
+  await world.say("apply Globex");
+  await world.say("apply Initech");
+  await world.say("gap dynamic programming");
+  await world.sayAt("2026-10-01T10:00:00.000Z", "round Acme technical 2026-10-06 10:00");
+  await world.sayAt("2026-10-02T10:00:00.000Z", "rejected Globex");
+}
+
 /** `at` moved by whole days, hours and minutes. */
 export function plus(at: Date | string, offset: { days?: number; hours?: number; minutes?: number }): Date {
   const { days = 0, hours = 0, minutes = 0 } = offset;
