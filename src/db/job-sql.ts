@@ -80,12 +80,14 @@ WHERE n."lastNewsAt" > (SELECT lo FROM span) AND n."lastNewsAt" <= (SELECT hi FR
   AND ${mayReceive("check-in")}
   AND ${notQueued(`a."workspaceId"`, `'check-in:' || a.id || ':' || ${isoInstant(`n."lastNewsAt"`)}`)}`;
 
-/** Pending rounds on open applications in the window, with the member's open gaps; `extra` narrows further. */
-function pendingRounds(kind: string, from: string, to: string, extra: string): string {
+/** The member's open or practising gaps' topics, by number. */
+const OPEN_GAP_TOPICS = `(SELECT coalesce(array_agg(g.topic ORDER BY g.number), '{}') FROM "Gap" g
+    WHERE g."memberId" = m.id AND g.status IN ('OPEN', 'PRACTICING')) AS "openGaps"`;
+
+/** Pending rounds on open applications in the window, with `more` columns; `extra` narrows further. */
+function pendingRounds(kind: string, from: string, to: string, extra: string, more = ""): string {
   return `
-SELECT ${columns("r", Prisma.RoundScalarFieldEnum)}, ${APPLICATION}, ${MEMBER_AND_WORKSPACE},
-  (SELECT coalesce(array_agg(g.topic ORDER BY g.number), '{}') FROM "Gap" g
-    WHERE g."memberId" = m.id AND g.status IN ('OPEN', 'PRACTICING')) AS "openGaps"
+SELECT ${columns("r", Prisma.RoundScalarFieldEnum)}, ${APPLICATION}, ${MEMBER_AND_WORKSPACE}${more}
 FROM "Round" r
 JOIN "Application" a ON a.id = r."applicationId"
 ${JOIN_MEMBER}
@@ -103,6 +105,7 @@ export const ROUNDS_TO_PREPARE = pendingRounds(
   NOW,
   "$2::timestamptz",
   `${NOW} >= ((r."scheduledAt" AT TIME ZONE z.zone)::date - 1 + $3::int * interval '1 hour') AT TIME ZONE z.zone`,
+  `, ${OPEN_GAP_TOPICS}`,
 );
 
 /** $2, $3 = the window's bounds. */
@@ -119,7 +122,8 @@ SELECT ${MEMBER_AND_WORKSPACE}, gaps.list AS gaps
 FROM "Member" m
 JOIN "Workspace" w ON w.id = m."workspaceId"
 CROSS JOIN LATERAL (SELECT ${NOW} AT TIME ZONE coalesce(m.timezone, w."defaultTimezone") AS local) lt
-CROSS JOIN LATERAL (SELECT jsonb_agg(to_jsonb(g) ORDER BY g.number) AS list FROM "Gap" g
+CROSS JOIN LATERAL (SELECT jsonb_agg(jsonb_build_object('id', g.id, 'number', g.number, 'topic', g.topic) ORDER BY g.number)
+  AS list FROM "Gap" g
   WHERE g."memberId" = m.id AND g.status IN ('OPEN', 'PRACTICING')) gaps
 WHERE extract(dow FROM lt.local) = $2::int AND extract(hour FROM lt.local) >= $3::int AND gaps.list IS NOT NULL
   AND ${mayReceive("practice")}

@@ -1,6 +1,6 @@
 /** The jobs' storage through Prisma: one set-based statement per read (job-sql.ts), JSON-batched inserts and updates. */
-import type { Application, FeedbackRequest, Gap, Member, Round, Stage, Workspace } from "../core/model.ts";
-import { type JobStore, queuedKey, type WeekSummary } from "../jobs/store.ts";
+import type { Application, FeedbackRequest, Member, Round, Stage, Workspace } from "../core/model.ts";
+import { type JobStore, type PracticeGap, queuedKey, type WeekSummary } from "../jobs/store.ts";
 import type { PrismaClient } from "./generated/client.ts";
 import { newId } from "./ids.ts";
 import {
@@ -24,22 +24,8 @@ type Row = Record<string, unknown>;
 
 const memberAndWorkspace = (row: Row) => ({ member: part<Member>(row, "m"), workspace: part<Workspace>(row, "w") });
 
-function roundCandidate(row: Row) {
-  return {
-    ...memberAndWorkspace(row),
-    application: part<Application>(row, "a"),
-    round: part<Round>(row, "r"),
-    openGaps: row.openGaps as string[],
-  };
-}
-
-/** A gap as to_jsonb gives it: instants arrive as strings. */
-function gapFromJson(json: Record<string, unknown>): Gap {
-  return {
-    ...(json as unknown as Gap),
-    createdAt: new Date(String(json.createdAt)),
-    updatedAt: new Date(String(json.updatedAt)),
-  };
+function roundAt(row: Row) {
+  return { ...memberAndWorkspace(row), application: part<Application>(row, "a"), round: part<Round>(row, "r") };
 }
 
 async function inBatches<T>(items: readonly T[], write: (batch: readonly T[]) => Promise<number>): Promise<number> {
@@ -73,17 +59,20 @@ export function createPrismaJobStore(prisma: PrismaClient): JobStore {
     },
 
     async roundsToPrepare(now, until, eveHour) {
-      return (await rows(ROUNDS_TO_PREPARE, now, until, eveHour)).map(roundCandidate);
+      return (await rows(ROUNDS_TO_PREPARE, now, until, eveHour)).map((row) => ({
+        ...roundAt(row),
+        openGaps: row.openGaps as string[],
+      }));
     },
 
     async roundsToReflect(now, from, to) {
-      return (await rows(ROUNDS_TO_REFLECT, now, from, to)).map(roundCandidate);
+      return (await rows(ROUNDS_TO_REFLECT, now, from, to)).map(roundAt);
     },
 
     async membersToNudge(now, window) {
       return (await rows(MEMBERS_TO_NUDGE, now, window.weekday, window.hour)).map((row) => ({
         ...memberAndWorkspace(row),
-        gaps: (row.gaps as Record<string, unknown>[]).map(gapFromJson),
+        gaps: row.gaps as PracticeGap[],
       }));
     },
 

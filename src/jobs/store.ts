@@ -26,16 +26,22 @@ export interface SilentCandidate extends MemberInWorkspace {
   lastNewsAt: Date;
 }
 
-export interface RoundCandidate extends MemberInWorkspace {
+export interface RoundAt extends MemberInWorkspace {
   application: Application;
   round: Round;
+}
+
+export interface RoundCandidate extends RoundAt {
   /** Topics of the member's open or practising gaps. */
   openGaps: string[];
 }
 
+/** What a practice nudge names of a gap. */
+export type PracticeGap = Pick<Gap, "id" | "number" | "topic">;
+
 export interface GapHolder extends MemberInWorkspace {
   /** The member's open or practising gaps, by number. */
-  gaps: Gap[];
+  gaps: PracticeGap[];
 }
 
 /** A workspace's wins over a period, for the digest. */
@@ -78,7 +84,7 @@ export interface JobStore {
   /** Pending rounds on open applications starting in [now, until) whose eve (`eveHour`:00 local the day before) has come, not reminded yet. */
   roundsToPrepare(now: Date, until: Date, eveHour: number): Promise<RoundCandidate[]>;
   /** Pending rounds on open applications, scheduled in [from, to) and not logged as held, with no reflection prompt queued. */
-  roundsToReflect(now: Date, from: Date, to: Date): Promise<RoundCandidate[]>;
+  roundsToReflect(now: Date, from: Date, to: Date): Promise<RoundAt[]>;
   /** Members with an open or practising gap whose local time is in `window`, not nudged this local ISO week. */
   membersToNudge(now: Date, window: LocalWindow): Promise<GapHolder[]>;
   /** Workspaces with a celebration channel. */
