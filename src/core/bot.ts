@@ -160,14 +160,22 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
       };
       return homeSections(context);
     };
-    // Only reads, so no transaction, unless a newcomer must be enrolled first.
+    // Only reads, so no transaction for a member we know.
     const read = await workspaces.reading(identity, user.externalId, async (repo, { workspace, member }) =>
       member ? sections(readOnlyView(repo, "home"), workspace, member) : undefined,
     );
     if (read) return read;
-    return workspaces.within(identity, user.externalId, async (repo, { workspace, member }) =>
-      sections(repo, workspace, member ?? (await enroll(repo, user))),
-    );
+    // Looking is not joining: a newcomer, or a member who just said `forget confirm`, sees the empty sections of a
+    // member enrolled in a transaction that is then rolled back, so nothing about them is stored.
+    try {
+      await workspaces.within(identity, user.externalId, async (repo, { workspace, member }) => {
+        throw new Preview(await sections(repo, workspace, member ?? (await enroll(repo, user))));
+      });
+    } catch (error) {
+      if (error instanceof Preview) return error.sections;
+      throw error;
+    }
+    throw new Error("unreachable: the preview transaction always rolls back");
   }
 
   return {
@@ -208,6 +216,13 @@ function enroll(repo: WorkspaceRepo, user: BotUser): Promise<Member> {
     displayName: user.displayName,
     timezone: isUsableZone(user.timezone) ? user.timezone : null,
   });
+}
+
+/** Carries a newcomer's home out of the transaction that enrolled them, so that it rolls back. */
+class Preview extends Error {
+  constructor(readonly sections: BotMessage[]) {
+    super("preview");
+  }
 }
 
 /** Carries a refusal out of the transaction so that it rolls back. */

@@ -30,13 +30,24 @@ describe("home sections", () => {
     expect(sections).toEqual(replies);
   });
 
-  it("GIVEN a newcomer THEN their home shows the empty sections and enrols them", async () => {
+  it("GIVEN a newcomer THEN their home shows the empty sections and stores nothing about them", async () => {
     const h = createHarness();
     const [pipeline, stats, gaps, settings] = await h.bot.home(TEAM, ADA);
     expect(pipeline?.text).toContain("empty");
     expect(stats?.fields?.[0]).toEqual({ label: "Applications", value: "0" });
     expect(gaps?.text).toContain("No gaps");
     expect(settings?.title).toBe("Your settings");
+    expect((await h.snapshot([ADA]))?.members[ADA.externalId]).toBeNull();
+  });
+
+  it("GIVEN a member who said forget confirm WHEN their home refreshes THEN nothing about them comes back", async () => {
+    const h = createHarness();
+    await h.sayAll(["apply Acme", "gap system design", "forget confirm"]);
+    const [pipeline] = await h.bot.home(TEAM, ADA);
+    expect(pipeline?.text).toContain("empty");
+    expect((await h.snapshot([ADA]))?.members[ADA.externalId]).toBeNull();
+    // Their next command enrols them afresh, as any first command does.
+    await h.say("pipeline");
     expect((await h.rows()).member.displayName).toBe("Ada");
   });
 
