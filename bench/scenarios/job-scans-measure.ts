@@ -31,6 +31,9 @@ export interface JobScanMeasurement {
   /** SQL statements the job's first run issued, and the slowest one. */
   queries: number | null;
   slowestQueryMs: number | null;
+  /** For a job that bounds its runs (the purge): how many runs it took to finish, and their total time. */
+  runsToFinish?: number;
+  totalMs?: number;
   /** Why the job, or its reference, failed (e.g. a statement timeout). */
   jobError?: string;
   referenceError?: string;
@@ -101,7 +104,8 @@ function dryStore(prisma: PrismaClient): JobStore {
     ...createPrismaJobStore(prisma),
     enqueueMany: async (messages) => messages.length,
     recordChases: async () => undefined,
-    purgeWorkspaces: async () => 0,
+    workspacesDueForDeletion: async () => [],
+    purgeWorkspace: async () => false,
   };
 }
 
@@ -164,6 +168,31 @@ export async function measureJob(
   const context = (store: JobStore) => ({ now: BENCH_NOW, store, logger: silentLogger });
   try {
     if (warmUp) await job.run(context(dryStore(client.prisma)));
+    if (!repeatable) {
+      // The purge bounds each run and leaves the rest to the next: runs until one finds nothing, judged by the longest.
+      let total = 0;
+      for (;;) {
+        client.queries.length = 0;
+        const run = await timed(() => job.run(context(createPrismaJobStore(client.prisma))));
+        if (run.value === 0) {
+          measurement.secondRunMs = run.ms;
+          measurement.secondRunRows = 0;
+          break;
+        }
+        jobMs.push(run.ms);
+        total += run.value;
+        measurement.queries = Math.max(measurement.queries ?? 0, client.queries.length);
+        measurement.slowestQueryMs = Math.max(measurement.slowestQueryMs ?? 0, ...client.queries);
+      }
+      measurement.rows = total;
+      measurement.runsToFinish = jobMs.length;
+      measurement.totalMs = sum(jobMs);
+      measurement.jobMs = jobMs.length > 0 ? Math.max(...jobMs) : null;
+      measurement.referenceMs = median(referenceMs);
+      measurement.jobRuns = jobMs.length;
+      measurement.referenceRuns = referenceMs.length;
+      return measurement;
+    }
     for (;;) {
       const mark = newId();
       client.queries.length = 0;

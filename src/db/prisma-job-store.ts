@@ -122,10 +122,21 @@ export function createPrismaJobStore(prisma: PrismaClient): JobStore {
       );
     },
 
-    async purgeWorkspaces(now) {
-      // Foreign keys cascade from the workspace to every row that belongs to it.
-      const { count } = await prisma.workspace.deleteMany({ where: { deletionScheduledAt: { lte: now } } });
-      return count;
+    async workspacesDueForDeletion(now) {
+      const due = await prisma.workspace.findMany({
+        where: { deletionScheduledAt: { lte: now } },
+        select: { id: true },
+        orderBy: [{ deletionScheduledAt: "asc" }, { id: "asc" }],
+      });
+      return due.map((workspace) => workspace.id);
+    },
+
+    async purgeWorkspace(workspaceId, now) {
+      // Foreign keys cascade from the workspace to every row that belongs to it, all in this one statement.
+      const { count } = await prisma.workspace.deleteMany({
+        where: { id: workspaceId, deletionScheduledAt: { lte: now } },
+      });
+      return count === 1;
     },
 
     async recordChases(chases) {

@@ -19,6 +19,8 @@ export interface JobContext {
   now: Date;
   store: JobStore;
   logger: Logger;
+  /** Milliseconds on a monotonic clock, for jobs that bound their own running time (performance.now by default). */
+  stopwatch?: () => number;
 }
 
 /** Whether a member may receive a DM of `kind` now. */

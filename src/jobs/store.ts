@@ -99,8 +99,10 @@ export interface JobStore {
   summarizeWeeks(workspaceIds: readonly string[], from: Date, to: Date): Promise<Map<string, WeekSummary>>;
   /** Inserts the messages, skipping dedupe-key duplicates; returns how many were new. */
   enqueueMany(messages: readonly NewJobMessage[]): Promise<number>;
-  /** Deletes every workspace whose scheduled deletion has come; returns how many. */
-  purgeWorkspaces(now: Date): Promise<number>;
+  /** Ids of workspaces whose scheduled deletion has come, the longest due first. */
+  workspacesDueForDeletion(now: Date): Promise<string[]>;
+  /** Deletes the workspace and everything in it, in one transaction, if its deletion is still due; false if it came back. */
+  purgeWorkspace(workspaceId: string, now: Date): Promise<boolean>;
   /** Records how many chases each feedback request has had. */
   recordChases(chases: readonly { requestId: string; chaseCount: number }[]): Promise<void>;
 }
