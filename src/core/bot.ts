@@ -61,6 +61,26 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
   const changing = new WeakSet<BotMessage>();
   const workspaces = createWorkspaceDirectory(store);
 
+  /** What a handler or a home section sees of the member's request. */
+  function contextFor(
+    repo: WorkspaceRepo,
+    workspace: Workspace,
+    member: Member,
+    request: { identity: WorkspaceIdentity; user: BotUser; now: Date; timeZone: string },
+  ): CommandContext {
+    const { identity, user, now, timeZone } = request;
+    return {
+      repo,
+      workspace,
+      commands: table,
+      member,
+      platform: identity.platform,
+      now,
+      timeZone,
+      isAdmin: user.isAdmin ?? false,
+    };
+  }
+
   async function run(
     identity: WorkspaceIdentity,
     user: BotUser,
@@ -77,19 +97,10 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
         return problem("Only workspace admins can change that. Ask one of them to run it.");
       }
       const member = known ?? (await enroll(repo, user));
-      const context: CommandContext = {
-        repo,
-        workspace,
-        commands: table,
-        member,
-        platform: identity.platform,
-        now,
-        timeZone,
-        isAdmin: user.isAdmin ?? false,
-      };
+      const context = contextFor(repo, workspace, member, { identity, user, now, timeZone });
       const message = await command.handler(context, parsed.args);
       // A refusal leaves nothing behind, not even the member row a first command would create.
-      if (isRefusal(message)) throw new Refused(message);
+      if (isRefusal(message)) throw new RolledBack(message);
       if (command.name === "forget") return message;
       if (!known && !member.timezone && command.name !== "tz") {
         // Platforms like Discord don't tell us where a member lives; reminders need it to arrive at a kind hour.
@@ -126,7 +137,7 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
       if (changed) changing.add(answer);
       return answer;
     } catch (error) {
-      if (error instanceof Refused) return error.reply;
+      if (error instanceof RolledBack) return error.value as BotMessage;
       const context = { workspace: identity.externalId, member: user.externalId, command: command.name };
       logger.child(context).error({ err: error }, "command failed");
       return problem(SORRY);
@@ -148,17 +159,7 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
   async function home(identity: WorkspaceIdentity, user: BotUser): Promise<BotMessage[]> {
     const sections = (repo: WorkspaceRepo, workspace: Workspace, member: Member) => {
       const timeZone = member.timezone ?? workspace.defaultTimezone;
-      const context: CommandContext = {
-        repo,
-        workspace,
-        commands: table,
-        member,
-        platform: identity.platform,
-        now: clock.now(),
-        timeZone,
-        isAdmin: user.isAdmin ?? false,
-      };
-      return homeSections(context);
+      return homeSections(contextFor(repo, workspace, member, { identity, user, now: clock.now(), timeZone }));
     };
     // Only reads, so no transaction for a member we know.
     const read = await workspaces.reading(identity, user.externalId, async (repo, { workspace, member }) =>
@@ -169,10 +170,10 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
     // member enrolled in a transaction that is then rolled back, so nothing about them is stored.
     try {
       await workspaces.within(identity, user.externalId, async (repo, { workspace, member }) => {
-        throw new Preview(await sections(repo, workspace, member ?? (await enroll(repo, user))));
+        throw new RolledBack(await sections(repo, workspace, member ?? (await enroll(repo, user))));
       });
     } catch (error) {
-      if (error instanceof Preview) return error.sections;
+      if (error instanceof RolledBack) return error.value as BotMessage[];
       throw error;
     }
     throw new Error("unreachable: the preview transaction always rolls back");
@@ -218,17 +219,10 @@ function enroll(repo: WorkspaceRepo, user: BotUser): Promise<Member> {
   });
 }
 
-/** Carries a newcomer's home out of the transaction that enrolled them, so that it rolls back. */
-class Preview extends Error {
-  constructor(readonly sections: BotMessage[]) {
-    super("preview");
-  }
-}
-
-/** Carries a refusal out of the transaction so that it rolls back. */
-class Refused extends Error {
-  constructor(readonly reply: BotMessage) {
-    super("refused");
+/** Carries an answer out of a transaction so that the transaction rolls back: a refusal, or a newcomer's home. */
+class RolledBack extends Error {
+  constructor(readonly value: unknown) {
+    super("rolled back");
   }
 }
 
