@@ -21,4 +21,4 @@ RUN mkdir -p /app/.data && chown node:node /app/.data
 USER node
 ENV NEXTSTEP_DATA_DIR=/app/.data
 EXPOSE 3000
-CMD ["node", "--import", "tsx", "src/main.ts"]
+CMD ["node", "--import", "tsx", "src/bin/start.ts"]

@@ -1,6 +1,6 @@
 /** Worker thread for latency runs: hosts the fake Slack and sends signed slash commands, off the event loop being measured. */
 import { parentPort, workerData } from "node:worker_threads";
-import { createFakeSlack } from "../test/support/fake-slack.ts";
+import { createFakeSlack } from "../test/fakes/fake-slack.ts";
 import { buildSlashCommand } from "../test/support/slack-payloads.ts";
 import { SLACK_EVENTS_PATH, signSlackRequest } from "../test/support/slack-requests.ts";
 import { type LoadAnswer, runLoad } from "./load.ts";

@@ -1,4 +1,4 @@
-/** Starts the real entry point (`node --import tsx src/main.ts`) and times it until /readyz answers 200, then reads its CPU time and idle memory. */
+/** Starts the real entry point (`node --import tsx src/bin/start.ts`) and times it until /readyz answers 200, then reads its CPU time and idle memory. */
 import { spawn } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { createServer } from "node:net";
@@ -45,7 +45,7 @@ export async function measureStartup(options: StartupOptions): Promise<StartupMe
   delete env.NODE_OPTIONS;
 
   const started = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/bin/start.ts"], {
     cwd: REPO_ROOT,
     env,
     stdio: ["ignore", "ignore", "pipe"],
@@ -64,8 +64,9 @@ export async function measureStartup(options: StartupOptions): Promise<StartupMe
   });
   try {
     for (;;) {
-      if (gone) throw new Error(`src/main.ts exited before it was ready: ${stderr.trim()}`);
-      if (performance.now() - started > GIVE_UP_MS) throw new Error(`src/main.ts not ready after ${GIVE_UP_MS} ms`);
+      if (gone) throw new Error(`src/bin/start.ts exited before it was ready: ${stderr.trim()}`);
+      if (performance.now() - started > GIVE_UP_MS)
+        throw new Error(`src/bin/start.ts not ready after ${GIVE_UP_MS} ms`);
       const status = await fetch(`http://127.0.0.1:${port}/readyz`).then(
         (response) => response.status,
         () => 0,

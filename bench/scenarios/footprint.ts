@@ -206,7 +206,7 @@ function report(
   }
   const mark = (met: boolean) => (met ? "met" : "MISSED");
   const notes = [
-    `Start to ready: spawning \`node --import tsx src/main.ts\` in Slack HTTP mode until GET /readyz answers 200, median of ${size.starts}; "fresh" migrates an empty database, "restart" finds it migrated. One unmeasured start runs first so tsx's transform cache is warm, as on any start after the first. CPU to ready: user + system time of the process (all threads) at that moment, which other load on the machine barely moves, unlike the wall time. Idle RSS: VmRSS ${size.settleMs} ms after ready.`,
+    `Start to ready: spawning \`node --import tsx src/bin/start.ts\` in Slack HTTP mode until GET /readyz answers 200, median of ${size.starts}; "fresh" migrates an empty database, "restart" finds it migrated. One unmeasured start runs first so tsx's transform cache is warm, as on any start after the first. CPU to ready: user + system time of the process (all threads) at that moment, which other load on the machine barely moves, unlike the wall time. Idle RSS: VmRSS ${size.settleMs} ms after ready.`,
     `Leak check: the Slack adapter on PGlite (the data directory the starts above used) in the bench process, heapUsed after forced GCs: ${size.members} members apply and ${size.warmBatch} commands warm it up, then ${size.commands} commands in ${LEAK_BATCHES} batches, weighed after each (MiB: ${leak.afterBatchMiB.map((heap) => round(heap, 2)).join(", ")}). Caches that fill up level off; a leak keeps growing, so the second half is judged. PGlite's WASM memory is outside the JS heap and grows with the data, so RSS is shown but not judged.`,
   ];
   const restartPg = postgres ? median(postgres.restart, "readyMs") : undefined;

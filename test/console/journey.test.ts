@@ -12,10 +12,10 @@ import {
   startNode,
   startProcess,
   temporaryDataDir,
-} from "./cli-process.ts";
+} from "../support/cli-process.ts";
 
-const MAIN = "src/main.ts";
-const JOBS_CLI = "src/jobs/cli.ts";
+const MAIN = "src/bin/start.ts";
+const JOBS_CLI = "src/bin/jobs.ts";
 const DAY_MS = 86_400_000;
 const SLOW = 60_000;
 

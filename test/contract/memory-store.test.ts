@@ -1,5 +1,5 @@
 /** Runs the storage contract against the in-memory store that most core tests use. */
-import { createMemoryStore } from "../support/memory-store.ts";
+import { createMemoryStore } from "../fakes/memory-store.ts";
 import { runStoreContract } from "./store-contract.ts";
 
 runStoreContract("memory", async () => ({ store: createMemoryStore(), close: async () => {} }));

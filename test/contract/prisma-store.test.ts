@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/open.ts";
 import { createPrismaStore } from "../../src/db/prisma-store.ts";
 import { databaseKinds } from "../support/databases.ts";
+import { channelMessage, givenWorkspace, minutesAfter, T0 } from "../support/store-fixtures.ts";
 import { runStoreContract } from "./store-contract.ts";
-import { channelMessage, givenWorkspace, minutesAfter, T0 } from "./store-fixtures.ts";
 
 describe.each(databaseKinds())("on $name", (kind) => {
   // Opening and migrating takes seconds on PGlite, so the suite shares one database and empties it per test.

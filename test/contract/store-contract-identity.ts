@@ -1,7 +1,7 @@
 /** Store contract, part one: workspaces and members. */
 import { expect, it } from "vitest";
 import { type Store, WorkspaceNotFoundError } from "../../src/core/ports.ts";
-import { givenMember, givenWorkspace } from "./store-fixtures.ts";
+import { givenMember, givenWorkspace } from "../support/store-fixtures.ts";
 
 export function describeIdentity(store: () => Store): void {
   it("GIVEN a new platform identity WHEN ensured twice THEN one workspace with the defaults exists", async () => {

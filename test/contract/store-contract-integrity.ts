@@ -11,7 +11,7 @@ import {
   newApplication,
   type SeededPipeline,
   T0,
-} from "./store-fixtures.ts";
+} from "../support/store-fixtures.ts";
 
 const NOT_FOUND = /not found/;
 

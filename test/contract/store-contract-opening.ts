@@ -1,7 +1,7 @@
 /** Store contract, part five: a member's unit of work, opened with the workspace, the member and their failure state. */
 import { expect, it } from "vitest";
 import { type NewOutboxMessage, type Store, WorkspaceNotFoundError } from "../../src/core/ports.ts";
-import { channelMessage, directMessage, givenMember, givenWorkspace, T0 } from "./store-fixtures.ts";
+import { channelMessage, directMessage, givenMember, givenWorkspace, T0 } from "../support/store-fixtures.ts";
 
 const LEASE_MS = 60_000;
 

@@ -2,7 +2,14 @@
 import { expect, it } from "vitest";
 import type { Member, Workspace } from "../../src/core/model.ts";
 import type { NewOutboxMessage, Store } from "../../src/core/ports.ts";
-import { channelMessage, directMessage, givenMember, givenWorkspace, minutesAfter, T0 } from "./store-fixtures.ts";
+import {
+  channelMessage,
+  directMessage,
+  givenMember,
+  givenWorkspace,
+  minutesAfter,
+  T0,
+} from "../support/store-fixtures.ts";
 
 const LEASE_MS = 60_000;
 

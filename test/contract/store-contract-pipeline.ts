@@ -1,7 +1,7 @@
 /** Store contract, part two: applications, rounds, feedback requests, reflections and gaps. */
 import { expect, it } from "vitest";
 import type { Store, WorkspaceRepo } from "../../src/core/ports.ts";
-import { givenMember, givenWorkspace, minutesAfter, newApplication, T0 } from "./store-fixtures.ts";
+import { givenMember, givenWorkspace, minutesAfter, newApplication, T0 } from "../support/store-fixtures.ts";
 
 export function describePipeline(store: () => Store): void {
   async function givenAdaAt(workspaceExternalId = "T-ACME") {

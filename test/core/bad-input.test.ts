@@ -1,7 +1,7 @@
 /** Bad input gets a kind reply that shows the usage, and changes nothing: not the member's rows, not even their existence. */
 import { describe, expect, it } from "vitest";
 import type { WorkspaceRepo } from "../../src/core/ports.ts";
-import { ADA, ADMIN, createHarness, type Harness, TEAM } from "./harness.ts";
+import { ADA, ADMIN, createHarness, type Harness, TEAM } from "../support/core-harness.ts";
 
 const SORRY = /^Sorry, something went wrong/;
 /** Someone else in the workspace, so it exists before the stranger speaks. */

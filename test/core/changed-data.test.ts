@@ -1,7 +1,7 @@
 /** Which replies report a change: platforms republish a home screen only after commands that changed what it shows. */
 import { describe, expect, it } from "vitest";
 import { readOnlyView } from "../../src/core/change-watch.ts";
-import { ADA, BEN, createHarness, type Harness, TEAM } from "./harness.ts";
+import { ADA, BEN, createHarness, type Harness, TEAM } from "../support/core-harness.ts";
 
 async function changes(h: Harness, line: string, user = ADA): Promise<boolean> {
   return h.bot.changedData(await h.bot.handleText(TEAM, user, line));

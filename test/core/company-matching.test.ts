@@ -1,7 +1,7 @@
 /** Which application a typed company name means: case, unique prefixes, ambiguity and unknown names. */
 import { beforeEach, describe, expect, it } from "vitest";
 import { stageLabel } from "../../src/core/commands/stages.ts";
-import { ADA, createHarness, type Harness, plain } from "./harness.ts";
+import { ADA, createHarness, type Harness, plain } from "../support/core-harness.ts";
 
 let h: Harness;
 

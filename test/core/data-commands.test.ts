@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { usageOf } from "../../src/core/commands/spec.ts";
 import { buildCommandTable, COMMAND_TABLE } from "../../src/core/commands/table.ts";
-import { ADA, BEN, createHarness, type Harness, plain, T0 } from "./harness.ts";
+import { ADA, BEN, createHarness, type Harness, plain, T0 } from "../support/core-harness.ts";
 
 let h: Harness;
 

@@ -1,6 +1,6 @@
 /** A message the platform refused for good is mentioned once, at the top of the member's next reply. */
 import { describe, expect, it } from "vitest";
-import { ADA, BEN, createHarness, type Harness } from "./harness.ts";
+import { ADA, BEN, createHarness, type Harness } from "../support/core-harness.ts";
 
 const HEADS_UP = /^Heads-up: I couldn't deliver/;
 

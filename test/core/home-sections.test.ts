@@ -1,7 +1,7 @@
 /** The home screen reads a member's history once and shows exactly what `pipeline`, `stats`, `gaps` and `settings` reply. */
 import { describe, expect, it } from "vitest";
 import type { Store, WorkspaceRepo } from "../../src/core/ports.ts";
-import { ADA, createHarness, TEAM } from "./harness.ts";
+import { ADA, createHarness, TEAM } from "../support/core-harness.ts";
 
 describe("home sections", () => {
   it("GIVEN a member with a varied history THEN each home section equals the reply of its command", async () => {

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { stageLabel } from "../../src/core/commands/stages.ts";
 import type { WorkspaceIdentity } from "../../src/core/ports.ts";
-import { ADA, createHarness, type Harness } from "./harness.ts";
+import { ADA, createHarness, type Harness } from "../support/core-harness.ts";
 
 /** Two Slack teams and a Discord guild that happens to share team A's external id. */
 const TEAM_A: WorkspaceIdentity = { platform: "SLACK", externalId: "T-SHARED", name: "Bootcamp A" };

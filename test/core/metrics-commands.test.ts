@@ -1,7 +1,7 @@
 /** The member's own metrics and views, with good input: met, learned, impression, gap, gaps, practiced, pipeline, timeline, stats. */
 import { beforeEach, describe, expect, it } from "vitest";
 import { stageLabel } from "../../src/core/commands/stages.ts";
-import { createHarness, type Harness, minutesAfter, T0 } from "./harness.ts";
+import { createHarness, type Harness, minutesAfter, T0 } from "../support/core-harness.ts";
 
 let h: Harness;
 

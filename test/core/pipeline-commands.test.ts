@@ -1,7 +1,7 @@
 /** Pipeline and feedback commands with good input, driven through the bot: apply … ghosted, waiting, asked, feedback, snooze, skip. */
 import { beforeEach, describe, expect, it } from "vitest";
 import { stageLabel } from "../../src/core/commands/stages.ts";
-import { createHarness, type Harness, minutesAfter, T0 } from "./harness.ts";
+import { createHarness, type Harness, minutesAfter, T0 } from "../support/core-harness.ts";
 
 let h: Harness;
 

@@ -1,7 +1,7 @@
 /** Privacy rules: rejections never go public, wins go to the channel only as the member chose, replies stay private. */
 import { describe, expect, it } from "vitest";
 import type { OutboxMessage, Sharing } from "../../src/core/model.ts";
-import { ADA, BEN, createHarness, type Harness, minutesAfter, T0 } from "./harness.ts";
+import { ADA, BEN, createHarness, type Harness, minutesAfter, T0 } from "../support/core-harness.ts";
 
 const SHARING: readonly [string, Sharing][] = [
   ["on", "ON"],

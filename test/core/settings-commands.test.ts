@@ -1,7 +1,7 @@
 /** Member and workspace settings with good input: tz, quiet, share, pause, resume, settings and admin. */
 import { beforeEach, describe, expect, it } from "vitest";
 import { stageLabel } from "../../src/core/commands/stages.ts";
-import { ADA, ADMIN, createHarness, type Harness, T0, TEAM } from "./harness.ts";
+import { ADA, ADMIN, createHarness, type Harness, T0, TEAM } from "../support/core-harness.ts";
 
 let h: Harness;
 

@@ -1,6 +1,6 @@
 /** A member whose platform gives no timezone is asked for one on their first command, once. */
 import { describe, expect, it } from "vitest";
-import { ADA, createHarness } from "./harness.ts";
+import { ADA, createHarness } from "../support/core-harness.ts";
 
 describe("timezone welcome", () => {
   it("GIVEN a platform that knows no zone WHEN the member's first command runs THEN the reply suggests `tz`, and only that once", async () => {

@@ -1,7 +1,7 @@
 /** The bot remembers which workspace an identity is, while settings and deletion schedules written elsewhere still count. */
 import { describe, expect, it } from "vitest";
 import type { Store } from "../../src/core/ports.ts";
-import { ADA, createHarness, type Harness, TEAM } from "./harness.ts";
+import { ADA, createHarness, type Harness, TEAM } from "../support/core-harness.ts";
 
 /** A harness whose store counts ensureWorkspace calls, as another process sharing the database would not. */
 function counted(): { h: Harness; ensures: () => number } {

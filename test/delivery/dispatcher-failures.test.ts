@@ -1,8 +1,8 @@
 /** The dispatcher when delivery fails: Retry-After, backoff with jitter, plain errors and timeouts, permanent failures, DEAD rows. */
 import { describe, expect, it } from "vitest";
 import type { DeliveryPort } from "../../src/core/delivery/port.ts";
-import { createFakePlatform } from "../support/fake-platform.ts";
-import { createRecordingLogger, givenWorld, HOUR_MS, type LogEntry, T0 } from "./dispatcher-world.ts";
+import { createFakePlatform } from "../fakes/fake-platform.ts";
+import { createRecordingLogger, givenWorld, HOUR_MS, type LogEntry, T0 } from "../support/dispatcher-world.ts";
 
 describe("dispatcher: transient failures", () => {
   it("GIVEN a 429 with Retry-After WHEN dispatched THEN the row is rescheduled exactly at now + Retry-After and sent then, not before", async () => {

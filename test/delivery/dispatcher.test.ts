@@ -2,8 +2,8 @@
 import { describe, expect, it } from "vitest";
 import type { DeliveryPort } from "../../src/core/delivery/port.ts";
 import type { OutboxQueue } from "../../src/core/ports.ts";
-import { createFakePlatform } from "../support/fake-platform.ts";
-import { countingMarks, deferred, eventually, givenWorld, HOUR_MS, T0 } from "./dispatcher-world.ts";
+import { createFakePlatform } from "../fakes/fake-platform.ts";
+import { countingMarks, deferred, eventually, givenWorld, HOUR_MS, T0 } from "../support/dispatcher-world.ts";
 
 describe("dispatcher: delivering", () => {
   it("GIVEN due messages WHEN dispatched THEN each is delivered once and marked SENT once, and a later round sends nothing", async () => {

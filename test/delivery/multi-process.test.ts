@@ -9,8 +9,8 @@ import { createPrismaJobStore } from "../../src/db/prisma-job-store.ts";
 import { createPrismaStore } from "../../src/db/prisma-store.ts";
 import { JOBS } from "../../src/jobs/registry.ts";
 import { runJobOnce } from "../../src/jobs/scheduler.ts";
+import { createFakePlatform, type InjectedFailure, seededRandom } from "../fakes/fake-platform.ts";
 import { type DatabaseKind, databaseKinds } from "../support/databases.ts";
-import { createFakePlatform, type InjectedFailure, seededRandom } from "../support/fake-platform.ts";
 
 const postgres: DatabaseKind | undefined = databaseKinds().find((kind) => kind.name === "postgres");
 const DAY_MS = 86_400_000;

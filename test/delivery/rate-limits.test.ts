@@ -4,8 +4,8 @@ import { createDispatcher } from "../../src/core/delivery/dispatcher.ts";
 import { DeliveryError, type DeliveryPort } from "../../src/core/delivery/port.ts";
 import { silentLogger } from "../../src/core/logger.ts";
 import type { Member, Workspace } from "../../src/core/model.ts";
-import { createMemoryStore } from "../support/memory-store.ts";
-import { createTestClock, T0 } from "./dispatcher-world.ts";
+import { createMemoryStore } from "../fakes/memory-store.ts";
+import { createTestClock, T0 } from "../support/dispatcher-world.ts";
 
 /** A platform allowing one send per `intervalMs` overall (global) or per target, answering 429 with the wait left. */
 function limitedPlatform(clock: { now(): Date }, intervalMs: number, scope: "global" | "target") {

@@ -4,11 +4,11 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { createFakeDiscord, type FakeDiscord } from "../fakes/fake-discord.ts";
+import { createFakeSlack, type FakeSlack } from "../fakes/fake-slack.ts";
 import { chatInputInteraction, snowflake } from "../support/discord-payloads.ts";
-import { createFakeDiscord, type FakeDiscord } from "../support/fake-discord.ts";
-import { createFakeSlack, type FakeSlack } from "../support/fake-slack.ts";
+import { ADA, APP, GUILD, TOKEN, WINS } from "../support/discord-world.ts";
 import { postSlashCommand } from "../support/slack-requests.ts";
-import { ADA, APP, GUILD, TOKEN, WINS } from "./world.ts";
 
 let slack: FakeSlack;
 let discord: FakeDiscord;
@@ -38,7 +38,7 @@ afterAll(async () => {
 it("GIVEN both platforms configured WHEN the bot starts THEN Slack and Discord members are both answered", async () => {
   const dataDir = await mkdtemp(join(tmpdir(), "nextstep-both-"));
   const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/bin/start.ts"], {
     env: {
       ...process.env,
       NEXTSTEP_DATA_DIR: dataDir,

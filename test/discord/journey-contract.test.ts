@@ -4,7 +4,7 @@ import { COMMAND_TABLE } from "../../src/core/commands/table.ts";
 import { tokenize } from "../../src/core/grammar/tokenize.ts";
 import { IN_MEMORY, openDatabase } from "../../src/db/open.ts";
 import { runJourneyContract } from "../contract/journey-contract.ts";
-import { ADA, shown, startDiscordWorld, WINS } from "./world.ts";
+import { ADA, shown, startDiscordWorld, WINS } from "../support/discord-world.ts";
 
 /** What a member fills in for a text line: the subcommand, and each word in its option, the last option taking the rest. */
 function asSlashCommand(line: string): { group?: string; sub: string; options: { name: string; value: string }[] } {

@@ -4,7 +4,16 @@ import { encodeCustomId } from "../../src/adapters/discord/render.ts";
 import { silentLogger } from "../../src/core/logger.ts";
 import { type Database, IN_MEMORY, openDatabase } from "../../src/db/open.ts";
 import { findJob } from "../../src/jobs/registry.ts";
-import { ADA, BOB, type DiscordWorld, GUILD, OTHER_GUILD, shown, startDiscordWorld, WINS } from "./world.ts";
+import {
+  ADA,
+  BOB,
+  type DiscordWorld,
+  GUILD,
+  OTHER_GUILD,
+  shown,
+  startDiscordWorld,
+  WINS,
+} from "../support/discord-world.ts";
 
 const DAY_MS = 86_400_000;
 let db: Database;

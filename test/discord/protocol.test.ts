@@ -7,8 +7,8 @@ import { COMMAND_TABLE } from "../../src/core/commands/table.ts";
 import { silentLogger } from "../../src/core/logger.ts";
 import { type Database, IN_MEMORY, openDatabase } from "../../src/db/open.ts";
 import { findJob } from "../../src/jobs/registry.ts";
-import { createFakeDiscord } from "../support/fake-discord.ts";
-import { ADA, APP, type DiscordWorld, GUILD, shown, startDiscordWorld, TOKEN, WINS } from "./world.ts";
+import { createFakeDiscord } from "../fakes/fake-discord.ts";
+import { ADA, APP, type DiscordWorld, GUILD, shown, startDiscordWorld, TOKEN, WINS } from "../support/discord-world.ts";
 
 const DAY_MS = 86_400_000;
 let db: Database;

@@ -6,7 +6,7 @@ import type { Database } from "../../src/db/open.ts";
 import { JOBS } from "../../src/jobs/registry.ts";
 import type { JobStore } from "../../src/jobs/store.ts";
 import { databaseKinds } from "../support/databases.ts";
-import { createWorld, givenFortnight, type JobName, type JobWorld } from "./world.ts";
+import { createWorld, givenFortnight, type JobName, type JobWorld } from "../support/job-world.ts";
 
 const ALL_JOBS = JOBS.map((job) => job.name as JobName);
 

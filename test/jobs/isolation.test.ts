@@ -3,7 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/open.ts";
 import { JOBS } from "../../src/jobs/registry.ts";
 import { databaseKinds } from "../support/databases.ts";
-import { ADA, ADMIN, createWorld, type Delivered, deliverAll, type JobName, type JobWorld } from "./world.ts";
+import {
+  ADA,
+  ADMIN,
+  createWorld,
+  type Delivered,
+  deliverAll,
+  type JobName,
+  type JobWorld,
+} from "../support/job-world.ts";
 
 /** Every hour from Monday 5 October 2026 00:00 UTC through Friday night: each job's window comes round at least once. */
 const HOURS = Array.from({ length: 24 * 5 }, (_, hour) => new Date(Date.UTC(2026, 9, 5, hour)));

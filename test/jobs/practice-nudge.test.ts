@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/open.ts";
 import { databaseKinds } from "../support/databases.ts";
-import { ADA, BEN, CAL, createWorld, type JobWorld, textOf } from "./world.ts";
+import { ADA, BEN, CAL, createWorld, type JobWorld, textOf } from "../support/job-world.ts";
 
 // Wednesday 14 October 2026. Ada is in Berlin (CEST, 10:00 = 08:00 UTC), Ben in New York (EDT, 10:00 = 14:00 UTC).
 const ADA_10 = "2026-10-14T08:00:00.000Z";

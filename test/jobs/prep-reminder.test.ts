@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BotUser } from "../../src/core/bot.ts";
 import type { Database } from "../../src/db/open.ts";
 import { databaseKinds } from "../support/databases.ts";
-import { ADA, BEN, createWorld, type JobWorld, textOf } from "./world.ts";
+import { ADA, BEN, createWorld, type JobWorld, textOf } from "../support/job-world.ts";
 
 describe.each(databaseKinds())("prep-reminder on $name", (kind) => {
   let db: Database;

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/open.ts";
 import { databaseKinds } from "../support/databases.ts";
-import { createWorld, type JobWorld, plus, textOf } from "./world.ts";
+import { createWorld, type JobWorld, plus, textOf } from "../support/job-world.ts";
 
 /** Tuesday 3 March 2026, 11:00 UTC: the round, for a member on the UTC default. */
 const ROUND_AT = new Date("2026-03-03T11:00:00.000Z");

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/open.ts";
 import { databaseKinds } from "../support/databases.ts";
-import { ADMIN, BEN, createWorld, type JobWorld, plus, textOf } from "./world.ts";
+import { ADMIN, BEN, createWorld, type JobWorld, plus, textOf } from "../support/job-world.ts";
 
 /** Monday 2 March 2026, 10:00 UTC: daytime for members on the UTC default. */
 const APPLIED_AT = new Date("2026-03-02T10:00:00.000Z");

@@ -8,7 +8,7 @@ import { REFLECT_AFTER_MS } from "../../src/jobs/reflection-prompt.ts";
 import { SILENCE_LOOKBACK_MS } from "../../src/jobs/silence-check.ts";
 import type { JobStore } from "../../src/jobs/store.ts";
 import { databaseKinds } from "../support/databases.ts";
-import { createWorld, givenFortnight, HOUR_MS, type JobName } from "./world.ts";
+import { createWorld, givenFortnight, HOUR_MS, type JobName } from "../support/job-world.ts";
 
 /** Each job, the instant of Ada's fortnight when it has something due, and the read it makes. */
 const CASES: {

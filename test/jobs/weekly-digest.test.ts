@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/open.ts";
 import { databaseKinds } from "../support/databases.ts";
-import { ADMIN, BEN, CAL, createWorld, type JobWorld, textOf } from "./world.ts";
+import { ADMIN, BEN, CAL, createWorld, type JobWorld, textOf } from "../support/job-world.ts";
 
 // Workspace time is New York (EDT, UTC-4, in October 2026): Friday 9 October 16:00 local is 20:00 UTC.
 const FRIDAY_16 = "2026-10-09T20:00:00.000Z";

@@ -6,7 +6,7 @@ import type { Database } from "../../src/db/open.ts";
 import { weeklyKey } from "../../src/jobs/keys.ts";
 import { isoWeekKey } from "../../src/jobs/rules.ts";
 import { databaseKinds } from "../support/databases.ts";
-import { ADMIN, createWorld, DAY_MS, type JobWorld, plus } from "./world.ts";
+import { ADMIN, createWorld, DAY_MS, type JobWorld, plus } from "../support/job-world.ts";
 
 const ZONE = "Europe/Berlin";
 

@@ -6,7 +6,7 @@ import { createPrismaJobStore } from "../../src/db/prisma-job-store.ts";
 import { createPrismaStore } from "../../src/db/prisma-store.ts";
 import { PURGE_BUDGET_MS, runWorkspacePurge } from "../../src/jobs/workspace-purge.ts";
 import { databaseKinds } from "../support/databases.ts";
-import { ADA, createWorld, DAY_MS, type JobWorld } from "./world.ts";
+import { ADA, createWorld, DAY_MS, type JobWorld } from "../support/job-world.ts";
 
 const NOW = new Date("2026-11-18T12:00:00.000Z");
 

@@ -1,7 +1,7 @@
 /** The shared member journey through the real Bolt app and a fake Slack. */
 import { IN_MEMORY, openDatabase } from "../../src/db/open.ts";
 import { runJourneyContract } from "../contract/journey-contract.ts";
-import { startSlackWorld, textOf } from "./world.ts";
+import { startSlackWorld, textOf } from "../support/slack-world.ts";
 
 runJourneyContract("slack", async () => {
   const db = await openDatabase({ dataDir: IN_MEMORY });

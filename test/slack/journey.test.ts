@@ -1,7 +1,7 @@
 /** The member journey through the real Bolt app and signed HTTP requests, against a local fake Slack. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, IN_MEMORY, openDatabase } from "../../src/db/open.ts";
-import { install, type SlackWorld, startSlackWorld, textOf } from "./world.ts";
+import { install, type SlackWorld, startSlackWorld, textOf } from "../support/slack-world.ts";
 
 let db: Database;
 let world: SlackWorld;

@@ -4,7 +4,7 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { createFakeSlack, type FakeSlack } from "../support/fake-slack.ts";
+import { createFakeSlack, type FakeSlack } from "../fakes/fake-slack.ts";
 import { postSlashCommand } from "../support/slack-requests.ts";
 
 let fake: FakeSlack;
@@ -20,7 +20,7 @@ afterAll(async () => {
 it("GIVEN SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET WHEN the bot starts THEN it answers signed slash commands and stops on SIGTERM", async () => {
   const dataDir = await mkdtemp(join(tmpdir(), "nextstep-slack-"));
   const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/bin/start.ts"], {
     env: {
       ...process.env,
       NEXTSTEP_DATA_DIR: dataDir,

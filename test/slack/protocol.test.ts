@@ -5,7 +5,7 @@ import { silentLogger } from "../../src/core/logger.ts";
 import { type Database, IN_MEMORY, openDatabase } from "../../src/db/open.ts";
 import { findJob } from "../../src/jobs/registry.ts";
 import { buildAppUninstalled, buildTokensRevoked, postSlashCommand } from "../support/slack-requests.ts";
-import { install, SECRET, type SlackWorld, startSlackWorld, textOf } from "./world.ts";
+import { install, SECRET, type SlackWorld, startSlackWorld, textOf } from "../support/slack-world.ts";
 
 const DAY_MS = 86_400_000;
 let db: Database;

@@ -1,6 +1,6 @@
 /** Logs the real discord.js Client into a fake Discord and waits until it is ready, for tests that drive it directly. */
 import { Client, type ClientOptions, Events, GatewayIntentBits, type RESTOptions } from "discord.js";
-import type { FakeDiscord } from "./fake-discord.ts";
+import type { FakeDiscord } from "../fakes/fake-discord.ts";
 
 export interface TestClientOptions {
   token: string;

@@ -4,8 +4,8 @@ import { createDispatcher, type DispatcherOptions } from "../../src/core/deliver
 import { type Logger, silentLogger } from "../../src/core/logger.ts";
 import type { Member, OutboxMessage, Platform, Workspace } from "../../src/core/model.ts";
 import type { Clock, OutboxQueue, Store } from "../../src/core/ports.ts";
-import { createFakePlatform, type FakePlatform } from "../support/fake-platform.ts";
-import { createMemoryStore } from "../support/memory-store.ts";
+import { createFakePlatform, type FakePlatform } from "../fakes/fake-platform.ts";
+import { createMemoryStore } from "../fakes/memory-store.ts";
 
 /** A fixed moment far from the real clock, so what is due depends only on the fake clock. */
 export const T0 = new Date("2030-03-04T09:00:00.000Z");

@@ -1,6 +1,6 @@
 /** The objects the fake Discord answers with (guild, role, channel, member, message), with every field discord.js reads. */
 import type { APIMessage, APIUser, GatewayGuildCreateDispatchData } from "discord.js";
-import { MEMBER_PERMISSIONS, snowflake } from "./discord-payloads.ts";
+import { MEMBER_PERMISSIONS, snowflake } from "../support/discord-payloads.ts";
 import type { FakeChannelAccess, FakeGuildSpec, Json } from "./fake-discord-directory.ts";
 
 type GuildCreate = GatewayGuildCreateDispatchData;

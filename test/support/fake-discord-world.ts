@@ -1,8 +1,8 @@
 /** The guilds, channels and members the fake Discord self-tests share, and a logged-in client to drive. */
 import type { Client, Interaction, RESTOptions } from "discord.js";
-import { chatInputInteraction, MANAGER_PERMISSIONS } from "../support/discord-payloads.ts";
-import { startDiscordClient } from "../support/discord-test-client.ts";
-import { createFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from "../support/fake-discord.ts";
+import { createFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from "../fakes/fake-discord.ts";
+import { chatInputInteraction, MANAGER_PERMISSIONS } from "./discord-payloads.ts";
+import { startDiscordClient } from "./discord-test-client.ts";
 
 export const APP = "1100000000000000001";
 export const TOKEN = "fake-bot-token";

@@ -1,8 +1,8 @@
 /** `npm run discord:shards`: runs the bot under discord.js's ShardingManager, one process per shard, for large deployments. */
 import { fileURLToPath } from "node:url";
 import { ShardingManager } from "discord.js";
-import { ConfigError, loadConfig } from "../../config.ts";
-import { createLogger } from "../../logger.ts";
+import { ConfigError, loadConfig } from "../config.ts";
+import { createLogger } from "../logger.ts";
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -12,7 +12,7 @@ async function main(): Promise<void> {
     throw new ConfigError("DATABASE_URL", "is needed for shards (the embedded database serves one process)");
   }
   const logger = createLogger(config.logLevel);
-  const manager = new ShardingManager(fileURLToPath(new URL("../../main.ts", import.meta.url)), {
+  const manager = new ShardingManager(fileURLToPath(new URL("./start.ts", import.meta.url)), {
     token: config.discord.token,
     totalShards: "auto",
     execArgv: ["--import", "tsx"],

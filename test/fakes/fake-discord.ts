@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { APIMessage } from "discord.js";
-import { guildDelete } from "./discord-payloads.ts";
+import { guildDelete } from "../support/discord-payloads.ts";
 import { FakeCommandRegistry } from "./fake-discord-commands.ts";
 import {
   type FakeChannelAccess,

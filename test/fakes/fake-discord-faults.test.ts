@@ -1,7 +1,7 @@
 /** How @discordjs/rest and discord.js surface the fake Discord's injected faults: 429s (retried or rejected), server errors, slow answers. */
 import { DiscordAPIError, HTTPError, RateLimitError, RESTEvents, type TextChannel } from "discord.js";
 import { afterEach, describe, expect, it } from "vitest";
-import { applyCommand, startWorld, WINS, type World } from "./fake-discord-world.ts";
+import { applyCommand, startWorld, WINS, type World } from "../support/fake-discord-world.ts";
 
 const CHANNEL_MESSAGES = { method: "POST", path: /^\/channels\/\d+\/messages$/ };
 const CALLBACK = { method: "POST", path: /^\/interactions\/\d+\/[^/]+\/callback$/ };

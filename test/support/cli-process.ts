@@ -1,4 +1,4 @@
-/** Runs the real entry points (`src/main.ts`, `src/jobs/cli.ts`) as child processes and reads their labelled output back. */
+/** Runs the real entry points (`src/bin/start.ts`, `src/bin/jobs.ts`) as child processes and reads their labelled output back. */
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";

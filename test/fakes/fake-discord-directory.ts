@@ -1,6 +1,6 @@
 /** What the fake Discord knows: guilds with their channels, members and roles, users, DM channels, and posted messages. */
 import type { APIMessage, APIUser, GatewayGuildCreateDispatchData } from "discord.js";
-import { discordUser, MEMBER_PERMISSIONS, snowflake } from "./discord-payloads.ts";
+import { discordUser, MEMBER_PERMISSIONS, snowflake } from "../support/discord-payloads.ts";
 import {
   botRoleShape,
   dmChannelShape,

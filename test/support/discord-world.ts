@@ -7,15 +7,15 @@ import type { Database } from "../../src/db/open.ts";
 import { createPrismaJobStore } from "../../src/db/prisma-job-store.ts";
 import { createPrismaStore } from "../../src/db/prisma-store.ts";
 import type { JobStore } from "../../src/jobs/store.ts";
+import { createFakeDiscord, type FakeDiscord } from "../fakes/fake-discord.ts";
+import type { FakeInteractionResponse } from "../fakes/fake-discord-interactions.ts";
 import {
   autocompleteInteraction,
   buttonInteraction,
   chatInputInteraction,
   MANAGER_PERMISSIONS,
   snowflake,
-} from "../support/discord-payloads.ts";
-import { createFakeDiscord, type FakeDiscord } from "../support/fake-discord.ts";
-import type { FakeInteractionResponse } from "../support/fake-discord-interactions.ts";
+} from "./discord-payloads.ts";
 
 export const APP = "1100000000000000001";
 export const TOKEN = "fake-bot-token";

@@ -16,7 +16,7 @@ import type {
 import { mapMoments } from "../../src/core/moments.ts";
 import type { ClaimedMessage, Clock, Store, WorkspaceIdentity } from "../../src/core/ports.ts";
 import { renderPlainText } from "../../src/core/render-text.ts";
-import { createMemoryStore } from "../support/memory-store.ts";
+import { createMemoryStore } from "../fakes/memory-store.ts";
 
 /** Monday 2 March 2026, 15:00 UTC: daytime in UTC, New York and Berlin, so default quiet hours stay out of the way. */
 export const T0 = new Date("2026-03-02T15:00:00.000Z");

@@ -1,7 +1,7 @@
 /** Entry point for `npm start`: load configuration, start the app, stop cleanly on SIGINT/SIGTERM or end of input. */
-import { createApp } from "./app.ts";
-import { ConfigError, loadConfig } from "./config.ts";
-import { createLogger } from "./logger.ts";
+import { createApp } from "../app.ts";
+import { ConfigError, loadConfig } from "../config.ts";
+import { createLogger } from "../logger.ts";
 
 async function main(): Promise<number> {
   let config: ReturnType<typeof loadConfig>;

@@ -3,8 +3,8 @@ import { Client, type DiscordAPIError, GatewayIntentBits, REST, Routes } from "d
 import { afterEach, describe, expect, it } from "vitest";
 import { autocompleteInteraction, chatInputInteraction } from "../support/discord-payloads.ts";
 import { startDiscordClient } from "../support/discord-test-client.ts";
-import { createFakeDiscord, type FakeDiscord } from "../support/fake-discord.ts";
-import { ACME, ADA, APP, applyCommand, startWorld, TOKEN, type World } from "./fake-discord-world.ts";
+import { ACME, ADA, APP, applyCommand, startWorld, TOKEN, type World } from "../support/fake-discord-world.ts";
+import { createFakeDiscord, type FakeDiscord } from "./fake-discord.ts";
 
 let world: World | undefined;
 let bare: FakeDiscord | undefined;

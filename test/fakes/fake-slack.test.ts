@@ -1,7 +1,7 @@
 /** The fake Slack Web API driven by the real WebClient: answers, recording, team isolation, and how each injected fault surfaces. */
 import { webApi } from "@slack/bolt";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createFakeSlack, type FakeSlack } from "../support/fake-slack.ts";
+import { createFakeSlack, type FakeSlack } from "./fake-slack.ts";
 
 const { ErrorCode, LogLevel, WebClient } = webApi;
 type WebClientOptions = ConstructorParameters<typeof WebClient>[1];

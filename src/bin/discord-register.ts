@@ -1,9 +1,10 @@
 /** `npm run discord:register`: registers the `/nextstep` command (guild-scoped with DISCORD_GUILD_ID), skipping it when unchanged. */
-import { ConfigError, loadConfig } from "../../config.ts";
-import { COMMAND_TABLE } from "../../core/commands/table.ts";
-import { createLogger } from "../../logger.ts";
-import { nextstepDefinition } from "./definitions.ts";
-import { syncCommands } from "./register.ts";
+
+import { nextstepDefinition } from "../adapters/discord/definitions.ts";
+import { syncCommands } from "../adapters/discord/register.ts";
+import { ConfigError, loadConfig } from "../config.ts";
+import { COMMAND_TABLE } from "../core/commands/table.ts";
+import { createLogger } from "../logger.ts";
 
 async function main(): Promise<number> {
   const config = loadConfig();

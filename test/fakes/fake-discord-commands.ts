@@ -1,5 +1,5 @@
 /** Application command registration as Discord does it: bulk overwrites validated, stored per scope, ids kept for unchanged names. */
-import { snowflake } from "./discord-payloads.ts";
+import { snowflake } from "../support/discord-payloads.ts";
 import type { Json } from "./fake-discord-directory.ts";
 import { type FormErrors, Problems } from "./fake-discord-limits.ts";
 

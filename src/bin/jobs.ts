@@ -1,9 +1,9 @@
 /** `npm run jobs -- list` and `npm run jobs -- run <job> [--now <ISO time>]`: one job, once, at a (possibly simulated) time, then delivery. */
 import { createApp } from "../app.ts";
 import { ConfigError, loadConfig } from "../config.ts";
+import { findJob, JOBS } from "../jobs/registry.ts";
+import { runJobOnce } from "../jobs/scheduler.ts";
 import { createLogger } from "../logger.ts";
-import { findJob, JOBS } from "./registry.ts";
-import { runJobOnce } from "./scheduler.ts";
 
 const USAGE = "Usage: npm run jobs -- list | run <job> [--now <ISO time>]";
 

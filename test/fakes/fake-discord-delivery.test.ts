@@ -1,8 +1,19 @@
 /** The fake Discord driven by the real discord.js Client: DMs, channel posts and their refusals, joining and leaving guilds. */
 import { type Client, DiscordAPIError, Events, type TextChannel } from "discord.js";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { FakeDiscord } from "../support/fake-discord.ts";
-import { ACME, ADA, APP, BETA, BOB, HIDDEN, QUIET, startWorld, WINS, type World } from "./fake-discord-world.ts";
+import {
+  ACME,
+  ADA,
+  APP,
+  BETA,
+  BOB,
+  HIDDEN,
+  QUIET,
+  startWorld,
+  WINS,
+  type World,
+} from "../support/fake-discord-world.ts";
+import type { FakeDiscord } from "./fake-discord.ts";
 
 let world: World;
 let fake: FakeDiscord;

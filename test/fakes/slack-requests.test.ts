@@ -2,7 +2,6 @@
 import type { AddressInfo } from "node:net";
 import { App, LogLevel, MemoryInstallationStore } from "@slack/bolt";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createFakeSlack, type FakeSlack } from "../support/fake-slack.ts";
 import {
   buildAppHomeOpened,
   buildAppUninstalled,
@@ -16,6 +15,7 @@ import {
   signSlackRequest,
   stateValue,
 } from "../support/slack-requests.ts";
+import { createFakeSlack, type FakeSlack } from "./fake-slack.ts";
 
 const SECRET = "test-signing-secret";
 const ACME = { teamId: "T0ACME", botToken: "xoxb-acme", botUserId: "U0ACMEBOT", botId: "B0ACME", name: "Acme" };

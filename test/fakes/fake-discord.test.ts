@@ -2,7 +2,6 @@
 import { type Client, GatewayIntentBits, type Interaction, MessageFlags, PermissionFlagsBits } from "discord.js";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { autocompleteInteraction, buttonInteraction, MANAGER_PERMISSIONS } from "../support/discord-payloads.ts";
-import type { FakeDiscord } from "../support/fake-discord.ts";
 import {
   ACME,
   ADA,
@@ -16,7 +15,8 @@ import {
   TOKEN,
   WINS,
   type World,
-} from "./fake-discord-world.ts";
+} from "../support/fake-discord-world.ts";
+import type { FakeDiscord } from "./fake-discord.ts";
 
 let world: World;
 let fake: FakeDiscord;

@@ -9,8 +9,8 @@ import { createPrismaJobStore } from "../../src/db/prisma-job-store.ts";
 import { createPrismaSlackInstallations } from "../../src/db/prisma-slack-installations.ts";
 import { createPrismaStore } from "../../src/db/prisma-store.ts";
 import type { JobStore } from "../../src/jobs/store.ts";
-import { createFakeSlack, type FakeSlack } from "../support/fake-slack.ts";
-import { postEvent, postInteraction, postSlashCommand, type SlackHttpResult } from "../support/slack-requests.ts";
+import { createFakeSlack, type FakeSlack } from "../fakes/fake-slack.ts";
+import { postEvent, postInteraction, postSlashCommand, type SlackHttpResult } from "./slack-requests.ts";
 
 export const SECRET = "test-signing-secret";
 export const START = new Date("2026-11-23T10:00:00.000Z");
