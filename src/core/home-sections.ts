@@ -14,6 +14,6 @@ export async function homeSections(ctx: CommandContext): Promise<BotMessage[]> {
     pipelineReply(history.applications, history.rounds, ctx.timeZone, ctx.now),
     statsReply(statsOf(history)),
     gapsReply(history.gaps),
-    settingsReply(ctx.member, ctx.timeZone, ctx.now),
+    settingsReply(ctx.member, ctx.timeZone, ctx.now, ctx.commands),
   ];
 }

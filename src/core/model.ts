@@ -1,4 +1,6 @@
 /** The job-hunt domain as plain data: what the core reads and writes through its repositories. */
+import type { MemberSettings } from "./member-settings.ts";
+import type { WorkspaceSettings } from "./workspace-settings.ts";
 
 export const PLATFORMS = ["SLACK", "DISCORD", "CONSOLE"] as const;
 export type Platform = (typeof PLATFORMS)[number];
@@ -35,49 +37,25 @@ export type GapStatus = (typeof GAP_STATUSES)[number];
 export type OutboxTarget = "DIRECT" | "CHANNEL";
 export type OutboxStatus = "PENDING" | "SENDING" | "SENT" | "FAILED" | "DEAD";
 
-export interface Workspace {
+/** A community the bot serves; the settings its admins control are described in workspace-settings.ts. */
+export interface Workspace extends WorkspaceSettings {
   id: string;
   platform: Platform;
   /** The platform's own id: Slack team id, Discord guild id, "local" for the console. */
   externalId: string;
   name: string;
-  /** Where wins are celebrated; null until an admin sets it. */
-  celebrationChannel: string | null;
-  /** IANA zone used for members who have not set their own. */
-  defaultTimezone: string;
-  /** Days after a rejection before the feedback chase. */
-  feedbackChaseDays: number;
-  /** Days without news before a check-in nudge. */
-  silenceDays: number;
-  /** Whether the weekly encouragement is posted in the team channel. */
-  weeklyEncouragement: boolean;
-  /** When the weekly encouragement is posted: weekday (0 = Sunday) and hour, workspace time. */
-  weeklyDay: number;
-  weeklyHour: number;
-  /** When the weekly digest is posted: weekday (0 = Sunday) and hour, workspace time. */
-  digestDay: number;
-  digestHour: number;
   /** When the app was removed, the moment this workspace's data is deleted; null while installed. */
   deletionScheduledAt: Date | null;
   createdAt: Date;
 }
 
-export interface Member {
+/** A member of a workspace; the settings they control are described in member-settings.ts. */
+export interface Member extends MemberSettings {
   id: string;
   workspaceId: string;
   /** The platform's user id. */
   externalId: string;
   displayName: string;
-  /** IANA zone; null means the workspace default. */
-  timezone: string | null;
-  /** Quiet hours as minutes after local midnight; both null means none. */
-  quietStart: number | null;
-  quietEnd: number | null;
-  sharing: Sharing;
-  /** Non-urgent messages wait until this moment. */
-  pausedUntil: Date | null;
-  /** Message kinds the member opted out of. */
-  optOuts: string[];
   createdAt: Date;
 }
 

@@ -1,4 +1,6 @@
 /** The ports the core talks through: storage repositories, the clock and outgoing delivery. Implementations live outside src/core. */
+
+import type { MemberSettings } from "./member-settings.ts";
 import type {
   Application,
   BotMessage,
@@ -15,6 +17,7 @@ import type {
   Stage,
   Workspace,
 } from "./model.ts";
+import type { WorkspaceSettings } from "./workspace-settings.ts";
 
 /** Where "now" comes from; tests pass a fake one to simulate weeks. */
 export interface Clock {
@@ -23,24 +26,10 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-export type WorkspacePatch = Partial<
-  Pick<
-    Workspace,
-    | "name"
-    | "celebrationChannel"
-    | "defaultTimezone"
-    | "feedbackChaseDays"
-    | "silenceDays"
-    | "weeklyEncouragement"
-    | "weeklyDay"
-    | "weeklyHour"
-    | "digestDay"
-    | "digestHour"
-  >
->;
-export type MemberPatch = Partial<
-  Pick<Member, "displayName" | "timezone" | "quietStart" | "quietEnd" | "sharing" | "pausedUntil" | "optOuts">
->;
+/** A change to a workspace: its name or any of its settings. */
+export type WorkspacePatch = Partial<WorkspaceSettings & Pick<Workspace, "name">>;
+/** A change to a member: their display name or any of their settings. */
+export type MemberPatch = Partial<MemberSettings & Pick<Member, "displayName">>;
 export type ApplicationPatch = Partial<
   Pick<
     Application,

@@ -1,7 +1,9 @@
 /** An in-memory Store for fast tests: the same contract as the Prisma store, with Maps for tables. */
+
 import { randomUUID } from "node:crypto";
 import type { Workspace } from "../../src/core/model.ts";
 import { type Clock, type Store, systemClock, WorkspaceNotFoundError } from "../../src/core/ports.ts";
+import { WORKSPACE_SETTING_DEFAULTS } from "../../src/core/workspace-settings.ts";
 import { createMemoryOutboxQueue } from "./memory-outbox-queue.ts";
 import { copy, deleteWhere, emptyTables, type MemoryTables } from "./memory-tables.ts";
 import { createMemoryWorkspaceRepo } from "./memory-workspace-repo.ts";
@@ -69,15 +71,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
           platform: identity.platform,
           externalId: identity.externalId,
           name: identity.name,
-          celebrationChannel: null,
-          defaultTimezone: identity.defaultTimezone ?? "UTC",
-          feedbackChaseDays: 3,
-          silenceDays: 10,
-          weeklyEncouragement: true,
-          weeklyDay: 1,
-          weeklyHour: 9,
-          digestDay: 5,
-          digestHour: 16,
+          ...WORKSPACE_SETTING_DEFAULTS,
+          defaultTimezone: identity.defaultTimezone ?? WORKSPACE_SETTING_DEFAULTS.defaultTimezone,
           deletionScheduledAt: null,
           createdAt: clock.now(),
         };

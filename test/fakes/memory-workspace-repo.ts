@@ -2,6 +2,7 @@
 
 import { randomUUID } from "node:crypto";
 import { companyKey as keyOfCompany } from "../../src/core/companies.ts";
+import { defaultMemberSettings } from "../../src/core/member-settings.ts";
 import type {
   Application,
   FeedbackRequest,
@@ -82,12 +83,8 @@ export function createMemoryWorkspaceRepo(workspaceId: string, context: MemoryRe
         workspaceId,
         externalId: input.externalId,
         displayName: input.displayName,
+        ...defaultMemberSettings(),
         timezone: input.timezone ?? null,
-        quietStart: 1260,
-        quietEnd: 480,
-        sharing: "ON",
-        pausedUntil: null,
-        optOuts: [],
         createdAt: clock.now(),
       };
       tables().members.set(member.id, member);

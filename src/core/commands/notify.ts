@@ -1,34 +1,30 @@
 /** `notify <kind> <on|off>`: switch one kind of reminder on or off. */
+import { isNotificationKind, NOTIFICATION_KIND_NAMES, NOTIFICATION_KINDS } from "../notification-kinds.ts";
 import { problem, reply } from "../reply.ts";
 import { defineCommand } from "./spec.ts";
-
-/** Reminder kinds a member may switch off, with what each is. Job kinds use the same names. */
-export const REMINDER_KINDS: Record<string, string> = {
-  "feedback-chase": "feedback request offers after a rejection",
-  "check-in": "nudges when a company has gone quiet",
-  prep: "prep reminders the evening before a round",
-  reflection: "how-did-it-go prompts after a round",
-  practice: "weekly practice nudges for your gaps",
-};
 
 export const notifyCommand = defineCommand({
   name: "notify",
   group: "settings",
   summary: "Turn one kind of reminder on or off",
   args: [
-    { name: "kind", kind: "word", required: true, description: Object.keys(REMINDER_KINDS).join(", ") },
+    { name: "kind", kind: "word", required: true, description: NOTIFICATION_KIND_NAMES.join(", ") },
     { name: "switch", kind: "word", required: true, description: "on or off" },
   ],
   examples: ["notify practice off", "notify prep on"],
+  shows: {
+    label: "Reminders switched off (notify)",
+    show: (member) => (member.optOuts.length > 0 ? member.optOuts.join(", ") : "none"),
+  },
   async handler(ctx, { kind, switch: onOff }) {
     const name = kind.toLowerCase();
-    if (!Object.hasOwn(REMINDER_KINDS, name)) {
-      return problem(`There's no reminder called "${kind}". Kinds: ${Object.keys(REMINDER_KINDS).join(", ")}.`);
+    if (!isNotificationKind(name)) {
+      return problem(`There's no reminder called "${kind}". Kinds: ${NOTIFICATION_KIND_NAMES.join(", ")}.`);
     }
     const value = onOff.toLowerCase();
     if (value !== "on" && value !== "off") return problem(`Say "on" or "off", not "${onOff}".`);
     const others = ctx.member.optOuts.filter((optOut) => optOut !== name);
     await ctx.repo.updateMember(ctx.member.id, { optOuts: value === "off" ? [...others, name] : others });
-    return reply(`${REMINDER_KINDS[name]}: ${value}.`);
+    return reply(`${NOTIFICATION_KINDS[name].description}: ${value}.`);
   },
 });

@@ -12,6 +12,11 @@ export const pauseCommand = defineCommand({
   summary: "Pause reminders and nudges for some days",
   args: [{ name: "days", kind: "days", required: true, description: "how many days, 1 to 365" }],
   examples: ["pause 7"],
+  shows: {
+    label: "Paused (pause / resume)",
+    show: (member, { timeZone, now }) =>
+      member.pausedUntil && member.pausedUntil > now ? `until ${formatMoment(member.pausedUntil, timeZone)}` : "no",
+  },
   async handler(ctx, { days }) {
     const until = new Date(ctx.now.getTime() + days * DAY_MS);
     await ctx.repo.updateMember(ctx.member.id, { pausedUntil: until });

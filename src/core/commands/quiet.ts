@@ -10,6 +10,10 @@ export const quietCommand = defineCommand({
   summary: "Set quiet hours (messages wait until they end)",
   args: [{ name: "hours", kind: "quiet", required: true, description: "like 21:00-08:00, or off" }],
   examples: ["quiet 22:00-07:30", "quiet off"],
+  shows: {
+    label: "Quiet hours (quiet)",
+    show: (member) => describeQuiet({ start: member.quietStart, end: member.quietEnd }),
+  },
   async handler(ctx, { hours }) {
     await ctx.repo.updateMember(ctx.member.id, { quietStart: hours.start, quietEnd: hours.end });
     return reply(

@@ -1,11 +1,8 @@
-/** `settings`: the member's settings in one place. */
+/** `settings`: the member's settings in one place, each shown as the command that changes it describes it. */
 
 import type { BotMessage, Member } from "../model.ts";
-import { formatMoment } from "../moments.ts";
 import { reply } from "../reply.ts";
-import { describeQuiet } from "./arg-kinds.ts";
-import { SHARING_WORDS } from "./share.ts";
-import { defineCommand } from "./spec.ts";
+import { type Command, defineCommand } from "./spec.ts";
 
 export const settingsCommand = defineCommand({
   name: "settings",
@@ -16,25 +13,16 @@ export const settingsCommand = defineCommand({
   examples: ["settings"],
   readsOnly: true,
   async handler(ctx) {
-    return settingsReply(ctx.member, ctx.timeZone, ctx.now);
+    return settingsReply(ctx.member, ctx.timeZone, ctx.now, ctx.commands);
   },
 });
 
 /** The `settings` reply, also a home screen section; `timeZone` is the member's zone or the workspace default. */
-export function settingsReply(member: Member, timeZone: string, now: Date): BotMessage {
-  const paused =
-    member.pausedUntil && member.pausedUntil > now ? `until ${formatMoment(member.pausedUntil, timeZone)}` : "no";
+export function settingsReply(member: Member, timeZone: string, now: Date, commands: readonly Command[]): BotMessage {
   return reply("Change any of these with the command in brackets.", {
     title: "Your settings",
-    fields: [
-      { label: "Timezone (tz)", value: member.timezone ?? `${timeZone} (workspace default)` },
-      { label: "Quiet hours (quiet)", value: describeQuiet({ start: member.quietStart, end: member.quietEnd }) },
-      { label: "Sharing (share)", value: SHARING_WORDS[member.sharing] },
-      { label: "Paused (pause / resume)", value: paused },
-      {
-        label: "Reminders switched off (notify)",
-        value: member.optOuts.length > 0 ? member.optOuts.join(", ") : "none",
-      },
-    ],
+    fields: commands.flatMap((command) =>
+      command.shows ? [{ label: command.shows.label, value: command.shows.show(member, { timeZone, now }) }] : [],
+    ),
   });
 }

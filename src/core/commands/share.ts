@@ -16,6 +16,7 @@ export const shareCommand = defineCommand({
   summary: "Choose what the team channel sees of your wins",
   args: [{ name: "level", kind: "share", required: true, description: "on, off or company" }],
   examples: ["share company", "share off"],
+  shows: { label: "Sharing (share)", show: (member) => SHARING_WORDS[member.sharing] },
   async handler(ctx, { level }) {
     await ctx.repo.updateMember(ctx.member.id, { sharing: level });
     return reply(`Sharing updated: ${SHARING_WORDS[level]}. Rejections are never shared, whatever you choose.`);

@@ -33,6 +33,14 @@ export interface CommandContext {
   commands: readonly Command[];
 }
 
+/** How the settings screen shows the member setting a command changes. */
+export interface SettingView {
+  /** E.g. "Sharing (share)": the setting and the command that changes it. */
+  label: string;
+  /** The current value in words; `timeZone` is the member's zone or the workspace default. */
+  show(member: Member, view: { timeZone: string; now: Date }): string;
+}
+
 export type CommandGroup = "pipeline" | "feedback" | "metrics" | "views" | "settings" | "data" | "admin";
 
 export interface CommandSpec<A extends readonly ArgSpec[] = readonly ArgSpec[]> {
@@ -47,6 +55,8 @@ export interface CommandSpec<A extends readonly ArgSpec[] = readonly ArgSpec[]> 
   adminOnly?: boolean;
   /** It only reads, so it runs without a transaction; a write through its repository throws. */
   readsOnly?: boolean;
+  /** The member setting this command changes, shown by `settings` and the home screen in table order. */
+  shows?: SettingView;
   handler(ctx: CommandContext, args: ArgsOf<A>): Promise<BotMessage>;
 }
 

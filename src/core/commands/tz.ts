@@ -10,6 +10,10 @@ export const tzCommand = defineCommand({
   summary: "Set your timezone",
   args: [{ name: "zone", kind: "timezone", required: true, description: "an IANA zone like Europe/Berlin" }],
   examples: ["tz Europe/Berlin", "tz America/New_York"],
+  shows: {
+    label: "Timezone (tz)",
+    show: (member, { timeZone }) => member.timezone ?? `${timeZone} (workspace default)`,
+  },
   async handler(ctx, { zone }) {
     await ctx.repo.updateMember(ctx.member.id, { timezone: zone });
     return reply(`Timezone set to ${zone}. It's ${formatLocal(ctx.now, zone)} there now.`);
