@@ -190,8 +190,8 @@ describe("a failure half-way leaves nothing half-written", () => {
       wrapStore: (store) => ({
         ...store,
         inWorkspace: (workspaceId, work) => store.inWorkspace(workspaceId, (repo) => work(faulty(repo))),
-        inWorkspaceAs: (workspaceId, memberExternalId, work) =>
-          store.inWorkspaceAs(workspaceId, memberExternalId, (repo, opening) => work(faulty(repo), opening)),
+        inWorkspaceAs: (workspaceId, memberExternalId, options, work) =>
+          store.inWorkspaceAs(workspaceId, memberExternalId, options, (repo, opening) => work(faulty(repo), opening)),
       }),
     });
   }

@@ -11,7 +11,7 @@ import type {
   Reflection,
   Round,
 } from "../../src/core/model.ts";
-import type { Clock, WorkspaceRepo } from "../../src/core/ports.ts";
+import { type Clock, ReadOnlyWriteError, type WorkspaceRepo } from "../../src/core/ports.ts";
 import {
   byCreatedAt,
   copy,
@@ -28,6 +28,8 @@ export interface MemoryRepoContext {
   clock: Clock;
   /** Throws once the transaction has ended, as a Prisma transaction client would. */
   assertOpen(): void;
+  /** The unit of work only reads: every write throws before touching a table, as the Prisma repository's do. */
+  readOnly?: boolean;
 }
 
 export function createMemoryWorkspaceRepo(workspaceId: string, context: MemoryRepoContext): WorkspaceRepo {
@@ -35,6 +37,14 @@ export function createMemoryWorkspaceRepo(workspaceId: string, context: MemoryRe
   const tables = (): MemoryTables => {
     context.assertOpen();
     return context.tables();
+  };
+  let rows = 0;
+  /** Every write starts here, naming itself as Prisma would (model.operation), and counts the rows it touches. */
+  const writing = (what: string) => {
+    if (context.readOnly) throw new ReadOnlyWriteError(what);
+    return (count: number) => {
+      rows += count;
+    };
   };
   const scoped = <T extends { workspaceId: string }>(table: Map<string, T>, id: string, what: string): T => {
     const row = table.get(id);
@@ -64,9 +74,11 @@ export function createMemoryWorkspaceRepo(workspaceId: string, context: MemoryRe
       return copy(workspace);
     },
     async updateWorkspace(patch) {
+      const wrote = writing("workspace.update");
       const workspace = tables().workspaces.get(workspaceId);
       if (!workspace) throw notFound("Workspace", workspaceId);
       Object.assign(workspace, definedOnly(copy(patch)));
+      wrote(1);
       return copy(workspace);
     },
 
@@ -77,6 +89,7 @@ export function createMemoryWorkspaceRepo(workspaceId: string, context: MemoryRe
     async ensureMember(input) {
       const existing = memberByExternalId(input.externalId);
       if (existing) return copy(existing);
+      const wrote = writing("member.createMany");
       const member: Member = {
         id: randomUUID(),
         workspaceId,
@@ -91,14 +104,18 @@ export function createMemoryWorkspaceRepo(workspaceId: string, context: MemoryRe
         createdAt: clock.now(),
       };
       tables().members.set(member.id, member);
+      wrote(1);
       return copy(member);
     },
     async updateMember(memberId, patch) {
+      const wrote = writing("member.update");
       const member = memberRow(memberId);
       Object.assign(member, definedOnly(copy(patch)));
+      wrote(1);
       return copy(member);
     },
     async deleteMember(memberId) {
+      const wrote = writing("member.deleteMany");
       memberRow(memberId);
       const all = tables();
       const applicationIds = new Set(ofMember(all.applications, memberId).map((application) => application.id));
@@ -107,12 +124,15 @@ export function createMemoryWorkspaceRepo(workspaceId: string, context: MemoryRe
       deleteWhere(all.gaps, (gap) => gap.memberId === memberId);
       deleteWhere(all.outbox, (message) => message.memberId === memberId);
       all.members.delete(memberId);
+      // As in Postgres, the cascade to the member's rows is part of deleting the one member row.
+      wrote(1);
     },
 
     async listApplications(memberId) {
       return byCreatedAt(ofMember(tables().applications, memberId)).map(copy);
     },
     async createApplication(input) {
+      const wrote = writing("application.createMany");
       memberRow(input.memberId);
       const companyKey = keyOfCompany(input.company);
       if (ofMember(tables().applications, input.memberId).some((row) => row.companyKey === companyKey)) {
@@ -135,11 +155,14 @@ export function createMemoryWorkspaceRepo(workspaceId: string, context: MemoryRe
         createdAt: clock.now(),
       };
       tables().applications.set(application.id, copy(application));
+      wrote(1);
       return application;
     },
     async updateApplication(applicationId, patch) {
+      const wrote = writing("application.update");
       const application = applicationRow(applicationId);
       Object.assign(application, definedOnly(copy(patch)));
+      wrote(1);
       return copy(application);
     },
 
@@ -151,6 +174,7 @@ export function createMemoryWorkspaceRepo(workspaceId: string, context: MemoryRe
       return byCreatedAt(rounds).map(copy);
     },
     async createRound(input) {
+      const wrote = writing("round.create");
       applicationRow(input.applicationId);
       const round: Round = {
         id: randomUUID(),
@@ -164,11 +188,14 @@ export function createMemoryWorkspaceRepo(workspaceId: string, context: MemoryRe
         createdAt: clock.now(),
       };
       tables().rounds.set(round.id, copy(round));
+      wrote(1);
       return round;
     },
     async updateRound(roundId, patch) {
+      const wrote = writing("round.update");
       const round = roundRow(roundId);
       Object.assign(round, definedOnly(copy(patch)));
+      wrote(1);
       return copy(round);
     },
 
@@ -180,6 +207,7 @@ export function createMemoryWorkspaceRepo(workspaceId: string, context: MemoryRe
       return byCreatedAt(requests).map(copy);
     },
     async upsertFeedback(applicationId, patch) {
+      const wrote = writing("feedbackRequest.createMany");
       applicationRow(applicationId);
       const all = tables();
       let request = [...all.feedback.values()].find((row) => row.applicationId === applicationId);
@@ -197,12 +225,15 @@ export function createMemoryWorkspaceRepo(workspaceId: string, context: MemoryRe
           createdAt: clock.now(),
         } satisfies FeedbackRequest;
         all.feedback.set(request.id, request);
+        wrote(1);
       }
       Object.assign(request, definedOnly(copy(patch)));
+      wrote(1);
       return copy(request);
     },
 
     async createReflection(input) {
+      const wrote = writing("reflection.create");
       memberRow(input.memberId);
       if (input.applicationId !== null) applicationRow(input.applicationId, input.memberId);
       if (input.roundId !== null) applicationRow(roundRow(input.roundId).applicationId, input.memberId);
@@ -217,6 +248,7 @@ export function createMemoryWorkspaceRepo(workspaceId: string, context: MemoryRe
         createdAt: clock.now(),
       };
       tables().reflections.set(reflection.id, copy(reflection));
+      wrote(1);
       return reflection;
     },
     async listReflections(memberId) {
@@ -224,6 +256,7 @@ export function createMemoryWorkspaceRepo(workspaceId: string, context: MemoryRe
     },
 
     async createGap(input) {
+      const wrote = writing("gap.create");
       memberRow(input.memberId);
       if (input.applicationId !== null) applicationRow(input.applicationId, input.memberId);
       const numbers = ofMember(tables().gaps, input.memberId).map((gap) => gap.number);
@@ -240,6 +273,7 @@ export function createMemoryWorkspaceRepo(workspaceId: string, context: MemoryRe
         updatedAt: now,
       };
       tables().gaps.set(gap.id, copy(gap));
+      wrote(1);
       return gap;
     },
     async listGaps(memberId) {
@@ -248,12 +282,15 @@ export function createMemoryWorkspaceRepo(workspaceId: string, context: MemoryRe
         .map(copy);
     },
     async updateGap(gapId, patch) {
+      const wrote = writing("gap.update");
       const gap = scoped(tables().gaps, gapId, "Gap");
       Object.assign(gap, definedOnly(copy(patch)));
+      wrote(1);
       return copy(gap);
     },
 
     async enqueue(input) {
+      const wrote = writing("outbox.createMany");
       if (input.memberId !== null) memberRow(input.memberId);
       const all = tables();
       const duplicate = [...all.outbox.values()].some(
@@ -279,6 +316,7 @@ export function createMemoryWorkspaceRepo(workspaceId: string, context: MemoryRe
         createdAt: clock.now(),
       };
       all.outbox.set(message.id, copy(message));
+      wrote(1);
       return true;
     },
     async listOutbox(memberId) {
@@ -291,12 +329,16 @@ export function createMemoryWorkspaceRepo(workspaceId: string, context: MemoryRe
       return byCreatedAt(failures).map(copy);
     },
     async markFailuresTold(messageIds, at) {
+      const wrote = writing("outbox.updateMany");
       const outbox = tables().outbox;
       // Validate every id before touching any, so a refused id leaves nothing half-done.
       const messages = messageIds.map((id) => {
         return scoped(outbox, id, "Outbox message");
       });
       for (const message of messages) message.failureToldAt = new Date(at);
+      wrote(new Set(messages).size);
     },
+
+    rowsWritten: () => rows,
   };
 }

@@ -1,5 +1,5 @@
 /** `notify <kind> <on|off>`: switch one kind of reminder on or off. */
-import { problem, reply } from "../reply.ts";
+import { outcome, refusal, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
 
 /** Reminder kinds a member may switch off, with what each is. Job kinds use the same names. */
@@ -23,12 +23,15 @@ export const notifyCommand = defineCommand({
   async handler(ctx, { kind, switch: onOff }) {
     const name = kind.toLowerCase();
     if (!Object.hasOwn(REMINDER_KINDS, name)) {
-      return problem(`There's no reminder called "${kind}". Kinds: ${Object.keys(REMINDER_KINDS).join(", ")}.`);
+      return refusal(
+        "unknown-reminder-kind",
+        `There's no reminder called "${kind}". Kinds: ${Object.keys(REMINDER_KINDS).join(", ")}.`,
+      );
     }
     const value = onOff.toLowerCase();
-    if (value !== "on" && value !== "off") return problem(`Say "on" or "off", not "${onOff}".`);
+    if (value !== "on" && value !== "off") return refusal("bad-arguments", `Say "on" or "off", not "${onOff}".`);
     const others = ctx.member.optOuts.filter((optOut) => optOut !== name);
     await ctx.repo.updateMember(ctx.member.id, { optOuts: value === "off" ? [...others, name] : others });
-    return reply(`${REMINDER_KINDS[name]}: ${value}.`);
+    return outcome("reminder-switched", reply(`${REMINDER_KINDS[name]}: ${value}.`));
   },
 });

@@ -2,7 +2,7 @@
 
 import type { BotMessage, Member } from "../model.ts";
 import { formatMoment } from "../moments.ts";
-import { reply } from "../reply.ts";
+import { outcome, reply } from "../outcomes.ts";
 import { describeQuiet } from "./arg-kinds.ts";
 import { SHARING_WORDS } from "./share.ts";
 import { defineCommand } from "./spec.ts";
@@ -16,7 +16,7 @@ export const settingsCommand = defineCommand({
   examples: ["settings"],
   readsOnly: true,
   async handler(ctx) {
-    return settingsReply(ctx.member, ctx.timeZone, ctx.now);
+    return outcome("settings-shown", settingsReply(ctx.member, ctx.timeZone, ctx.now));
   },
 });
 

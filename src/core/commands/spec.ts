@@ -1,5 +1,6 @@
 /** What a command is: its name, words, argument specs and handler. The table of these drives parsing, help and platform definitions. */
-import type { BotMessage, Member, Platform, Workspace } from "../model.ts";
+import type { Member, Platform, Workspace } from "../model.ts";
+import type { CommandResult } from "../outcomes.ts";
 import type { WorkspaceRepo } from "../ports.ts";
 import type { ArgKind, KindValue } from "./arg-kinds.ts";
 
@@ -47,12 +48,12 @@ export interface CommandSpec<A extends readonly ArgSpec[] = readonly ArgSpec[]> 
   adminOnly?: boolean;
   /** It only reads, so it runs without a transaction; a write through its repository throws. */
   readsOnly?: boolean;
-  handler(ctx: CommandContext, args: ArgsOf<A>): Promise<BotMessage>;
+  handler(ctx: CommandContext, args: ArgsOf<A>): Promise<CommandResult>;
 }
 
 /** A command with its argument types erased, as stored in the table. */
 export interface Command extends CommandSpec<readonly ArgSpec[]> {
-  handler(ctx: CommandContext, args: Record<string, unknown>): Promise<BotMessage>;
+  handler(ctx: CommandContext, args: Record<string, unknown>): Promise<CommandResult>;
 }
 
 /** Declares a command; `const` keeps the argument names literal so handlers get typed args. */
