@@ -1,5 +1,6 @@
 /** Bad input gets a kind reply that shows the usage, and changes nothing: not the member's rows, not even their existence. */
 import { describe, expect, it } from "vitest";
+import type { Logger } from "../../src/core/logger.ts";
 import type { WorkspaceRepo } from "../../src/core/ports.ts";
 import { ADA, ADMIN, createHarness, type Harness, TEAM } from "../support/core-harness.ts";
 
@@ -217,6 +218,37 @@ describe("a failure half-way leaves nothing half-written", () => {
       failNow.on = false;
     }
     expect(await h.snapshot([ADA])).toEqual(before);
+  });
+
+  it("GIVEN an unexpected error WHEN a command fails THEN it is logged once with ids and the error's kind, never what the member typed", async () => {
+    const logged: { bindings: object; context: object; message?: string }[] = [];
+    const recording = (bindings: object): Logger => ({
+      debug() {},
+      info() {},
+      warn() {},
+      error: (context, message) => {
+        logged.push({ bindings, context, message });
+      },
+      child: (more) => recording({ ...bindings, ...more }),
+    });
+    const h = createHarness({
+      logger: recording({}),
+      wrapStore: (store) => ({
+        ...store,
+        inWorkspaceAs: async () => {
+          throw new Error('insert failed for "Secret Startup"');
+        },
+      }),
+    });
+    expect((await h.run('apply "Secret Startup" stealth role')).code).toBe("internal-error");
+    expect(logged).toEqual([
+      {
+        bindings: { workspace: TEAM.externalId, member: ADA.externalId, command: "apply" },
+        context: { err: { name: "Error" } },
+        message: "command failed",
+      },
+    ]);
+    expect(JSON.stringify(logged)).not.toContain("Secret");
   });
 
   it("GIVEN creating the application fails WHEN a stranger applies THEN not even their member row remains", async () => {

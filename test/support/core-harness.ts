@@ -1,7 +1,7 @@
 /** The core driven as an adapter would: an in-memory store, a clock the test moves, and readers for what was written. */
 
 import { type Bot, type BotUser, createBot } from "../../src/core/bot.ts";
-import { silentLogger } from "../../src/core/logger.ts";
+import { type Logger, silentLogger } from "../../src/core/logger.ts";
 import type {
   Application,
   BotMessage,
@@ -88,12 +88,18 @@ export interface HarnessOptions {
   start?: Date;
   /** Lets a test put a misbehaving store between the bot and the in-memory one; readers still see the real store. */
   wrapStore?: (store: Store) => Store;
+  /** Where the bot logs; silent unless a test reads the logs. */
+  logger?: Logger;
 }
 
 export function createHarness(options: HarnessOptions = {}): Harness {
   const clock = createFakeClock(options.start ?? T0);
   const store = createMemoryStore({ clock });
-  const bot = createBot({ store: options.wrapStore ? options.wrapStore(store) : store, clock, logger: silentLogger });
+  const bot = createBot({
+    store: options.wrapStore ? options.wrapStore(store) : store,
+    clock,
+    logger: options.logger ?? silentLogger,
+  });
 
   async function snapshot(
     users: readonly BotUser[] = [ADA],
