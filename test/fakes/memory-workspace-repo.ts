@@ -2,68 +2,16 @@
 
 import { randomUUID } from "node:crypto";
 import { companyKey as keyOfCompany } from "../../src/core/companies.ts";
-import type {
-  Application,
-  FeedbackRequest,
-  Gap,
-  Member,
-  OutboxMessage,
-  Reflection,
-  Round,
-} from "../../src/core/model.ts";
-import { type Clock, ReadOnlyWriteError, type WorkspaceRepo } from "../../src/core/ports.ts";
-import {
-  byCreatedAt,
-  copy,
-  definedOnly,
-  deleteApplicationsCascade,
-  deleteWhere,
-  type MemoryTables,
-  notFound,
-} from "./memory-tables.ts";
-
-export interface MemoryRepoContext {
-  /** The live tables; a function because a rollback swaps them for the snapshot. */
-  tables(): MemoryTables;
-  clock: Clock;
-  /** Throws once the transaction has ended, as a Prisma transaction client would. */
-  assertOpen(): void;
-  /** The unit of work only reads: every write throws before touching a table, as the Prisma repository's do. */
-  readOnly?: boolean;
-}
+import type { Application, FeedbackRequest, Gap, Member, Reflection, Round } from "../../src/core/model.ts";
+import type { WorkspaceRepo } from "../../src/core/ports.ts";
+import { memoryOutboxMethods } from "./memory-outbox-repo.ts";
+import { createRepoScope, type MemoryRepoContext } from "./memory-repo-scope.ts";
+import { byCreatedAt, copy, definedOnly, deleteApplicationsCascade, deleteWhere, notFound } from "./memory-tables.ts";
 
 export function createMemoryWorkspaceRepo(workspaceId: string, context: MemoryRepoContext): WorkspaceRepo {
   const { clock } = context;
-  const tables = (): MemoryTables => {
-    context.assertOpen();
-    return context.tables();
-  };
-  let rows = 0;
-  /** Every write starts here, naming itself as Prisma would (model.operation), and counts the rows it touches. */
-  const writing = (what: string) => {
-    if (context.readOnly) throw new ReadOnlyWriteError(what);
-    return (count: number) => {
-      rows += count;
-    };
-  };
-  const scoped = <T extends { workspaceId: string }>(table: Map<string, T>, id: string, what: string): T => {
-    const row = table.get(id);
-    if (row?.workspaceId !== workspaceId) throw notFound(what, id);
-    return row;
-  };
-  const memberRow = (memberId: string) => scoped(tables().members, memberId, "Member");
-  const roundRow = (roundId: string) => scoped(tables().rounds, roundId, "Round");
-  const applicationRow = (applicationId: string, memberId?: string): Application => {
-    const application = scoped(tables().applications, applicationId, "Application");
-    if (memberId !== undefined && application.memberId !== memberId) throw notFound("Application", applicationId);
-    return application;
-  };
-  const memberByExternalId = (externalId: string) =>
-    [...tables().members.values()].find((row) => row.workspaceId === workspaceId && row.externalId === externalId);
-  const ofMember = <T extends { workspaceId: string; memberId: string | null }>(
-    rows: Map<string, T>,
-    memberId: string,
-  ) => [...rows.values()].filter((row) => row.workspaceId === workspaceId && row.memberId === memberId);
+  const scope = createRepoScope(workspaceId, context);
+  const { tables, writing, scoped, memberRow, roundRow, applicationRow, memberByExternalId, ofMember } = scope;
 
   return {
     workspaceId,
@@ -289,56 +237,8 @@ export function createMemoryWorkspaceRepo(workspaceId: string, context: MemoryRe
       return copy(gap);
     },
 
-    async enqueue(input) {
-      const wrote = writing("outbox.createMany");
-      if (input.memberId !== null) memberRow(input.memberId);
-      const all = tables();
-      const duplicate = [...all.outbox.values()].some(
-        (row) => row.workspaceId === workspaceId && row.dedupeKey === input.dedupeKey,
-      );
-      if (duplicate) return false;
-      const message: OutboxMessage = {
-        id: randomUUID(),
-        workspaceId,
-        memberId: input.memberId,
-        kind: input.kind,
-        target: input.target,
-        channel: input.channel,
-        payload: input.payload,
-        dedupeKey: input.dedupeKey,
-        status: "PENDING",
-        attempts: 0,
-        nextAttemptAt: input.nextAttemptAt,
-        leaseUntil: null,
-        lastError: null,
-        sentAt: null,
-        failureToldAt: null,
-        createdAt: clock.now(),
-      };
-      all.outbox.set(message.id, copy(message));
-      wrote(1);
-      return true;
-    },
-    async listOutbox(memberId) {
-      return byCreatedAt(ofMember(tables().outbox, memberId)).map(copy);
-    },
-    async listUntoldFailures(memberId) {
-      const failures = ofMember(tables().outbox, memberId).filter(
-        (message) => (message.status === "FAILED" || message.status === "DEAD") && message.failureToldAt === null,
-      );
-      return byCreatedAt(failures).map(copy);
-    },
-    async markFailuresTold(messageIds, at) {
-      const wrote = writing("outbox.updateMany");
-      const outbox = tables().outbox;
-      // Validate every id before touching any, so a refused id leaves nothing half-done.
-      const messages = messageIds.map((id) => {
-        return scoped(outbox, id, "Outbox message");
-      });
-      for (const message of messages) message.failureToldAt = new Date(at);
-      wrote(new Set(messages).size);
-    },
+    ...memoryOutboxMethods(scope, clock),
 
-    rowsWritten: () => rows,
+    rowsWritten: scope.rowsWritten,
   };
 }
