@@ -1,6 +1,5 @@
-/** The dispatch boundary: turns a member's command into one transaction and one neutral reply. Errors stop here. */
+/** The dispatch boundary: turns a member's command into one unit of work and one typed outcome. Errors stop here. */
 
-import { readOnlyView, watchChanges } from "./change-watch.ts";
 import { type ArgsResult, parseArgs, parseNamedArgs } from "./commands/parse-args.ts";
 import { type Command, type CommandContext, usageOf } from "./commands/spec.ts";
 import { COMMAND_TABLE } from "./commands/table.ts";
@@ -9,8 +8,8 @@ import { homeSections } from "./home-sections.ts";
 import type { Logger } from "./logger.ts";
 import type { BotMessage, Member, Workspace } from "./model.ts";
 import { failureNotice } from "./notices.ts";
-import type { Clock, MemberOpening, Store, WorkspaceIdentity, WorkspaceRepo } from "./ports.ts";
-import { isRefusal, problem } from "./reply.ts";
+import { type CommandOutcome, type CommandResult, refusal } from "./outcomes.ts";
+import type { Clock, MemberOpening, Store, UnitDecision, WorkspaceIdentity, WorkspaceRepo } from "./ports.ts";
 import { closest } from "./suggest.ts";
 import { isValidTimezone } from "./time.ts";
 import { createWorkspaceDirectory } from "./workspace-directory.ts";
@@ -27,20 +26,18 @@ export interface BotUser {
 
 export interface Bot {
   /** Runs a text command line (Slack, console). */
-  handleText(workspace: WorkspaceIdentity, user: BotUser, line: string): Promise<BotMessage>;
+  handleText(workspace: WorkspaceIdentity, user: BotUser, line: string): Promise<CommandOutcome>;
   /** Runs a command with named values (Discord options), validated like text. */
   handleNamed(
     workspace: WorkspaceIdentity,
     user: BotUser,
     commandName: string,
     values: Readonly<Record<string, string | number | undefined>>,
-  ): Promise<BotMessage>;
+  ): Promise<CommandOutcome>;
   /** The member's overview for a platform home screen: pipeline, stats, gaps and settings, read in one transaction. */
   home(workspace: WorkspaceIdentity, user: BotUser): Promise<BotMessage[]>;
   /** The member's company names, for pickers and autocomplete; nothing is created. */
   companiesOf(workspace: WorkspaceIdentity, user: BotUser): Promise<string[]>;
-  /** Whether the command that answered `reply` changed what the member sees, so a home screen showing it is out of date. */
-  changedData(reply: BotMessage): boolean;
   readonly commands: readonly Command[];
 }
 
@@ -57,8 +54,6 @@ const SORRY = "Sorry, something went wrong on my side and nothing was saved. Ple
 
 export function createBot({ store, clock, logger }: BotDependencies): Bot {
   const table = COMMAND_TABLE;
-  /** Replies of commands that committed a change; tagging the reply keeps `handleText`'s signature for every caller. */
-  const changing = new WeakSet<BotMessage>();
   const workspaces = createWorkspaceDirectory(store);
 
   /** What a handler or a home section sees of the member's request. */
@@ -86,61 +81,53 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
     user: BotUser,
     command: Command,
     readArgs: (context: { now: Date; timeZone: string }) => ArgsResult,
-  ): Promise<BotMessage> {
-    async function execute(repo: WorkspaceRepo, opening: MemberOpening): Promise<BotMessage> {
+  ): Promise<CommandOutcome> {
+    async function execute(repo: WorkspaceRepo, opening: MemberOpening): Promise<UnitDecision<CommandOutcome>> {
       const { workspace, member: known } = opening;
       const now = clock.now();
       const timeZone = known?.timezone ?? (isUsableZone(user.timezone) ? user.timezone : workspace.defaultTimezone);
       const parsed = readArgs({ now, timeZone });
-      if (!parsed.ok) return problem(parsed.problem, usageOf(command));
+      if (!parsed.ok) return rollBack(refusal("bad-arguments", parsed.problem, usageOf(command)));
       if (command.adminOnly && !user.isAdmin) {
-        return problem("Only workspace admins can change that. Ask one of them to run it.");
+        return rollBack(refusal("admin-only", "Only workspace admins can change that. Ask one of them to run it."));
       }
       const member = known ?? (await enroll(repo, user));
       const context = contextFor(repo, workspace, member, { identity, user, now, timeZone });
-      const message = await command.handler(context, parsed.args);
+      const result = await command.handler(context, parsed.args);
       // A refusal leaves nothing behind, not even the member row a first command would create.
-      if (isRefusal(message)) throw new RolledBack(message);
-      if (command.name === "forget") return message;
+      if (result.kind !== "done" && result.kind !== "needs-confirmation") return rollBack(result);
+      // Counted before the failure notice below: marking failures told changes nothing a home screen shows.
+      const answer = { ...result, changed: repo.rowsWritten() > 0 };
+      if (command.name === "forget") return { commit: true, value: answer };
       if (!known && !member.timezone && command.name !== "tz") {
         // Platforms like Discord don't tell us where a member lives; reminders need it to arrive at a kind hour.
-        return { ...message, text: `${message.text}\n\n${TIMEZONE_TIP}` };
+        return { commit: true, value: withText(answer, `${answer.message.text}\n\n${TIMEZONE_TIP}`) };
       }
-      if (!opening.hasUntoldFailures) return message;
+      if (!opening.hasUntoldFailures) return { commit: true, value: answer };
       // Channel posts that failed are the admins' business, not this member's.
       const failures = (await repo.listUntoldFailures(member.id)).filter((failure) => failure.target === "DIRECT");
-      if (failures.length === 0) return message;
+      if (failures.length === 0) return { commit: true, value: answer };
       await repo.markFailuresTold(
         failures.map((failure) => failure.id),
         now,
       );
-      return { ...message, text: `${failureNotice(failures)}\n\n${message.text}` };
+      return { commit: true, value: withText(answer, `${failureNotice(failures)}\n\n${answer.message.text}`) };
     }
 
     try {
       if (command.readsOnly) {
         // No transaction to begin and commit, unless the member must be enrolled or told of failures (both write).
-        const read = await workspaces.reading(identity, user.externalId, async (repo, opening) =>
-          opening.member && !opening.hasUntoldFailures ? execute(readOnlyView(repo, command.name), opening) : undefined,
+        const read = await workspaces.run(identity, user.externalId, { readOnly: true }, (repo, opening) =>
+          opening.member && !opening.hasUntoldFailures ? execute(repo, opening) : skip(),
         );
         if (read) return read;
       }
-      let changed = false;
-      const answer = await workspaces.within(identity, user.externalId, (repo, opening) =>
-        execute(
-          watchChanges(repo, () => {
-            changed = true;
-          }),
-          opening,
-        ),
-      );
-      if (changed) changing.add(answer);
-      return answer;
+      return await workspaces.run(identity, user.externalId, { readOnly: false }, execute);
     } catch (error) {
-      if (error instanceof RolledBack) return error.value as BotMessage;
+      // Ids and the error's kind only: an error's message may quote what the member typed.
       const context = { workspace: identity.externalId, member: user.externalId, command: command.name };
-      logger.child(context).error({ err: error }, "command failed");
-      return problem(SORRY);
+      logger.child(context).error({ err: errorFacts(error) }, "command failed");
+      return unchanged(refusal("internal-error", SORRY));
     }
   }
 
@@ -149,11 +136,13 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
     return table.find((command) => command.name === word || command.aliases?.includes(word));
   }
 
-  function unknown(name: string): BotMessage {
+  function unknown(name: string): CommandOutcome {
     const names = table.flatMap((command) => [command.name, ...(command.aliases ?? [])]);
     const near = closest(name, names);
     const hint = near.length > 0 ? ` Did you mean \`${near[0]}\`?` : "";
-    return problem(`I don't know the command "${name}".${hint} Type \`help\` to see them all.`);
+    return unchanged(
+      refusal("unknown-command", `I don't know the command "${name}".${hint} Type \`help\` to see them all.`),
+    );
   }
 
   async function home(identity: WorkspaceIdentity, user: BotUser): Promise<BotMessage[]> {
@@ -162,27 +151,25 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
       return homeSections(contextFor(repo, workspace, member, { identity, user, now: clock.now(), timeZone }));
     };
     // Only reads, so no transaction for a member we know.
-    const read = await workspaces.reading(identity, user.externalId, async (repo, { workspace, member }) =>
-      member ? sections(readOnlyView(repo, "home"), workspace, member) : undefined,
+    const read = await workspaces.run(
+      identity,
+      user.externalId,
+      { readOnly: true },
+      async (repo, { workspace, member }) =>
+        member ? { commit: true, value: await sections(repo, workspace, member) } : skip(),
     );
     if (read) return read;
     // Looking is not joining: a newcomer, or a member who just said `forget confirm`, sees the empty sections of a
     // member enrolled in a transaction that is then rolled back, so nothing about them is stored.
-    try {
-      await workspaces.within(identity, user.externalId, async (repo, { workspace, member }) => {
-        throw new RolledBack(await sections(repo, workspace, member ?? (await enroll(repo, user))));
-      });
-    } catch (error) {
-      if (error instanceof RolledBack) return error.value as BotMessage[];
-      throw error;
-    }
-    throw new Error("unreachable: the preview transaction always rolls back");
+    return workspaces.run(identity, user.externalId, { readOnly: false }, async (repo, { workspace, member }) => ({
+      commit: false,
+      value: await sections(repo, workspace, member ?? (await enroll(repo, user))),
+    }));
   }
 
   return {
     commands: table,
     home,
-    changedData: (reply) => changing.has(reply),
     async companiesOf(identity, user) {
       const workspace = await store.findWorkspace(identity.platform, identity.externalId);
       if (!workspace) return [];
@@ -192,10 +179,11 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
       });
     },
     async handleText(workspace, user, line) {
-      if (line.length > MAX_LINE_LENGTH)
-        return problem("That message is too long for me. Keep it under 4,000 characters.");
+      if (line.length > MAX_LINE_LENGTH) {
+        return unchanged(refusal("line-too-long", "That message is too long for me. Keep it under 4,000 characters."));
+      }
       const tokens = tokenize(line.trim());
-      if (!tokens.ok) return problem(tokens.problem);
+      if (!tokens.ok) return unchanged(refusal("bad-quoting", tokens.problem));
       const words = tokens.tokens[0]?.startsWith("/") ? tokens.tokens.slice(1) : tokens.tokens;
       const [name = "help", ...rest] = words;
       const command = find(name);
@@ -219,11 +207,34 @@ function enroll(repo: WorkspaceRepo, user: BotUser): Promise<Member> {
   });
 }
 
-/** Carries an answer out of a transaction so that the transaction rolls back: a refusal, or a newcomer's home. */
-class RolledBack extends Error {
-  constructor(readonly value: unknown) {
-    super("rolled back");
-  }
+/** A result that changed nothing, for answers given before or without a unit of work. */
+function unchanged(result: CommandResult): CommandOutcome {
+  return { ...result, changed: false };
+}
+
+/** A refused or failed result: its unit of work rolls back, so it changed nothing. */
+function rollBack(result: CommandResult): UnitDecision<CommandOutcome> {
+  return { commit: false, value: unchanged(result) };
+}
+
+/** The read-only attempt declines: the unit of work must write (enrol, tell of failures), so it runs again in one. */
+async function skip(): Promise<UnitDecision<undefined>> {
+  return { commit: false, value: undefined };
+}
+
+function withText(outcome: CommandOutcome, text: string): CommandOutcome {
+  return { ...outcome, message: { ...outcome.message, text } };
+}
+
+/** What may be logged of an unexpected error: its kind and the codes drivers attach, never its message. */
+function errorFacts(error: unknown): { name: string; code?: string; status?: number } {
+  if (!(error instanceof Error)) return { name: typeof error };
+  const { code, status } = error as { code?: unknown; status?: unknown };
+  return {
+    name: error.name,
+    ...(typeof code === "string" ? { code } : {}),
+    ...(typeof status === "number" ? { status } : {}),
+  };
 }
 
 function isUsableZone(zone: string | null | undefined): zone is string {

@@ -2,7 +2,9 @@
 import type { Application } from "./model.ts";
 import { closest } from "./suggest.ts";
 
-export type ApplicationMatch = { ok: true; application: Application } | { ok: false; problem: string };
+export type ApplicationMatch =
+  | { ok: true; application: Application }
+  | { ok: false; code: "company-not-found" | "company-ambiguous"; problem: string };
 
 /** The key companies are matched and kept unique by. */
 export function companyKey(company: string): string {
@@ -20,7 +22,11 @@ export function matchApplication(applications: readonly Application[], typed: st
   if (prefixed.length === 1) return { ok: true, application: prefixed[0] as Application };
   if (prefixed.length > 1) {
     const names = prefixed.map((application) => `"${application.company}"`).join(", ");
-    return { ok: false, problem: `"${typed}" could be ${names}. Type a little more of the name.` };
+    return {
+      ok: false,
+      code: "company-ambiguous",
+      problem: `"${typed}" could be ${names}. Type a little more of the name.`,
+    };
   }
   const near = closest(
     typed,
@@ -29,6 +35,7 @@ export function matchApplication(applications: readonly Application[], typed: st
   const hint = near.length > 0 ? ` Did you mean ${near.map((name) => `"${name}"`).join(" or ")}?` : "";
   return {
     ok: false,
+    code: "company-not-found",
     problem: `You aren't tracking "${typed}" yet.${hint} Start with \`apply "${typed}"\`.`,
   };
 }

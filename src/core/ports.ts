@@ -128,6 +128,9 @@ export interface WorkspaceRepo {
   /** Messages to the member that failed for good and that they have not been told about. */
   listUntoldFailures(memberId: string): Promise<OutboxMessage[]>;
   markFailuresTold(messageIds: string[], at: Date): Promise<void>;
+
+  /** Rows this repository has inserted, updated or deleted so far: how a command shows it changed something. */
+  rowsWritten(): number;
 }
 
 /** An outbox row claimed for delivery, with the addresses the adapter needs. */
@@ -170,6 +173,20 @@ export class WorkspaceNotFoundError extends Error {
   }
 }
 
+/** A write through a repository opened only to read: a bug, since no transaction would hold it. Nothing is written. */
+export class ReadOnlyWriteError extends Error {
+  constructor(readonly write: string) {
+    super(`A unit of work opened to only read tried to write (${write})`);
+    this.name = "ReadOnlyWriteError";
+  }
+}
+
+/** What a member's unit of work decided: its value, and whether what it wrote stands (commit) or is rolled back. */
+export interface UnitDecision<T> {
+  commit: boolean;
+  value: T;
+}
+
 /** What a member's unit of work starts from, read together. */
 export interface MemberOpening {
   /** The workspace row as this transaction reads it. */
@@ -187,20 +204,17 @@ export interface Store {
   findWorkspace(platform: Platform, externalId: string): Promise<Workspace | null>;
   /** Runs `work` in one transaction, with a repository that sees only this workspace; WorkspaceNotFoundError if there is none. */
   inWorkspace<T>(workspaceId: string, work: (repo: WorkspaceRepo) => Promise<T>): Promise<T>;
-  /** `inWorkspace` for one member's command, handing `work` the workspace, the member and their failure state read in one go. */
+  /**
+   * One member's unit of work, handed the workspace, the member and their failure state read in one go. It runs in
+   * one transaction that commits or rolls back as `work` decides; with `readOnly`, without a transaction: each read
+   * sees what was committed when it ran (as each statement of a READ COMMITTED transaction would), and any write
+   * through its repository throws ReadOnlyWriteError. WorkspaceNotFoundError if there is no such workspace.
+   */
   inWorkspaceAs<T>(
     workspaceId: string,
     memberExternalId: string,
-    work: (repo: WorkspaceRepo, opening: MemberOpening) => Promise<T>,
-  ): Promise<T>;
-  /**
-   * `inWorkspaceAs` without a transaction, for work that only reads: each read sees what was committed when it ran
-   * (as each statement of a READ COMMITTED transaction would). Nothing may be written through its repository.
-   */
-  readWorkspaceAs<T>(
-    workspaceId: string,
-    memberExternalId: string,
-    work: (repo: WorkspaceRepo, opening: MemberOpening) => Promise<T>,
+    options: { readOnly: boolean },
+    work: (repo: WorkspaceRepo, opening: MemberOpening) => Promise<UnitDecision<T>>,
   ): Promise<T>;
   /** Deletes the workspace and everything in it. */
   deleteWorkspace(workspaceId: string): Promise<void>;

@@ -2,6 +2,7 @@
 import {
   type MemberOpening,
   type Store,
+  type UnitDecision,
   type WorkspaceIdentity,
   WorkspaceNotFoundError,
   type WorkspaceRepo,
@@ -10,20 +11,22 @@ import {
 /** Enough for every community one process serves; beyond it the map starts over rather than grow. */
 const MAX_REMEMBERED = 10_000;
 
-type MemberWork<T> = (repo: WorkspaceRepo, opening: MemberOpening) => Promise<T>;
+type MemberWork<T> = (repo: WorkspaceRepo, opening: MemberOpening) => Promise<UnitDecision<T>>;
 
 export interface WorkspaceDirectory {
   /**
-   * Runs one member's `work` in one transaction of the identity's workspace (created the first time), with the
-   * workspace row and the member as that transaction reads them. Activity cancels a scheduled deletion, even when
-   * `work` fails or refuses.
+   * Runs one member's `work` in the identity's workspace (created the first time), with the workspace row and the
+   * member as that unit of work reads them: in one transaction that commits or rolls back as `work` decides, or with
+   * `readOnly` without one (Store.inWorkspaceAs). Activity cancels a scheduled deletion, even when `work` fails or
+   * its writes are rolled back.
    */
-  within<T>(identity: WorkspaceIdentity, memberExternalId: string, work: MemberWork<T>): Promise<T>;
-  /** `within` without a transaction, for work that only reads (Store.readWorkspaceAs). */
-  reading<T>(identity: WorkspaceIdentity, memberExternalId: string, work: MemberWork<T>): Promise<T>;
+  run<T>(
+    identity: WorkspaceIdentity,
+    memberExternalId: string,
+    options: { readOnly: boolean },
+    work: MemberWork<T>,
+  ): Promise<T>;
 }
-
-type Opener = "inWorkspaceAs" | "readWorkspaceAs";
 
 export function createWorkspaceDirectory(store: Store): WorkspaceDirectory {
   const ids = new Map<string, string>();
@@ -33,10 +36,15 @@ export function createWorkspaceDirectory(store: Store): WorkspaceDirectory {
     ids.set(keyOf(identity), id);
   };
 
-  async function attempt<T>(open: Opener, id: string, memberExternalId: string, work: MemberWork<T>): Promise<T> {
+  async function attempt<T>(
+    id: string,
+    memberExternalId: string,
+    options: { readOnly: boolean },
+    work: MemberWork<T>,
+  ): Promise<T> {
     let scheduled = false;
     try {
-      return await store[open](id, memberExternalId, async (repo, opening) => {
+      return await store.inWorkspaceAs(id, memberExternalId, options, async (repo, opening) => {
         const { workspace } = opening;
         // Another process may have scheduled the deletion since this one last looked; reading it here sees that.
         scheduled = workspace.deletionScheduledAt !== null;
@@ -48,24 +56,21 @@ export function createWorkspaceDirectory(store: Store): WorkspaceDirectory {
     }
   }
 
-  async function run<T>(open: Opener, identity: WorkspaceIdentity, memberExternalId: string, work: MemberWork<T>) {
-    const known = ids.get(keyOf(identity));
-    if (known !== undefined) {
-      try {
-        return await attempt(open, known, memberExternalId, work);
-      } catch (error) {
-        // Deleted since (its grace period ran out on some process): forget it and start the identity afresh.
-        if (!(error instanceof WorkspaceNotFoundError) || error.workspaceId !== known) throw error;
-        ids.delete(keyOf(identity));
-      }
-    }
-    const workspace = await store.ensureWorkspace(identity);
-    remember(identity, workspace.id);
-    return attempt(open, workspace.id, memberExternalId, work);
-  }
-
   return {
-    within: (identity, memberExternalId, work) => run("inWorkspaceAs", identity, memberExternalId, work),
-    reading: (identity, memberExternalId, work) => run("readWorkspaceAs", identity, memberExternalId, work),
+    async run(identity, memberExternalId, options, work) {
+      const known = ids.get(keyOf(identity));
+      if (known !== undefined) {
+        try {
+          return await attempt(known, memberExternalId, options, work);
+        } catch (error) {
+          // Deleted since (its grace period ran out on some process): forget it and start the identity afresh.
+          if (!(error instanceof WorkspaceNotFoundError) || error.workspaceId !== known) throw error;
+          ids.delete(keyOf(identity));
+        }
+      }
+      const workspace = await store.ensureWorkspace(identity);
+      remember(identity, workspace.id);
+      return attempt(workspace.id, memberExternalId, options, work);
+    },
   };
 }

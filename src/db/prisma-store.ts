@@ -20,6 +20,9 @@ export interface PrismaStoreOptions {
   timeoutMs?: number;
 }
 
+/** Thrown only to make Prisma roll a transaction back, and caught where it is thrown. */
+const ROLL_BACK = new Error("roll back");
+
 export function createPrismaStore(db: PrismaStoreDatabase, options: PrismaStoreOptions = {}): Store {
   const { prisma } = db;
   const clock = options.clock ?? systemClock;
@@ -60,18 +63,30 @@ export function createPrismaStore(db: PrismaStoreDatabase, options: PrismaStoreO
         return work(createPrismaWorkspaceRepo(tx, workspace, clock));
       }, transactionOptions);
     },
-    inWorkspaceAs(workspaceId, memberExternalId, work) {
-      return prisma.$transaction(async (tx) => {
-        const opening = await readOpening(tx, workspaceId, memberExternalId);
+    async inWorkspaceAs(workspaceId, memberExternalId, { readOnly }, work) {
+      if (readOnly) {
+        // The client itself in place of a transaction: each read takes a pooled connection and commits on its own.
+        const opening = await readOpening(prisma, workspaceId, memberExternalId);
         if (!opening) throw new WorkspaceNotFoundError(workspaceId);
-        return work(createPrismaWorkspaceRepo(tx, opening.workspace, clock, opening.member), opening);
-      }, transactionOptions);
-    },
-    async readWorkspaceAs(workspaceId, memberExternalId, work) {
-      // The client itself in place of a transaction: each read takes a pooled connection and commits on its own.
-      const opening = await readOpening(prisma, workspaceId, memberExternalId);
-      if (!opening) throw new WorkspaceNotFoundError(workspaceId);
-      return work(createPrismaWorkspaceRepo(prisma, opening.workspace, clock, opening.member), opening);
+        const repo = createPrismaWorkspaceRepo(prisma, opening.workspace, clock, opening.member, { readOnly });
+        return (await work(repo, opening)).value;
+      }
+      // Prisma rolls an interactive transaction back only when its callback throws: the decision travels in `decided`,
+      // and the thrown marker, which carries nothing, is caught right here.
+      let decided: { value: Awaited<ReturnType<typeof work>>["value"] } | undefined;
+      try {
+        return await prisma.$transaction(async (tx) => {
+          const opening = await readOpening(tx, workspaceId, memberExternalId);
+          if (!opening) throw new WorkspaceNotFoundError(workspaceId);
+          const decision = await work(createPrismaWorkspaceRepo(tx, opening.workspace, clock, opening.member), opening);
+          if (decision.commit) return decision.value;
+          decided = { value: decision.value };
+          throw ROLL_BACK;
+        }, transactionOptions);
+      } catch (error) {
+        if (error === ROLL_BACK && decided) return decided.value;
+        throw error;
+      }
     },
     async deleteWorkspace(workspaceId) {
       // Idempotent: a workspace already gone is what the caller wanted. The foreign keys cascade to every row in it.

@@ -6,17 +6,22 @@ import type { Prisma } from "./generated/client.ts";
 import { newId } from "./ids.ts";
 import { createOwnershipChecks } from "./prisma-ownership.ts";
 import { notFound, oldestFirst, orNotFound, toJson, toOutboxMessage } from "./prisma-rows.ts";
+import { countWrites } from "./prisma-write-count.ts";
 
 /**
  * `workspace` is the row as this transaction first read it; getWorkspace() returns it until updateWorkspace() changes
- * it. `member`, when given, was read in this transaction too, so its own rows need no ownership check.
+ * it. `member`, when given, was read in this transaction too, so its own rows need no ownership check. With
+ * `readOnly` (no transaction holds the work) every write throws before it reaches the database.
  */
 export function createPrismaWorkspaceRepo(
-  tx: Prisma.TransactionClient,
+  client: Prisma.TransactionClient,
   workspace: Workspace,
   clock: Clock,
   member?: Member | null,
+  options: { readOnly: boolean } = { readOnly: false },
 ): WorkspaceRepo {
+  const writes = countWrites(client, options);
+  const tx = writes.client;
   const workspaceId = workspace.id;
   let current = workspace;
   const { sawMember, sawApplications, sawRounds, forgetAll, requireMember, requireApplication, requireRound } =
@@ -260,5 +265,7 @@ export function createPrismaWorkspaceRepo(
       if (missing !== undefined) throw notFound("Outbox message", missing);
       await tx.outbox.updateMany({ where: { workspaceId, id: { in: ids } }, data: { failureToldAt: at } });
     },
+
+    rowsWritten: writes.rowsWritten,
   };
 }

@@ -33,7 +33,7 @@ runJourneyContract("console", async () => {
   const user = { externalId: "local-user", displayName: "Ada", isAdmin: true };
   return {
     driver: {
-      say: async (line) => renderForConsole({ kind: "reply" }, await bot.handleText(workspace, user, line)),
+      say: async (line) => renderForConsole({ kind: "reply" }, (await bot.handleText(workspace, user, line)).message),
       setChannel: async () => {
         await bot.handleText(workspace, user, "admin channel team");
       },

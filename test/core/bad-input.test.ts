@@ -1,9 +1,9 @@
 /** Bad input gets a kind reply that shows the usage, and changes nothing: not the member's rows, not even their existence. */
 import { describe, expect, it } from "vitest";
+import type { Logger } from "../../src/core/logger.ts";
 import type { WorkspaceRepo } from "../../src/core/ports.ts";
 import { ADA, ADMIN, createHarness, type Harness, TEAM } from "../support/core-harness.ts";
 
-const SORRY = /^Sorry, something went wrong/;
 /** Someone else in the workspace, so it exists before the stranger speaks. */
 const BYSTANDER = { externalId: "U-BYSTANDER", displayName: "Bystander" };
 
@@ -74,8 +74,10 @@ describe("bad input is refused with its usage and changes nothing", () => {
   )("GIVEN a member with data WHEN they send a line with %s THEN it is refused", async (_, line, why) => {
     const h = await seasoned();
     const before = await h.snapshot([ADA]);
-    const reply = await h.say(line);
+    const { code, message: reply } = await h.run(line);
+    expect(code).toBe("bad-arguments");
     expect(reply.private).toBe(true);
+    // The words are the point here: they tell the member which argument did not fit, and how the command is used.
     expect(reply.text).toMatch(why);
     expect(reply.text).toMatch(/\nUsage: `\w+( [<[][^`]*)?`$/);
     expect(await h.snapshot([ADA])).toEqual(before);
@@ -86,7 +88,8 @@ describe("bad input is refused with its usage and changes nothing", () => {
   )("GIVEN a stranger WHEN their very first line has %s THEN no member row is created", async (_, line, why) => {
     const h = createHarness();
     await h.say("help", BYSTANDER);
-    const reply = await h.say(line);
+    const { code, message: reply } = await h.run(line);
+    expect(code).toBe("bad-arguments");
     expect(reply.text).toMatch(why);
     const snapshot = await h.snapshot([ADA]);
     expect(snapshot?.members[ADA.externalId]).toBeNull();
@@ -109,13 +112,19 @@ describe("bad input is refused with its usage and changes nothing", () => {
 
 describe("input refused before the command is even found", () => {
   it.each([
-    ["an unclosed quote", 'apply "Acme', /opening quote without a closing one/],
-    ["a line over 4,000 characters", `learned Acme ${"z".repeat(4000)}`, /too long for me/],
-    ["an unknown command", "aply Acme", /I don't know the command "aply". Did you mean `apply`\?/],
-    ["an unknown command with no near match", "xyzzy", /I don't know the command "xyzzy". Type `help`/],
-  ])("GIVEN a stranger WHEN they send %s THEN they are told and no workspace or member is created", async (_, line, why) => {
+    ["an unclosed quote", 'apply "Acme', "bad-quoting", /opening quote without a closing one/],
+    ["a line over 4,000 characters", `learned Acme ${"z".repeat(4000)}`, "line-too-long", /too long for me/],
+    ["an unknown command", "aply Acme", "unknown-command", /I don't know the command "aply". Did you mean `apply`\?/],
+    [
+      "an unknown command with no near match",
+      "xyzzy",
+      "unknown-command",
+      /I don't know the command "xyzzy". Type `help`/,
+    ],
+  ])("GIVEN a stranger WHEN they send %s THEN they are told and no workspace or member is created", async (_, line, expected, why) => {
     const h = createHarness();
-    const reply = await h.say(line);
+    const { code, message: reply } = await h.run(line);
+    expect(code).toBe(expected);
     expect(reply.private).toBe(true);
     expect(reply.text).toMatch(why);
     expect(await h.snapshot([ADA])).toBeNull();
@@ -124,46 +133,46 @@ describe("input refused before the command is even found", () => {
   it("GIVEN a member with data WHEN they mistype a command THEN the nearest command is suggested and nothing changes", async () => {
     const h = await seasoned();
     const before = await h.snapshot([ADA]);
-    expect((await h.say("rejectd Acme")).text).toContain("Did you mean `rejected`?");
-    expect((await h.say("piplene")).text).toContain("Did you mean `pipeline`?");
+    const rejected = await h.run("rejectd Acme");
+    expect(rejected.code).toBe("unknown-command");
+    expect(rejected.message.text).toContain("Did you mean `rejected`?");
+    const pipeline = await h.run("piplene");
+    expect(pipeline.code).toBe("unknown-command");
+    expect(pipeline.message.text).toContain("Did you mean `pipeline`?");
     expect(await h.snapshot([ADA])).toEqual(before);
   });
 });
 
 describe("refusals decided by the member's own data change nothing", () => {
   it.each([
-    ["a gap number they don't have", "practiced 7", /You have no gap #7/],
-    ["a company they don't track", "round Umbrella screen", /aren't tracking "Umbrella"/],
-    ["a rejected application", "invited Initech", /marked rejected/],
-    ["a rejected application's round", "round Initech onsite", /marked rejected/],
-    ["forget without confirm", "forget", /can't be undone/],
-    ["forget with the wrong word", "forget please", /can't be undone/],
-  ])("GIVEN a member with data WHEN they send %s THEN nothing changes", async (_, line, why) => {
+    ["a gap number they don't have", "practiced 7", "gap-not-found"],
+    ["a company they don't track", "round Umbrella screen", "company-not-found"],
+    ["a rejected application", "invited Initech", "application-closed"],
+    ["a rejected application's round", "round Initech onsite", "application-closed"],
+    ["forget without confirm", "forget", "forget-needs-confirmation"],
+    ["forget with the wrong word", "forget please", "forget-needs-confirmation"],
+  ])("GIVEN a member with data WHEN they send %s THEN nothing changes", async (_, line, expected) => {
     const h = await seasoned();
     const before = await h.snapshot([ADA]);
-    const reply = await h.say(line);
-    expect(reply.text).toMatch(why);
+    expect(await h.run(line)).toMatchObject({ code: expected, changed: false });
     expect(await h.snapshot([ADA])).toEqual(before);
   });
 
   it("GIVEN a stranger WHEN their first command names a gap they don't have THEN no member row is created", async () => {
     const h = createHarness();
-    const reply = await h.say("practiced 1");
-    expect(reply.text).toContain("You have no gap #1");
+    expect((await h.run("practiced 1")).code).toBe("gap-not-found");
     expect((await h.snapshot([ADA]))?.members[ADA.externalId] ?? null).toBeNull();
   });
 
   it("GIVEN a stranger WHEN their first command names a company they don't track THEN no member row is created", async () => {
     const h = createHarness();
-    const reply = await h.say("rejected Acme");
-    expect(reply.text).toContain("aren't tracking");
+    expect((await h.run("rejected Acme")).code).toBe("company-not-found");
     expect((await h.snapshot([ADA]))?.members[ADA.externalId] ?? null).toBeNull();
   });
 
   it("GIVEN a non-admin stranger WHEN their first command is an admin one THEN no member row is created", async () => {
     const h = createHarness();
-    const reply = await h.say("admin channel #wins");
-    expect(reply.text).toContain("Only workspace admins");
+    expect((await h.run("admin channel #wins")).code).toBe("admin-only");
     const snapshot = await h.snapshot([ADA]);
     expect(snapshot?.members[ADA.externalId]).toBeNull();
     expect(snapshot?.workspace.celebrationChannel).toBeNull();
@@ -190,8 +199,8 @@ describe("a failure half-way leaves nothing half-written", () => {
       wrapStore: (store) => ({
         ...store,
         inWorkspace: (workspaceId, work) => store.inWorkspace(workspaceId, (repo) => work(faulty(repo))),
-        inWorkspaceAs: (workspaceId, memberExternalId, work) =>
-          store.inWorkspaceAs(workspaceId, memberExternalId, (repo, opening) => work(faulty(repo), opening)),
+        inWorkspaceAs: (workspaceId, memberExternalId, options, work) =>
+          store.inWorkspaceAs(workspaceId, memberExternalId, options, (repo, opening) => work(faulty(repo), opening)),
       }),
     });
   }
@@ -202,20 +211,51 @@ describe("a failure half-way leaves nothing half-written", () => {
     const before = await h.snapshot([ADA]);
     failNow.on = true;
     try {
-      const reply = await h.say("invited Acme onsite");
-      expect(reply.text).toMatch(SORRY);
-      expect(reply.private).toBe(true);
+      const outcome = await h.run("invited Acme onsite");
+      expect(outcome).toMatchObject({ kind: "failed", code: "internal-error", changed: false });
+      expect(outcome.message.private).toBe(true);
     } finally {
       failNow.on = false;
     }
     expect(await h.snapshot([ADA])).toEqual(before);
   });
 
+  it("GIVEN an unexpected error WHEN a command fails THEN it is logged once with ids and the error's kind, never what the member typed", async () => {
+    const logged: { bindings: object; context: object; message?: string }[] = [];
+    const recording = (bindings: object): Logger => ({
+      debug() {},
+      info() {},
+      warn() {},
+      error: (context, message) => {
+        logged.push({ bindings, context, message });
+      },
+      child: (more) => recording({ ...bindings, ...more }),
+    });
+    const h = createHarness({
+      logger: recording({}),
+      wrapStore: (store) => ({
+        ...store,
+        inWorkspaceAs: async () => {
+          throw new Error('insert failed for "Secret Startup"');
+        },
+      }),
+    });
+    expect((await h.run('apply "Secret Startup" stealth role')).code).toBe("internal-error");
+    expect(logged).toEqual([
+      {
+        bindings: { workspace: TEAM.externalId, member: ADA.externalId, command: "apply" },
+        context: { err: { name: "Error" } },
+        message: "command failed",
+      },
+    ]);
+    expect(JSON.stringify(logged)).not.toContain("Secret");
+  });
+
   it("GIVEN creating the application fails WHEN a stranger applies THEN not even their member row remains", async () => {
     const h = failing("createApplication");
     failNow.on = true;
     try {
-      expect((await h.say("apply Acme")).text).toMatch(SORRY);
+      expect((await h.run("apply Acme")).code).toBe("internal-error");
     } finally {
       failNow.on = false;
     }
@@ -254,30 +294,30 @@ describe("no input crashes the bot", () => {
     const users = [ADA, ADMIN, { ...ADA, externalId: "U-ZONE", timezone: "Pacific/Chatham" }];
     for (const [index, line] of lines(20_260_302, 600).entries()) {
       const user = users[index % users.length] ?? ADA;
-      const reply = await h.say(line, user, TEAM);
-      if (SORRY.test(reply.text) || !reply.private || reply.text.length === 0)
+      const { code, message: reply } = await h.run(line, user, TEAM);
+      if (code === "internal-error" || !reply.private || reply.text.length === 0) {
         crashes.push(`${user.externalId}: ${line}`);
+      }
       h.clock.advanceMinutes(37);
     }
     expect(crashes).toEqual([]);
   });
 
   it.each([
-    ["__proto__"],
-    ["constructor"],
-    ["help __proto__"],
-    ["admin __proto__ x"],
-    ["admin constructor x"],
-    ["notify __proto__ off"],
-    ["notify constructor on"],
-    ["notify toString off"],
-  ])("GIVEN the prototype-ish word in %j WHEN sent THEN it is refused like any unknown word and nothing changes", async (line) => {
+    ["__proto__", "unknown-command"],
+    ["constructor", "unknown-command"],
+    ["help __proto__", "help-topic-unknown"],
+    ["admin __proto__ x", "unknown-workspace-setting"],
+    ["admin constructor x", "unknown-workspace-setting"],
+    ["notify __proto__ off", "unknown-reminder-kind"],
+    ["notify constructor on", "unknown-reminder-kind"],
+    ["notify toString off", "unknown-reminder-kind"],
+  ])("GIVEN the prototype-ish word in %j WHEN sent THEN it is refused like any unknown word and nothing changes", async (line, expected) => {
     const h = await seasoned();
     await h.say("settings", ADMIN);
     const before = await h.snapshot([ADA, ADMIN]);
     const user = line.startsWith("admin") ? ADMIN : ADA;
-    const reply = await h.say(line, user);
-    expect(reply.text).toMatch(/I don't know the command|There's no command|no workspace setting|no reminder called/);
+    expect((await h.run(line, user)).code).toBe(expected);
     expect(await h.snapshot([ADA, ADMIN])).toEqual(before);
   });
 });

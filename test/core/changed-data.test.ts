@@ -1,10 +1,10 @@
 /** Which replies report a change: platforms republish a home screen only after commands that changed what it shows. */
 import { describe, expect, it } from "vitest";
-import { readOnlyView } from "../../src/core/change-watch.ts";
+import { ReadOnlyWriteError } from "../../src/core/ports.ts";
 import { ADA, BEN, createHarness, type Harness, TEAM } from "../support/core-harness.ts";
 
 async function changes(h: Harness, line: string, user = ADA): Promise<boolean> {
-  return h.bot.changedData(await h.bot.handleText(TEAM, user, line));
+  return (await h.run(line, user)).changed;
 }
 
 describe("changed data", () => {
@@ -22,9 +22,9 @@ describe("changed data", () => {
     const h = createHarness();
     await h.sayAll(["apply Acme", "round acme technical", "gap system design"]);
     for (const line of ["pipeline", "stats", "timeline acme", "gaps", "settings", "help", "export"]) {
-      const reply = await h.bot.handleText(TEAM, ADA, line);
-      expect(reply.text, line).not.toMatch(/Sorry, something went wrong/);
-      expect(h.bot.changedData(reply), line).toBe(false);
+      const outcome = await h.run(line);
+      expect(outcome.kind, line).toBe("done");
+      expect(outcome.changed, line).toBe(false);
     }
   });
 
@@ -33,10 +33,16 @@ describe("changed data", () => {
     await h.say("apply Acme");
     const before = await h.rows();
     const workspace = await h.store.ensureWorkspace(TEAM);
-    const attempt = h.store.readWorkspaceAs(workspace.id, ADA.externalId, (repo, { member }) =>
-      readOnlyView(repo, "pipeline").createGap({ memberId: member?.id ?? "", applicationId: null, topic: "SQL" }),
+    const attempt = h.store.inWorkspaceAs(
+      workspace.id,
+      ADA.externalId,
+      { readOnly: true },
+      async (repo, { member }) => ({
+        commit: true,
+        value: await repo.createGap({ memberId: member?.id ?? "", applicationId: null, topic: "SQL" }),
+      }),
     );
-    await expect(attempt).rejects.toThrow("pipeline only reads, but called createGap");
+    await expect(attempt).rejects.toBeInstanceOf(ReadOnlyWriteError);
     expect(await h.rows()).toEqual(before);
   });
 
@@ -45,7 +51,7 @@ describe("changed data", () => {
     await h.sayAll(["apply Acme", "round acme technical", "invited acme onsite", "gap sql", "met acme Dana"]);
     for (const command of h.bot.commands.filter((candidate) => candidate.readsOnly)) {
       const line = command.args.some((arg) => arg.required) ? `${command.name} acme` : command.name;
-      expect((await h.say(line)).text, line).not.toMatch(/Sorry, something went wrong/);
+      expect((await h.run(line)).code, line).not.toBe("internal-error");
     }
   });
 
@@ -70,8 +76,8 @@ describe("changed data", () => {
     const h = createHarness();
     await h.sayAll(["apply Acme", "offer Acme"]);
     for (const row of await h.drainOutbox()) await h.store.outbox.markFailed(row.id, "slack: dm_closed", "FAILED");
-    const reply = await h.bot.handleText(TEAM, ADA, "pipeline");
-    expect(reply.text).toMatch(/^Heads-up/);
-    expect(h.bot.changedData(reply)).toBe(false);
+    const outcome = await h.run("pipeline");
+    expect(outcome.message.text).toMatch(/^Heads-up/);
+    expect(outcome).toMatchObject({ code: "pipeline-shown", changed: false });
   });
 });

@@ -26,7 +26,8 @@ describe("home sections", () => {
     ]);
     const sections = await h.bot.home(TEAM, ADA);
     const replies = [];
-    for (const line of ["pipeline", "stats", "gaps", "settings"]) replies.push(await h.bot.handleText(TEAM, ADA, line));
+    for (const line of ["pipeline", "stats", "gaps", "settings"])
+      replies.push((await h.bot.handleText(TEAM, ADA, line)).message);
     expect(sections).toEqual(replies);
   });
 
@@ -67,10 +68,8 @@ describe("home sections", () => {
     const h = createHarness({
       wrapStore: (store: Store): Store => ({
         ...store,
-        inWorkspaceAs: (id, externalId, work) =>
-          store.inWorkspaceAs(id, externalId, (repo, opening) => work(counted(repo), opening)),
-        readWorkspaceAs: (id, externalId, work) =>
-          store.readWorkspaceAs(id, externalId, (repo, opening) => work(counted(repo), opening)),
+        inWorkspaceAs: (id, externalId, options, work) =>
+          store.inWorkspaceAs(id, externalId, options, (repo, opening) => work(counted(repo), opening)),
       }),
     });
     await h.sayAll(["apply Acme", "round acme screen", "gap system design"]);

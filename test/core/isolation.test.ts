@@ -94,8 +94,8 @@ describe("workspace isolation", () => {
     const beforeA = await h.snapshot([ADA], TEAM_A);
     const beforeB = await h.snapshot([ADA], TEAM_B);
     for (const line of ["asked Globex", "round globex screen", "timeline globex", "offer globex"]) {
-      const reply = await h.say(line, ADA, TEAM_B);
-      expect(reply.text, line).toContain("You aren't tracking \"");
+      const { code, message: reply } = await h.run(line, ADA, TEAM_B);
+      expect(code, line).toBe("company-not-found");
       expect(reply.text, line).not.toContain('Globex"?'); // no "did you mean" pointing at A's company
     }
     expect(await h.snapshot([ADA], TEAM_A)).toEqual(beforeA);

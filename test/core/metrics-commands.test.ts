@@ -87,7 +87,7 @@ describe("gap, gaps and practiced", () => {
     expect((await h.say("practised 1")).text).toContain("Closed gap #1: graphs");
     expect((await h.rows()).gaps[0]?.status).toBe("DONE");
     const before = await h.rows();
-    expect((await h.say("practiced 1")).text).toContain("already closed");
+    expect((await h.run("practiced 1")).code).toBe("gap-already-closed");
     expect(await h.rows()).toEqual(before);
   });
 
@@ -100,8 +100,8 @@ describe("gap, gaps and practiced", () => {
 
   it("GIVEN a topic over 200 characters WHEN noted THEN it is refused and no gap is created", async () => {
     const before = await h.snapshot();
-    const reply = await h.say(`gap ${"t".repeat(201)}`);
-    expect(reply.text).toContain("under 200 characters");
+    const reply = await h.run(`gap ${"t".repeat(201)}`);
+    expect(reply.code).toBe("gap-topic-too-long");
     expect(await h.snapshot()).toEqual(before);
   });
 });

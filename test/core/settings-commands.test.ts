@@ -78,8 +78,10 @@ describe("pause and resume", () => {
 
   it("GIVEN a pause WHEN the member resumes THEN the pause ends and they are welcomed back", async () => {
     await h.say("pause 7");
-    const reply = await h.say("unpause");
-    expect(reply.text).toContain("Welcome back");
+    const reply = await h.run("unpause");
+    expect(reply.code).toBe("resumed");
+    // Whether they were paused decides the words, and the words are what this checks.
+    expect(reply.message.text).toContain("Welcome back");
     expect((await h.rows()).member.pausedUntil).toBeNull();
   });
 
@@ -106,13 +108,12 @@ describe("notify", () => {
   });
 
   it.each([
-    ["notify newsletter off"],
-    ["notify prep maybe"],
-  ])("GIVEN a member WHEN they send %j THEN it is refused and nothing changes", async (line) => {
+    ["notify newsletter off", "unknown-reminder-kind"],
+    ["notify prep maybe", "bad-arguments"],
+  ])("GIVEN a member WHEN they send %j THEN it is refused and nothing changes", async (line, code) => {
     await h.say("notify prep off");
     const before = await h.snapshot();
-    const reply = await h.say(line);
-    expect(reply.text).toMatch(/no reminder called|Say "on" or "off"/);
+    expect(await h.run(line)).toMatchObject({ code, changed: false });
     expect(await h.snapshot()).toEqual(before);
   });
 });
@@ -181,16 +182,16 @@ describe("admin", () => {
   it("GIVEN a member who is not an admin WHEN they set the channel THEN it is refused and nothing changes", async () => {
     await h.say("settings");
     const before = await h.snapshot([ADA]);
-    const reply = await h.say("admin channel #job-hunt");
-    expect(reply.text).toContain("Only workspace admins");
+    const reply = await h.run("admin channel #job-hunt");
+    expect(reply.code).toBe("admin-only");
     expect(await h.snapshot([ADA])).toEqual(before);
   });
 
   it("GIVEN an admin WHEN they name an unknown setting THEN the known settings are listed and nothing changes", async () => {
     await h.say("settings", ADMIN);
     const before = await h.snapshot([ADMIN]);
-    const reply = await h.say("admin colour blue", ADMIN);
-    expect(reply.text).toContain('no workspace setting "colour"');
+    const { code, message: reply } = await h.run("admin colour blue", ADMIN);
+    expect(code).toBe("unknown-workspace-setting");
     expect(reply.items?.join("\n")).toContain("`channel`");
     expect(await h.snapshot([ADMIN])).toEqual(before);
   });
@@ -204,9 +205,9 @@ describe("admin", () => {
   ])("GIVEN an admin WHEN they send %j THEN it is refused and the workspace is unchanged", async (line) => {
     await h.say("settings", ADMIN);
     const before = await h.snapshot([ADMIN]);
-    const reply = await h.say(line, ADMIN);
+    const { code, message: reply } = await h.run(line, ADMIN);
     expect(reply.private).toBe(true);
-    expect(reply.text).not.toContain("is now");
+    expect(code).toBe("bad-arguments");
     expect(await h.snapshot([ADMIN])).toEqual(before);
   });
 

@@ -2,7 +2,14 @@
 
 import { randomUUID } from "node:crypto";
 import type { Workspace } from "../../src/core/model.ts";
-import { type Clock, type Store, systemClock, WorkspaceNotFoundError } from "../../src/core/ports.ts";
+import {
+  type Clock,
+  type Store,
+  systemClock,
+  type UnitDecision,
+  WorkspaceNotFoundError,
+  type WorkspaceRepo,
+} from "../../src/core/ports.ts";
 import { WORKSPACE_SETTING_DEFAULTS } from "../../src/core/workspace-settings.ts";
 import { createMemoryOutboxQueue } from "./memory-outbox-queue.ts";
 import { copy, deleteWhere, emptyTables, type MemoryTables } from "./memory-tables.ts";
@@ -30,7 +37,12 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
   const findWorkspace = (platform: Workspace["platform"], externalId: string): Workspace | undefined =>
     [...tables.workspaces.values()].find((row) => row.platform === platform && row.externalId === externalId);
 
-  const inWorkspace: Store["inWorkspace"] = (workspaceId, work) =>
+  /** One unit of work on a snapshot: it stands if `work` decides to commit, and is undone if it refuses or throws. */
+  const unit = <T>(
+    workspaceId: string,
+    options: { readOnly: boolean },
+    work: (repo: WorkspaceRepo) => Promise<UnitDecision<T>>,
+  ): Promise<T> =>
     serialised(async () => {
       if (!tables.workspaces.has(workspaceId)) throw new WorkspaceNotFoundError(workspaceId);
       const snapshot = copy(tables);
@@ -38,12 +50,15 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
       const repo = createMemoryWorkspaceRepo(workspaceId, {
         tables: currentTables,
         clock,
+        readOnly: options.readOnly,
         assertOpen() {
           if (!open) throw new Error("Transaction already finished: the repository was used outside inWorkspace");
         },
       });
       try {
-        return await work(repo);
+        const decision = await work(repo);
+        if (!decision.commit) tables = snapshot;
+        return decision.value;
       } catch (error) {
         tables = snapshot;
         throw error;
@@ -52,8 +67,12 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
       }
     });
 
-  const inWorkspaceAs: Store["inWorkspaceAs"] = (workspaceId, memberExternalId, work) =>
-    inWorkspace(workspaceId, async (repo) => {
+  const inWorkspace: Store["inWorkspace"] = (workspaceId, work) =>
+    unit(workspaceId, { readOnly: false }, async (repo) => ({ commit: true, value: await work(repo) }));
+
+  const inWorkspaceAs: Store["inWorkspaceAs"] = (workspaceId, memberExternalId, options, work) =>
+    // Reads see every write at once here, so the read-only path differs only in refusing writes.
+    unit(workspaceId, options, async (repo) => {
       const member = await repo.findMember(memberExternalId);
       const failures = member ? await repo.listUntoldFailures(member.id) : [];
       const hasUntoldFailures = failures.some((failure) => failure.target === "DIRECT");
@@ -88,10 +107,6 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
     },
     inWorkspace,
     inWorkspaceAs,
-    readWorkspaceAs(workspaceId, memberExternalId, work) {
-      // Reads see every write at once here, so a unit of work without rollback serves as well.
-      return inWorkspaceAs(workspaceId, memberExternalId, work);
-    },
     scheduleWorkspaceDeletion(workspaceId, at) {
       return serialised(async () => {
         const workspace = tables.workspaces.get(workspaceId);

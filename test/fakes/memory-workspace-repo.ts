@@ -3,58 +3,16 @@
 import { randomUUID } from "node:crypto";
 import { companyKey as keyOfCompany } from "../../src/core/companies.ts";
 import { defaultMemberSettings } from "../../src/core/member-settings.ts";
-import type {
-  Application,
-  FeedbackRequest,
-  Gap,
-  Member,
-  OutboxMessage,
-  Reflection,
-  Round,
-} from "../../src/core/model.ts";
-import type { Clock, WorkspaceRepo } from "../../src/core/ports.ts";
-import {
-  byCreatedAt,
-  copy,
-  definedOnly,
-  deleteApplicationsCascade,
-  deleteWhere,
-  type MemoryTables,
-  notFound,
-} from "./memory-tables.ts";
-
-export interface MemoryRepoContext {
-  /** The live tables; a function because a rollback swaps them for the snapshot. */
-  tables(): MemoryTables;
-  clock: Clock;
-  /** Throws once the transaction has ended, as a Prisma transaction client would. */
-  assertOpen(): void;
-}
+import type { Application, FeedbackRequest, Gap, Member, Reflection, Round } from "../../src/core/model.ts";
+import type { WorkspaceRepo } from "../../src/core/ports.ts";
+import { memoryOutboxMethods } from "./memory-outbox-repo.ts";
+import { createRepoScope, type MemoryRepoContext } from "./memory-repo-scope.ts";
+import { byCreatedAt, copy, definedOnly, deleteApplicationsCascade, deleteWhere, notFound } from "./memory-tables.ts";
 
 export function createMemoryWorkspaceRepo(workspaceId: string, context: MemoryRepoContext): WorkspaceRepo {
   const { clock } = context;
-  const tables = (): MemoryTables => {
-    context.assertOpen();
-    return context.tables();
-  };
-  const scoped = <T extends { workspaceId: string }>(table: Map<string, T>, id: string, what: string): T => {
-    const row = table.get(id);
-    if (row?.workspaceId !== workspaceId) throw notFound(what, id);
-    return row;
-  };
-  const memberRow = (memberId: string) => scoped(tables().members, memberId, "Member");
-  const roundRow = (roundId: string) => scoped(tables().rounds, roundId, "Round");
-  const applicationRow = (applicationId: string, memberId?: string): Application => {
-    const application = scoped(tables().applications, applicationId, "Application");
-    if (memberId !== undefined && application.memberId !== memberId) throw notFound("Application", applicationId);
-    return application;
-  };
-  const memberByExternalId = (externalId: string) =>
-    [...tables().members.values()].find((row) => row.workspaceId === workspaceId && row.externalId === externalId);
-  const ofMember = <T extends { workspaceId: string; memberId: string | null }>(
-    rows: Map<string, T>,
-    memberId: string,
-  ) => [...rows.values()].filter((row) => row.workspaceId === workspaceId && row.memberId === memberId);
+  const scope = createRepoScope(workspaceId, context);
+  const { tables, writing, scoped, memberRow, roundRow, applicationRow, memberByExternalId, ofMember } = scope;
 
   return {
     workspaceId,
@@ -65,9 +23,11 @@ export function createMemoryWorkspaceRepo(workspaceId: string, context: MemoryRe
       return copy(workspace);
     },
     async updateWorkspace(patch) {
+      const wrote = writing("workspace.update");
       const workspace = tables().workspaces.get(workspaceId);
       if (!workspace) throw notFound("Workspace", workspaceId);
       Object.assign(workspace, definedOnly(copy(patch)));
+      wrote(1);
       return copy(workspace);
     },
 
@@ -78,6 +38,7 @@ export function createMemoryWorkspaceRepo(workspaceId: string, context: MemoryRe
     async ensureMember(input) {
       const existing = memberByExternalId(input.externalId);
       if (existing) return copy(existing);
+      const wrote = writing("member.createMany");
       const member: Member = {
         id: randomUUID(),
         workspaceId,
@@ -88,14 +49,18 @@ export function createMemoryWorkspaceRepo(workspaceId: string, context: MemoryRe
         createdAt: clock.now(),
       };
       tables().members.set(member.id, member);
+      wrote(1);
       return copy(member);
     },
     async updateMember(memberId, patch) {
+      const wrote = writing("member.update");
       const member = memberRow(memberId);
       Object.assign(member, definedOnly(copy(patch)));
+      wrote(1);
       return copy(member);
     },
     async deleteMember(memberId) {
+      const wrote = writing("member.deleteMany");
       memberRow(memberId);
       const all = tables();
       const applicationIds = new Set(ofMember(all.applications, memberId).map((application) => application.id));
@@ -104,12 +69,15 @@ export function createMemoryWorkspaceRepo(workspaceId: string, context: MemoryRe
       deleteWhere(all.gaps, (gap) => gap.memberId === memberId);
       deleteWhere(all.outbox, (message) => message.memberId === memberId);
       all.members.delete(memberId);
+      // As in Postgres, the cascade to the member's rows is part of deleting the one member row.
+      wrote(1);
     },
 
     async listApplications(memberId) {
       return byCreatedAt(ofMember(tables().applications, memberId)).map(copy);
     },
     async createApplication(input) {
+      const wrote = writing("application.createMany");
       memberRow(input.memberId);
       const companyKey = keyOfCompany(input.company);
       if (ofMember(tables().applications, input.memberId).some((row) => row.companyKey === companyKey)) {
@@ -132,11 +100,14 @@ export function createMemoryWorkspaceRepo(workspaceId: string, context: MemoryRe
         createdAt: clock.now(),
       };
       tables().applications.set(application.id, copy(application));
+      wrote(1);
       return application;
     },
     async updateApplication(applicationId, patch) {
+      const wrote = writing("application.update");
       const application = applicationRow(applicationId);
       Object.assign(application, definedOnly(copy(patch)));
+      wrote(1);
       return copy(application);
     },
 
@@ -148,6 +119,7 @@ export function createMemoryWorkspaceRepo(workspaceId: string, context: MemoryRe
       return byCreatedAt(rounds).map(copy);
     },
     async createRound(input) {
+      const wrote = writing("round.create");
       applicationRow(input.applicationId);
       const round: Round = {
         id: randomUUID(),
@@ -161,11 +133,14 @@ export function createMemoryWorkspaceRepo(workspaceId: string, context: MemoryRe
         createdAt: clock.now(),
       };
       tables().rounds.set(round.id, copy(round));
+      wrote(1);
       return round;
     },
     async updateRound(roundId, patch) {
+      const wrote = writing("round.update");
       const round = roundRow(roundId);
       Object.assign(round, definedOnly(copy(patch)));
+      wrote(1);
       return copy(round);
     },
 
@@ -177,6 +152,7 @@ export function createMemoryWorkspaceRepo(workspaceId: string, context: MemoryRe
       return byCreatedAt(requests).map(copy);
     },
     async upsertFeedback(applicationId, patch) {
+      const wrote = writing("feedbackRequest.createMany");
       applicationRow(applicationId);
       const all = tables();
       let request = [...all.feedback.values()].find((row) => row.applicationId === applicationId);
@@ -194,12 +170,15 @@ export function createMemoryWorkspaceRepo(workspaceId: string, context: MemoryRe
           createdAt: clock.now(),
         } satisfies FeedbackRequest;
         all.feedback.set(request.id, request);
+        wrote(1);
       }
       Object.assign(request, definedOnly(copy(patch)));
+      wrote(1);
       return copy(request);
     },
 
     async createReflection(input) {
+      const wrote = writing("reflection.create");
       memberRow(input.memberId);
       if (input.applicationId !== null) applicationRow(input.applicationId, input.memberId);
       if (input.roundId !== null) applicationRow(roundRow(input.roundId).applicationId, input.memberId);
@@ -214,6 +193,7 @@ export function createMemoryWorkspaceRepo(workspaceId: string, context: MemoryRe
         createdAt: clock.now(),
       };
       tables().reflections.set(reflection.id, copy(reflection));
+      wrote(1);
       return reflection;
     },
     async listReflections(memberId) {
@@ -221,6 +201,7 @@ export function createMemoryWorkspaceRepo(workspaceId: string, context: MemoryRe
     },
 
     async createGap(input) {
+      const wrote = writing("gap.create");
       memberRow(input.memberId);
       if (input.applicationId !== null) applicationRow(input.applicationId, input.memberId);
       const numbers = ofMember(tables().gaps, input.memberId).map((gap) => gap.number);
@@ -237,6 +218,7 @@ export function createMemoryWorkspaceRepo(workspaceId: string, context: MemoryRe
         updatedAt: now,
       };
       tables().gaps.set(gap.id, copy(gap));
+      wrote(1);
       return gap;
     },
     async listGaps(memberId) {
@@ -245,55 +227,15 @@ export function createMemoryWorkspaceRepo(workspaceId: string, context: MemoryRe
         .map(copy);
     },
     async updateGap(gapId, patch) {
+      const wrote = writing("gap.update");
       const gap = scoped(tables().gaps, gapId, "Gap");
       Object.assign(gap, definedOnly(copy(patch)));
+      wrote(1);
       return copy(gap);
     },
 
-    async enqueue(input) {
-      if (input.memberId !== null) memberRow(input.memberId);
-      const all = tables();
-      const duplicate = [...all.outbox.values()].some(
-        (row) => row.workspaceId === workspaceId && row.dedupeKey === input.dedupeKey,
-      );
-      if (duplicate) return false;
-      const message: OutboxMessage = {
-        id: randomUUID(),
-        workspaceId,
-        memberId: input.memberId,
-        kind: input.kind,
-        target: input.target,
-        channel: input.channel,
-        payload: input.payload,
-        dedupeKey: input.dedupeKey,
-        status: "PENDING",
-        attempts: 0,
-        nextAttemptAt: input.nextAttemptAt,
-        leaseUntil: null,
-        lastError: null,
-        sentAt: null,
-        failureToldAt: null,
-        createdAt: clock.now(),
-      };
-      all.outbox.set(message.id, copy(message));
-      return true;
-    },
-    async listOutbox(memberId) {
-      return byCreatedAt(ofMember(tables().outbox, memberId)).map(copy);
-    },
-    async listUntoldFailures(memberId) {
-      const failures = ofMember(tables().outbox, memberId).filter(
-        (message) => (message.status === "FAILED" || message.status === "DEAD") && message.failureToldAt === null,
-      );
-      return byCreatedAt(failures).map(copy);
-    },
-    async markFailuresTold(messageIds, at) {
-      const outbox = tables().outbox;
-      // Validate every id before touching any, so a refused id leaves nothing half-done.
-      const messages = messageIds.map((id) => {
-        return scoped(outbox, id, "Outbox message");
-      });
-      for (const message of messages) message.failureToldAt = new Date(at);
-    },
+    ...memoryOutboxMethods(scope, clock),
+
+    rowsWritten: scope.rowsWritten,
   };
 }

@@ -1,7 +1,7 @@
 /** The core driven as an adapter would: an in-memory store, a clock the test moves, and readers for what was written. */
 
 import { type Bot, type BotUser, createBot } from "../../src/core/bot.ts";
-import { silentLogger } from "../../src/core/logger.ts";
+import { type Logger, silentLogger } from "../../src/core/logger.ts";
 import type {
   Application,
   BotMessage,
@@ -14,6 +14,7 @@ import type {
   Workspace,
 } from "../../src/core/model.ts";
 import { mapMoments } from "../../src/core/moments.ts";
+import type { CommandOutcome } from "../../src/core/outcomes.ts";
 import type { ClaimedMessage, Clock, Store, WorkspaceIdentity } from "../../src/core/ports.ts";
 import { renderPlainText } from "../../src/core/render-text.ts";
 import { createMemoryStore } from "../fakes/memory-store.ts";
@@ -67,8 +68,10 @@ export interface Harness {
   store: Store;
   /** The bot itself, for what `say` hides (its raw replies, home sections). */
   bot: Bot;
-  /** Sends one command line as `user` (default Ada) in `workspace` (default the cohort). */
+  /** Sends one command line as `user` (default Ada) in `workspace` (default the cohort); the reply as read. */
   say(line: string, user?: BotUser, workspace?: WorkspaceIdentity): Promise<BotMessage>;
+  /** `say`, returning the whole outcome (kind, code, changed) with its reply as read. */
+  run(line: string, user?: BotUser, workspace?: WorkspaceIdentity): Promise<CommandOutcome>;
   /** Sends several lines in order and returns the last reply. */
   sayAll(lines: readonly string[], user?: BotUser, workspace?: WorkspaceIdentity): Promise<BotMessage>;
   /** The member's rows; fails the test when the member does not exist. */
@@ -85,12 +88,18 @@ export interface HarnessOptions {
   start?: Date;
   /** Lets a test put a misbehaving store between the bot and the in-memory one; readers still see the real store. */
   wrapStore?: (store: Store) => Store;
+  /** Where the bot logs; silent unless a test reads the logs. */
+  logger?: Logger;
 }
 
 export function createHarness(options: HarnessOptions = {}): Harness {
   const clock = createFakeClock(options.start ?? T0);
   const store = createMemoryStore({ clock });
-  const bot = createBot({ store: options.wrapStore ? options.wrapStore(store) : store, clock, logger: silentLogger });
+  const bot = createBot({
+    store: options.wrapStore ? options.wrapStore(store) : store,
+    clock,
+    logger: options.logger ?? silentLogger,
+  });
 
   async function snapshot(
     users: readonly BotUser[] = [ADA],
@@ -126,10 +135,14 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     store,
     bot,
     // Replies as a member reads them in text: moments in their local reading.
-    say: async (line, user = ADA, workspace = TEAM) => asRead(await bot.handleText(workspace, user, line)),
+    say: async (line, user = ADA, workspace = TEAM) => (await harness.run(line, user, workspace)).message,
+    async run(line, user = ADA, workspace = TEAM) {
+      const outcome = await bot.handleText(workspace, user, line);
+      return { ...outcome, message: asRead(outcome.message) };
+    },
     async sayAll(lines, user = ADA, workspace = TEAM) {
       let last: BotMessage = { text: "" };
-      for (const line of lines) last = asRead(await bot.handleText(workspace, user, line));
+      for (const line of lines) last = await harness.say(line, user, workspace);
       return last;
     },
     async rows(user = ADA, workspace = TEAM) {

@@ -34,8 +34,8 @@ export function createConsoleAdapter(config: ConsoleAdapterConfig): ConsoleAdapt
   const delivery = createConsoleDelivery(write);
 
   async function handle(line: string): Promise<void> {
-    const reply = await config.bot.handleText(config.workspace, config.user, line);
-    write(renderForConsole({ kind: "reply" }, reply));
+    const { message } = await config.bot.handleText(config.workspace, config.user, line);
+    write(renderForConsole({ kind: "reply" }, message));
     await config.afterCommand?.();
   }
 

@@ -66,7 +66,9 @@ export function createInteractionHandler(deps: InteractionDependencies): (intera
     const name = commandFromPlacement(group, interaction.options.getSubcommand());
     const values = optionValues(interaction.options.data);
     const work = name
-      ? bot.handleNamed(identity(interaction.guildId, interaction.guild?.name), userOf(interaction), name, values)
+      ? bot
+          .handleNamed(identity(interaction.guildId, interaction.guild?.name), userOf(interaction), name, values)
+          .then((outcome) => outcome.message)
       : Promise.resolve({ text: "I don't know that command. Try `/nextstep account help`.", private: true });
     await answer(interaction, interaction.guildId, work);
   }
@@ -93,7 +95,9 @@ export function createInteractionHandler(deps: InteractionDependencies): (intera
       return;
     }
     // Buttons in DMs carry the guild they belong to; the member acts in that workspace.
-    const work = bot.handleText(identity(target.guildId), userOf(interaction), target.command);
+    const work = bot
+      .handleText(identity(target.guildId), userOf(interaction), target.command)
+      .then((outcome) => outcome.message);
     await answer(interaction, target.guildId, work);
   }
 

@@ -4,6 +4,7 @@ import type { WebClient } from "@slack/web-api";
 import type { Bot, BotUser } from "../../core/bot.ts";
 import type { Logger } from "../../core/logger.ts";
 import type { BotMessage } from "../../core/model.ts";
+import type { CommandOutcome } from "../../core/outcomes.ts";
 import type { Clock, Store, WorkspaceIdentity } from "../../core/ports.ts";
 import { homeView } from "./home.ts";
 import type { HomeRefresher } from "./home-refresh.ts";
@@ -51,8 +52,8 @@ export function registerHandlers(app: App, deps: HandlerDependencies): void {
   }
 
   /** After a change: the Home follows shortly, once per burst, off the command's path. Reads leave it as it was. */
-  const refreshHome = (client: WebClient, teamId: string, user: BotUser, reply: BotMessage) => {
-    if (!bot.changedData(reply)) return;
+  const refreshHome = (client: WebClient, teamId: string, user: BotUser, outcome: CommandOutcome) => {
+    if (!outcome.changed) return;
     deps.homeRefresher.schedule(`${teamId}:${user.externalId}`, () => publishHome(client, teamId, user));
   };
 
@@ -74,12 +75,12 @@ export function registerHandlers(app: App, deps: HandlerDependencies): void {
     }));
     const quick = await withinDeadline(work, ackDeadlineMs);
     if (quick) {
-      await ack(ephemeral(quick.reply, command.user_id));
+      await ack(ephemeral(quick.reply.message, command.user_id));
     } else {
       // Slack gives up after 3 seconds: acknowledge now, answer through response_url when the core is done.
       await ack();
       const late = await work;
-      await respond({ ...ephemeral(late.reply, command.user_id), replace_original: false });
+      await respond({ ...ephemeral(late.reply.message, command.user_id), replace_original: false });
     }
     const { user, reply } = quick ?? (await work);
     refreshHome(client, teamId, user, reply);
@@ -113,7 +114,7 @@ export function registerHandlers(app: App, deps: HandlerDependencies): void {
     }
     const user = await users.lookup(client, teamId, body.user.id, body.user.name ?? body.user.id);
     const reply = await bot.handleText(identity(teamId), user, value.command);
-    if (!inHome) await respond({ ...ephemeral(reply, body.user.id), replace_original: false });
+    if (!inHome) await respond({ ...ephemeral(reply.message, body.user.id), replace_original: false });
     refreshHome(client, teamId, user, reply);
   });
 
@@ -130,7 +131,7 @@ export function registerHandlers(app: App, deps: HandlerDependencies): void {
     try {
       const opened = await client.conversations.open({ users: body.user.id });
       if (opened.channel?.id)
-        await client.chat.postMessage({ channel: opened.channel.id, ...renderBlocks(reply, body.user.id) });
+        await client.chat.postMessage({ channel: opened.channel.id, ...renderBlocks(reply.message, body.user.id) });
     } catch (error) {
       logger.warn({ err: error, team: teamId }, "could not send the modal's reply");
     }

@@ -1,6 +1,7 @@
 /** `accepted <company>`: the member accepted an offer. The biggest win of all. */
+
+import { outcome, refusal, reply } from "../outcomes.ts";
 import { queueWin } from "../outreach.ts";
-import { problem, reply } from "../reply.ts";
 import { defineCommand } from "./spec.ts";
 import { changeStatus } from "./status-change.ts";
 import { COMPANY_ARG } from "./support.ts";
@@ -14,11 +15,14 @@ export const acceptedCommand = defineCommand({
   examples: ["accepted Acme"],
   async handler(ctx, { company }) {
     const change = await changeStatus(ctx, company, "ACCEPTED", "NEXT_STEP");
-    if (!change.ok) return problem(change.problem);
+    if (!change.ok) return refusal(change.code, change.problem);
     const { application } = change;
     await queueWin(ctx, application, { id: application.id, kind: "accepted", stage: null });
-    return reply(
-      `You accepted ${application.company}. Every round, every no and every follow-up led here. Congratulations! \`pause\` the reminders whenever you like.`,
+    return outcome(
+      "offer-accepted",
+      reply(
+        `You accepted ${application.company}. Every round, every no and every follow-up led here. Congratulations! \`pause\` the reminders whenever you like.`,
+      ),
     );
   },
 });

@@ -1,6 +1,7 @@
 /** `admin <setting> <value>`: workspace settings (celebration channel, default timezone, chase timing, weekly post). */
+
+import { outcome, refusal, reply } from "../outcomes.ts";
 import type { WorkspacePatch } from "../ports.ts";
-import { problem, reply } from "../reply.ts";
 import { type ArgResult, parseArg } from "./arg-kinds.ts";
 import { defineCommand } from "./spec.ts";
 
@@ -82,11 +83,16 @@ export const adminCommand = defineCommand({
     const entry = Object.hasOwn(SETTINGS, setting.toLowerCase()) ? SETTINGS[setting.toLowerCase()] : undefined;
     if (!entry) {
       const known = Object.entries(SETTINGS).map(([name, { describe }]) => `\`${name}\`: ${describe}`);
-      return problem(`There's no workspace setting "${setting}".`, undefined, { items: known });
+      return refusal("unknown-workspace-setting", `There's no workspace setting "${setting}".`, undefined, {
+        items: known,
+      });
     }
     const patch = entry.read(value, ctx.now);
-    if (!patch.ok) return problem(patch.problem);
+    if (!patch.ok) return refusal("bad-arguments", patch.problem);
     await ctx.repo.updateWorkspace(patch.value);
-    return reply(`Workspace setting \`${setting.toLowerCase()}\` is now ${value}: ${entry.describe}.`);
+    return outcome(
+      "workspace-setting-changed",
+      reply(`Workspace setting \`${setting.toLowerCase()}\` is now ${value}: ${entry.describe}.`),
+    );
   },
 });

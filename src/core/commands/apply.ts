@@ -1,6 +1,6 @@
 /** `apply <company> [role]`: start tracking an application. */
 import { companyKey } from "../companies.ts";
-import { problem, reply } from "../reply.ts";
+import { outcome, refusal, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
 import { STATUS_WORDS } from "./support.ts";
 
@@ -18,7 +18,8 @@ export const applyCommand = defineCommand({
     const key = companyKey(company);
     const existing = (await ctx.repo.listApplications(ctx.member.id)).find((app) => app.companyKey === key);
     if (existing) {
-      return problem(
+      return refusal(
+        "application-exists",
         `You're already tracking ${existing.company} (${STATUS_WORDS[existing.status]}). See it with \`timeline "${existing.company}"\`.`,
       );
     }
@@ -30,8 +31,11 @@ export const applyCommand = defineCommand({
       appliedAt: ctx.now,
     });
     const what = application.role ? `${application.role} at ${application.company}` : application.company;
-    return reply(
-      `Tracking ${what}. Sending an application out is a step forward. Log rounds with \`round "${application.company}" <stage> [when]\`.`,
+    return outcome(
+      "application-created",
+      reply(
+        `Tracking ${what}. Sending an application out is a step forward. Log rounds with \`round "${application.company}" <stage> [when]\`.`,
+      ),
     );
   },
 });

@@ -1,5 +1,5 @@
 /** `asked <company>`: the member sent a feedback request. */
-import { problem, reply } from "../reply.ts";
+import { outcome, refusal, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
 import { findApplication, touchApplication } from "./support.ts";
 
@@ -11,15 +11,20 @@ export const askedCommand = defineCommand({
   examples: ["asked Acme"],
   async handler(ctx, { company }) {
     const match = await findApplication(ctx, company);
-    if (!match.ok) return problem(match.problem);
+    if (!match.ok) return refusal(match.code, match.problem);
     const application = match.application;
     const [request] = await ctx.repo.listFeedback([application.id]);
-    if (request?.state === "RECEIVED") return problem(`You already have feedback from ${application.company}.`);
-    if (request?.state === "ASKED") return problem(`Already noted: you asked ${application.company} for feedback.`);
+    if (request?.state === "RECEIVED")
+      return refusal("feedback-already-received", `You already have feedback from ${application.company}.`);
+    if (request?.state === "ASKED")
+      return refusal("feedback-already-asked", `Already noted: you asked ${application.company} for feedback.`);
     await ctx.repo.upsertFeedback(application.id, { state: "ASKED", askedAt: ctx.now });
     await touchApplication(ctx, application);
-    return reply(
-      `Good move asking ${application.company}. If nothing comes back in a week I'll suggest one polite follow-up. When it arrives: \`feedback "${application.company}" <what they said>\`.`,
+    return outcome(
+      "feedback-asked",
+      reply(
+        `Good move asking ${application.company}. If nothing comes back in a week I'll suggest one polite follow-up. When it arrives: \`feedback "${application.company}" <what they said>\`.`,
+      ),
     );
   },
 });

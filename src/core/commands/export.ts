@@ -1,5 +1,5 @@
 /** `export`: everything the bot holds about the member, as one JSON document. */
-import { reply } from "../reply.ts";
+import { outcome, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
 
 export const exportCommand = defineCommand({
@@ -31,9 +31,12 @@ export const exportCommand = defineCommand({
       gaps,
       messages,
     };
-    return reply(
-      `Here is everything I keep about you: ${applications.length} applications, ${rounds.length} rounds, ${reflections.length} reflections, ${gaps.length} gaps, ${messages.length} messages.`,
-      { file: { name: "next-step-export.json", content: JSON.stringify(document, null, 2) } },
+    return outcome(
+      "export-ready",
+      reply(
+        `Here is everything I keep about you: ${applications.length} applications, ${rounds.length} rounds, ${reflections.length} reflections, ${gaps.length} gaps, ${messages.length} messages.`,
+        { file: { name: "next-step-export.json", content: JSON.stringify(document, null, 2) } },
+      ),
     );
   },
 });

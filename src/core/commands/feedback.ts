@@ -1,5 +1,5 @@
 /** `feedback <company> [text]`: feedback received, kept with the application. */
-import { problem, reply } from "../reply.ts";
+import { outcome, refusal, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
 import { COMPANY_ARG, findApplication, touchApplication } from "./support.ts";
 
@@ -13,19 +13,23 @@ export const feedbackCommand = defineCommand({
   examples: ['feedback Acme "wanted more depth on databases"'],
   async handler(ctx, { company, text }) {
     const match = await findApplication(ctx, company);
-    if (!match.ok) return problem(match.problem);
+    if (!match.ok) return refusal(match.code, match.problem);
     const application = match.application;
     const [request] = await ctx.repo.listFeedback([application.id]);
     const combined = [request?.feedback, text].filter(Boolean).join("\n");
-    if (combined.length > MAX_FEEDBACK) return problem("That's more feedback than I can keep for one application.");
+    if (combined.length > MAX_FEEDBACK)
+      return refusal("feedback-too-long", "That's more feedback than I can keep for one application.");
     await ctx.repo.upsertFeedback(application.id, {
       state: "RECEIVED",
       receivedAt: ctx.now,
       feedback: combined || null,
     });
     await touchApplication(ctx, application);
-    return reply(
-      `Feedback from ${application.company} saved. Few people get this far: it's a map of what to practise. Turn a point into a gap with \`gap <topic> ${application.company.includes(" ") ? `"${application.company}"` : application.company}\`.`,
+    return outcome(
+      "feedback-recorded",
+      reply(
+        `Feedback from ${application.company} saved. Few people get this far: it's a map of what to practise. Turn a point into a gap with \`gap <topic> ${application.company.includes(" ") ? `"${application.company}"` : application.company}\`.`,
+      ),
     );
   },
 });

@@ -1,5 +1,5 @@
 /** `forget` then `forget confirm`: delete every row about the member. */
-import { reply } from "../reply.ts";
+import { outcome, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
 
 export const forgetCommand = defineCommand({
@@ -11,18 +11,22 @@ export const forgetCommand = defineCommand({
   examples: ["forget", "forget confirm"],
   async handler(ctx, { confirm }) {
     if (confirm?.toLowerCase() !== "confirm") {
-      return reply(
-        "This deletes your whole pipeline, reflections, gaps and queued messages, and can't be undone. Consider `export` first. To go ahead: `forget confirm`.",
-        {
-          buttons: [
-            { actionId: "forget.confirm", label: "Delete everything", command: "forget confirm", style: "danger" },
-          ],
-        },
+      return outcome(
+        "forget-needs-confirmation",
+        reply(
+          "This deletes your whole pipeline, reflections, gaps and queued messages, and can't be undone. Consider `export` first. To go ahead: `forget confirm`.",
+          {
+            buttons: [
+              { actionId: "forget.confirm", label: "Delete everything", command: "forget confirm", style: "danger" },
+            ],
+          },
+        ),
       );
     }
     await ctx.repo.deleteMember(ctx.member.id);
-    return reply(
-      "Done: everything I kept about you is deleted. If you come back, you start fresh. Good luck out there.",
+    return outcome(
+      "member-forgotten",
+      reply("Done: everything I kept about you is deleted. If you come back, you start fresh. Good luck out there."),
     );
   },
 });

@@ -1,7 +1,7 @@
 /** `gap <topic> [company]`: note something to practise, optionally tied to an application. */
 import { companyKey } from "../companies.ts";
 import type { Application } from "../model.ts";
-import { problem, reply } from "../reply.ts";
+import { outcome, refusal, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
 
 const MAX_TOPIC = 200;
@@ -23,15 +23,18 @@ export const gapCommand = defineCommand({
   async handler(ctx, { topic }) {
     const applications = await ctx.repo.listApplications(ctx.member.id);
     const { text, application } = splitCompany(topic, applications);
-    if (text.length > MAX_TOPIC) return problem(`Keep the topic under ${MAX_TOPIC} characters.`);
+    if (text.length > MAX_TOPIC) return refusal("gap-topic-too-long", `Keep the topic under ${MAX_TOPIC} characters.`);
     const gap = await ctx.repo.createGap({
       memberId: ctx.member.id,
       applicationId: application?.id ?? null,
       topic: text,
     });
     const from = application ? ` (from ${application.company})` : "";
-    return reply(
-      `Gap #${gap.number} noted: ${gap.topic}${from}. Naming it is the first step to closing it. \`practiced ${gap.number}\` when you've worked on it.`,
+    return outcome(
+      "gap-created",
+      reply(
+        `Gap #${gap.number} noted: ${gap.topic}${from}. Naming it is the first step to closing it. \`practiced ${gap.number}\` when you've worked on it.`,
+      ),
     );
   },
 });

@@ -1,6 +1,6 @@
 /** `gaps`: the member's gaps, open ones first. */
 import type { BotMessage, Gap } from "../model.ts";
-import { reply } from "../reply.ts";
+import { outcome, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
 
 const STATUS_MARK = { OPEN: "open", PRACTICING: "practising", DONE: "done" } as const;
@@ -13,7 +13,7 @@ export const gapsCommand = defineCommand({
   examples: ["gaps"],
   readsOnly: true,
   async handler(ctx) {
-    return gapsReply(await ctx.repo.listGaps(ctx.member.id));
+    return outcome("gaps-shown", gapsReply(await ctx.repo.listGaps(ctx.member.id)));
   },
 });
 

@@ -1,5 +1,5 @@
 /** `ghosted <company>`: the company went silent. It stops the nudges; a new round revives the application. */
-import { problem, reply } from "../reply.ts";
+import { outcome, refusal, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
 import { changeStatus } from "./status-change.ts";
 import { COMPANY_ARG } from "./support.ts";
@@ -13,9 +13,12 @@ export const ghostedCommand = defineCommand({
   examples: ["ghosted Acme"],
   async handler(ctx, { company }) {
     const change = await changeStatus(ctx, company, "GHOSTED", "NO_RESPONSE");
-    if (!change.ok) return problem(change.problem);
-    return reply(
-      `Marked ${change.application.company} as gone quiet. Their silence says more about their process than about you. If they resurface, log the round and it comes back to life.`,
+    if (!change.ok) return refusal(change.code, change.problem);
+    return outcome(
+      "application-ghosted",
+      reply(
+        `Marked ${change.application.company} as gone quiet. Their silence says more about their process than about you. If they resurface, log the round and it comes back to life.`,
+      ),
     );
   },
 });

@@ -1,5 +1,5 @@
 /** `help [command]`: built from the command table itself, so it can't drift from what the bot accepts. */
-import { problem, reply } from "../reply.ts";
+import { outcome, refusal, reply } from "../outcomes.ts";
 import { closest } from "../suggest.ts";
 import { type Command, type CommandGroup, defineCommand, usageOf } from "./spec.ts";
 
@@ -22,7 +22,7 @@ export const helpCommand = defineCommand({
   examples: ["help", "help round"],
   readsOnly: true,
   async handler(ctx, { command }) {
-    if (!command) return overview(ctx.commands);
+    if (!command) return outcome("help-shown", overview(ctx.commands));
     const word = command.toLowerCase();
     const found = ctx.commands.find((candidate) => candidate.name === word || candidate.aliases?.includes(word));
     if (!found) {
@@ -30,9 +30,12 @@ export const helpCommand = defineCommand({
         word,
         ctx.commands.map((candidate) => candidate.name),
       );
-      return problem(`There's no command "${command}".${near[0] ? ` Did you mean \`${near[0]}\`?` : ""}`);
+      return refusal(
+        "help-topic-unknown",
+        `There's no command "${command}".${near[0] ? ` Did you mean \`${near[0]}\`?` : ""}`,
+      );
     }
-    return details(found);
+    return outcome("help-shown", details(found));
   },
 });
 

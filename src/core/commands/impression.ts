@@ -1,5 +1,5 @@
 /** `impression <company> <1-5> [notes]`: the member judges the employer too. */
-import { problem, reply } from "../reply.ts";
+import { outcome, refusal, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
 import { COMPANY_ARG, findApplication } from "./support.ts";
 
@@ -16,13 +16,16 @@ export const impressionCommand = defineCommand({
   examples: ["impression Acme 4 kind interviewers, slow to reply"],
   async handler(ctx, { company, rating, notes }) {
     const match = await findApplication(ctx, company);
-    if (!match.ok) return problem(match.problem);
+    if (!match.ok) return refusal(match.code, match.problem);
     await ctx.repo.updateApplication(match.application.id, {
       impression: rating,
       impressionNotes: notes ?? match.application.impressionNotes,
     });
-    return reply(
-      `Your impression of ${match.application.company}: ${"★".repeat(rating)}${"☆".repeat(5 - rating)}. You're interviewing them too.`,
+    return outcome(
+      "impression-recorded",
+      reply(
+        `Your impression of ${match.application.company}: ${"★".repeat(rating)}${"☆".repeat(5 - rating)}. You're interviewing them too.`,
+      ),
     );
   },
 });

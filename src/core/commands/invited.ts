@@ -1,8 +1,8 @@
 /** `invited <company> [stage] [when]`: an invitation to the next step, a win worth celebrating. */
 
 import { formatMoment } from "../moments.ts";
+import { outcome, refusal, reply } from "../outcomes.ts";
 import { queueWin } from "../outreach.ts";
-import { problem, reply } from "../reply.ts";
 import { defineCommand } from "./spec.ts";
 import { stageLabel } from "./stages.ts";
 import {
@@ -28,10 +28,11 @@ export const invitedCommand = defineCommand({
   examples: ["invited Acme onsite Dec 3 10:00", "invited Globex"],
   async handler(ctx, { company, stage, when }) {
     const match = await findApplication(ctx, company);
-    if (!match.ok) return problem(match.problem);
+    if (!match.ok) return refusal(match.code, match.problem);
     const application = match.application;
     if (isClosed(application)) {
-      return problem(
+      return refusal(
+        "application-closed",
         `${application.company} is marked ${STATUS_WORDS[application.status]}; an invitation doesn't fit there.`,
       );
     }
@@ -63,8 +64,11 @@ export const invitedCommand = defineCommand({
     const win = await queueWin(ctx, application, { id: next.id, kind: "invitation", stage: stage ?? null });
     const whenText = when ? ` on ${formatMoment(when.at, ctx.timeZone)}` : "";
     const shared = win.sharedWithTeam ? " I'm telling the team (your sharing setting decides how much)." : "";
-    return reply(
-      `That's a win: ${application.company} wants to see more of you. ${capitalize(stageLabel(stage ?? null))}${whenText} is on your list.${shared}`,
+    return outcome(
+      "invitation-logged",
+      reply(
+        `That's a win: ${application.company} wants to see more of you. ${capitalize(stageLabel(stage ?? null))}${whenText} is on your list.${shared}`,
+      ),
     );
   },
 });

@@ -1,5 +1,5 @@
 /** `learned <company> <what>`: own success metric, did I learn something? */
-import { problem, reply } from "../reply.ts";
+import { outcome, refusal, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
 import { COMPANY_ARG, recordReflection } from "./support.ts";
 
@@ -12,7 +12,10 @@ export const learnedCommand = defineCommand({
   examples: ["learned Acme how consistent hashing handles node loss"],
   async handler(ctx, { company, what }) {
     const match = await recordReflection(ctx, company, { learned: what, personMet: null });
-    if (!match.ok) return problem(match.problem);
-    return reply(`Learned from ${match.application.company}: "${what}". That stays with you into the next round.`);
+    if (!match.ok) return refusal(match.code, match.problem);
+    return outcome(
+      "learning-recorded",
+      reply(`Learned from ${match.application.company}: "${what}". That stays with you into the next round.`),
+    );
   },
 });

@@ -1,5 +1,5 @@
 /** `met <company> <who>`: own success metric, did I meet someone? */
-import { problem, reply } from "../reply.ts";
+import { outcome, refusal, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
 import { COMPANY_ARG, recordReflection } from "./support.ts";
 
@@ -11,7 +11,10 @@ export const metCommand = defineCommand({
   examples: ["met Acme Dana, the staff engineer who ran the pairing round"],
   async handler(ctx, { company, who }) {
     const match = await recordReflection(ctx, company, { personMet: who, learned: null });
-    if (!match.ok) return problem(match.problem);
-    return reply(`Met ${who} at ${match.application.company}: that's a success you own, whatever the outcome.`);
+    if (!match.ok) return refusal(match.code, match.problem);
+    return outcome(
+      "person-met-recorded",
+      reply(`Met ${who} at ${match.application.company}: that's a success you own, whatever the outcome.`),
+    );
   },
 });

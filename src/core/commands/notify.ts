@@ -1,6 +1,6 @@
 /** `notify <kind> <on|off>`: switch one kind of reminder on or off. */
 import { isNotificationKind, NOTIFICATION_KIND_NAMES, NOTIFICATION_KINDS } from "../notification-kinds.ts";
-import { problem, reply } from "../reply.ts";
+import { outcome, refusal, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
 
 export const notifyCommand = defineCommand({
@@ -19,12 +19,15 @@ export const notifyCommand = defineCommand({
   async handler(ctx, { kind, switch: onOff }) {
     const name = kind.toLowerCase();
     if (!isNotificationKind(name)) {
-      return problem(`There's no reminder called "${kind}". Kinds: ${NOTIFICATION_KIND_NAMES.join(", ")}.`);
+      return refusal(
+        "unknown-reminder-kind",
+        `There's no reminder called "${kind}". Kinds: ${NOTIFICATION_KIND_NAMES.join(", ")}.`,
+      );
     }
     const value = onOff.toLowerCase();
-    if (value !== "on" && value !== "off") return problem(`Say "on" or "off", not "${onOff}".`);
+    if (value !== "on" && value !== "off") return refusal("bad-arguments", `Say "on" or "off", not "${onOff}".`);
     const others = ctx.member.optOuts.filter((optOut) => optOut !== name);
     await ctx.repo.updateMember(ctx.member.id, { optOuts: value === "off" ? [...others, name] : others });
-    return reply(`${NOTIFICATION_KINDS[name].description}: ${value}.`);
+    return outcome("reminder-switched", reply(`${NOTIFICATION_KINDS[name].description}: ${value}.`));
   },
 });

@@ -1,6 +1,7 @@
 /** `offer <company>`: an offer arrived. Celebrated like every win. */
+
+import { outcome, refusal, reply } from "../outcomes.ts";
 import { queueWin } from "../outreach.ts";
-import { problem, reply } from "../reply.ts";
 import { defineCommand } from "./spec.ts";
 import { changeStatus } from "./status-change.ts";
 import { COMPANY_ARG } from "./support.ts";
@@ -13,11 +14,14 @@ export const offerCommand = defineCommand({
   examples: ["offer Acme"],
   async handler(ctx, { company }) {
     const change = await changeStatus(ctx, company, "OFFER", "NEXT_STEP");
-    if (!change.ok) return problem(change.problem);
+    if (!change.ok) return refusal(change.code, change.problem);
     const { application } = change;
     await queueWin(ctx, application, { id: application.id, kind: "offer", stage: null });
-    return reply(
-      `An offer from ${application.company}! Take a breath and enjoy it. Deciding is your call: \`accepted "${application.company}"\` or \`withdraw "${application.company}"\` when you know.`,
+    return outcome(
+      "offer-logged",
+      reply(
+        `An offer from ${application.company}! Take a breath and enjoy it. Deciding is your call: \`accepted "${application.company}"\` or \`withdraw "${application.company}"\` when you know.`,
+      ),
     );
   },
 });

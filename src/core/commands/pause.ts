@@ -1,7 +1,7 @@
 /** `pause <days>`: hold every non-urgent message for a while. */
 
 import { formatMoment } from "../moments.ts";
-import { reply } from "../reply.ts";
+import { outcome, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
 
 const DAY_MS = 86_400_000;
@@ -20,8 +20,11 @@ export const pauseCommand = defineCommand({
   async handler(ctx, { days }) {
     const until = new Date(ctx.now.getTime() + days * DAY_MS);
     await ctx.repo.updateMember(ctx.member.id, { pausedUntil: until });
-    return reply(
-      `Paused until ${formatMoment(until, ctx.timeZone)}. Rest is part of the work. Your data stays; \`resume\` brings me back sooner.`,
+    return outcome(
+      "paused",
+      reply(
+        `Paused until ${formatMoment(until, ctx.timeZone)}. Rest is part of the work. Your data stays; \`resume\` brings me back sooner.`,
+      ),
     );
   },
 });

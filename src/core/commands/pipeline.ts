@@ -1,7 +1,7 @@
 /** `pipeline`: every application at a glance, active ones first with their latest step. */
 import type { Application, BotMessage, Round } from "../model.ts";
 import { formatMoment } from "../moments.ts";
-import { reply } from "../reply.ts";
+import { outcome, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
 import { stageLabel } from "./stages.ts";
 import { STATUS_WORDS } from "./support.ts";
@@ -21,7 +21,7 @@ export const pipelineCommand = defineCommand({
     // Only an active application's line tells of a round; the others say their status.
     const active = applications.filter((application) => application.status === "ACTIVE");
     const rounds = await ctx.repo.listRounds(active.map((application) => application.id));
-    return pipelineReply(applications, rounds, ctx.timeZone, ctx.now);
+    return outcome("pipeline-shown", pipelineReply(applications, rounds, ctx.timeZone, ctx.now));
   },
 });
 

@@ -1,5 +1,5 @@
 /** `practiced <gap number>`: first time moves a gap to practising, the next time closes it. */
-import { problem, reply } from "../reply.ts";
+import { outcome, refusal, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
 
 export const practicedCommand = defineCommand({
@@ -11,14 +11,17 @@ export const practicedCommand = defineCommand({
   examples: ["practiced 2"],
   async handler(ctx, { number }) {
     const gap = (await ctx.repo.listGaps(ctx.member.id)).find((candidate) => candidate.number === number);
-    if (!gap) return problem(`You have no gap #${number}. \`gaps\` lists them.`);
-    if (gap.status === "DONE") return problem(`Gap #${number} (${gap.topic}) is already closed.`);
+    if (!gap) return refusal("gap-not-found", `You have no gap #${number}. \`gaps\` lists them.`);
+    if (gap.status === "DONE") return refusal("gap-already-closed", `Gap #${number} (${gap.topic}) is already closed.`);
     const status = gap.status === "OPEN" ? "PRACTICING" : "DONE";
     await ctx.repo.updateGap(gap.id, { status, updatedAt: ctx.now });
-    return reply(
-      status === "DONE"
-        ? `Closed gap #${number}: ${gap.topic}. That's a skill you own now.`
-        : `Practised ${gap.topic}. Interviewing grows with practice. Run \`practiced ${number}\` again when it feels solid to close it.`,
+    return outcome(
+      status === "DONE" ? "gap-closed" : "gap-practised",
+      reply(
+        status === "DONE"
+          ? `Closed gap #${number}: ${gap.topic}. That's a skill you own now.`
+          : `Practised ${gap.topic}. Interviewing grows with practice. Run \`practiced ${number}\` again when it feels solid to close it.`,
+      ),
     );
   },
 });

@@ -1,6 +1,6 @@
 /** `quiet <HH:MM-HH:MM|off>`: hours when nothing is delivered; messages wait for the morning. */
 
-import { reply } from "../reply.ts";
+import { outcome, reply } from "../outcomes.ts";
 import { describeQuiet } from "./arg-kinds.ts";
 import { defineCommand } from "./spec.ts";
 
@@ -16,10 +16,13 @@ export const quietCommand = defineCommand({
   },
   async handler(ctx, { hours }) {
     await ctx.repo.updateMember(ctx.member.id, { quietStart: hours.start, quietEnd: hours.end });
-    return reply(
-      hours.start === null
-        ? "Quiet hours off: messages arrive whenever they're due."
-        : `Quiet hours ${describeQuiet(hours)} (${ctx.timeZone}). Anything due then waits until they end.`,
+    return outcome(
+      "quiet-hours-set",
+      reply(
+        hours.start === null
+          ? "Quiet hours off: messages arrive whenever they're due."
+          : `Quiet hours ${describeQuiet(hours)} (${ctx.timeZone}). Anything due then waits until they end.`,
+      ),
     );
   },
 });

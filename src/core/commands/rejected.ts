@@ -1,6 +1,7 @@
 /** `rejected <company> [stage]`: a no from one team. Never posted publicly; private encouragement follows. */
+
+import { outcome, refusal, reply } from "../outcomes.ts";
 import { queueRejectionSupport } from "../outreach.ts";
-import { problem, reply } from "../reply.ts";
 import { defineCommand } from "./spec.ts";
 import { COMPANY_ARG, findApplication, latestPending, roundsOf, touchApplication } from "./support.ts";
 
@@ -13,9 +14,10 @@ export const rejectedCommand = defineCommand({
   examples: ["rejected Acme", "rejected Globex onsite"],
   async handler(ctx, { company, stage }) {
     const match = await findApplication(ctx, company);
-    if (!match.ok) return problem(match.problem);
+    if (!match.ok) return refusal(match.code, match.problem);
     const application = match.application;
-    if (application.status === "REJECTED") return problem(`${application.company} is already marked as a rejection.`);
+    if (application.status === "REJECTED")
+      return refusal("already-rejected", `${application.company} is already marked as a rejection.`);
     const pending = latestPending(await roundsOf(ctx, application));
     if (pending) {
       await ctx.repo.updateRound(pending.id, {
@@ -38,8 +40,11 @@ export const rejectedCommand = defineCommand({
     const [existing] = await ctx.repo.listFeedback([application.id]);
     if (!existing) await ctx.repo.upsertFeedback(application.id, { state: "NOT_ASKED" });
     await queueRejectionSupport(ctx, application, stage ?? pending?.stage ?? null);
-    return reply(
-      `Logged, privately: nothing about this goes to the team. ${application.company} passed this time; that's about what one team needed right now. When you're ready, ask them for written feedback and tell me with \`asked "${application.company}"\`.`,
+    return outcome(
+      "rejection-logged",
+      reply(
+        `Logged, privately: nothing about this goes to the team. ${application.company} passed this time; that's about what one team needed right now. When you're ready, ask them for written feedback and tell me with \`asked "${application.company}"\`.`,
+      ),
     );
   },
 });

@@ -1,5 +1,5 @@
 /** `resume`: end a pause now. */
-import { reply } from "../reply.ts";
+import { outcome, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
 
 export const resumeCommand = defineCommand({
@@ -12,6 +12,9 @@ export const resumeCommand = defineCommand({
   async handler(ctx) {
     const paused = ctx.member.pausedUntil !== null && ctx.member.pausedUntil > ctx.now;
     await ctx.repo.updateMember(ctx.member.id, { pausedUntil: null });
-    return reply(paused ? "Welcome back. Reminders are on again." : "You weren't paused; everything is on.");
+    return outcome(
+      "resumed",
+      reply(paused ? "Welcome back. Reminders are on again." : "You weren't paused; everything is on."),
+    );
   },
 });

@@ -1,7 +1,7 @@
 /** `round <company> <stage> [when]`: a round scheduled (future) or held (past, or no time given). */
 
 import { formatMoment } from "../moments.ts";
-import { problem, reply } from "../reply.ts";
+import { outcome, refusal, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
 import { stageLabel } from "./stages.ts";
 import { COMPANY_ARG, findApplication, isClosed, STATUS_WORDS, touchApplication } from "./support.ts";
@@ -19,10 +19,11 @@ export const roundCommand = defineCommand({
   examples: ["round Acme technical tomorrow 3pm", "round Globex screen"],
   async handler(ctx, { company, stage, when }) {
     const match = await findApplication(ctx, company);
-    if (!match.ok) return problem(match.problem);
+    if (!match.ok) return refusal(match.code, match.problem);
     const application = match.application;
     if (isClosed(application)) {
-      return problem(
+      return refusal(
+        "application-closed",
         `${application.company} is marked ${STATUS_WORDS[application.status]}, so I can't add a round to it.`,
       );
     }
@@ -37,12 +38,18 @@ export const roundCommand = defineCommand({
     await touchApplication(ctx, application, application.status === "GHOSTED" ? "ACTIVE" : undefined);
     const label = stageLabel(stage);
     if (upcoming) {
-      return reply(
-        `Noted: ${label} with ${application.company} on ${formatMoment(at, ctx.timeZone)}. I'll help you prep the day before.`,
+      return outcome(
+        "round-scheduled",
+        reply(
+          `Noted: ${label} with ${application.company} on ${formatMoment(at, ctx.timeZone)}. I'll help you prep the day before.`,
+        ),
       );
     }
-    return reply(
-      `Logged your ${label} with ${application.company}. Whatever comes next, you did the round. When you hear back: \`invited\` or \`rejected\`.`,
+    return outcome(
+      "round-held",
+      reply(
+        `Logged your ${label} with ${application.company}. Whatever comes next, you did the round. When you hear back: \`invited\` or \`rejected\`.`,
+      ),
     );
   },
 });

@@ -1,7 +1,7 @@
 /** `settings`: the member's settings in one place, each shown as the command that changes it describes it. */
 
 import type { BotMessage, Member } from "../model.ts";
-import { reply } from "../reply.ts";
+import { outcome, reply } from "../outcomes.ts";
 import { type Command, defineCommand } from "./spec.ts";
 
 export const settingsCommand = defineCommand({
@@ -13,7 +13,7 @@ export const settingsCommand = defineCommand({
   examples: ["settings"],
   readsOnly: true,
   async handler(ctx) {
-    return settingsReply(ctx.member, ctx.timeZone, ctx.now, ctx.commands);
+    return outcome("settings-shown", settingsReply(ctx.member, ctx.timeZone, ctx.now, ctx.commands));
   },
 });
 

@@ -1,6 +1,6 @@
 /** `share <on|off|company>`: how much of the member's wins the team channel sees. */
 import type { Sharing } from "../model.ts";
-import { reply } from "../reply.ts";
+import { outcome, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
 
 export const SHARING_WORDS: Record<Sharing, string> = {
@@ -19,6 +19,9 @@ export const shareCommand = defineCommand({
   shows: { label: "Sharing (share)", show: (member) => SHARING_WORDS[member.sharing] },
   async handler(ctx, { level }) {
     await ctx.repo.updateMember(ctx.member.id, { sharing: level });
-    return reply(`Sharing updated: ${SHARING_WORDS[level]}. Rejections are never shared, whatever you choose.`);
+    return outcome(
+      "sharing-set",
+      reply(`Sharing updated: ${SHARING_WORDS[level]}. Rejections are never shared, whatever you choose.`),
+    );
   },
 });

@@ -1,5 +1,5 @@
 /** `skip <company>`: "not this one", stop chasing feedback for this application. */
-import { problem, reply } from "../reply.ts";
+import { outcome, refusal, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
 import { COMPANY_ARG, findApplication } from "./support.ts";
 
@@ -12,10 +12,14 @@ export const skipCommand = defineCommand({
   examples: ["skip Acme"],
   async handler(ctx, { company }) {
     const match = await findApplication(ctx, company);
-    if (!match.ok) return problem(match.problem);
+    if (!match.ok) return refusal(match.code, match.problem);
     const [request] = await ctx.repo.listFeedback([match.application.id]);
-    if (request?.state === "RECEIVED") return problem(`You already have feedback from ${match.application.company}.`);
+    if (request?.state === "RECEIVED")
+      return refusal("feedback-already-received", `You already have feedback from ${match.application.company}.`);
     await ctx.repo.upsertFeedback(match.application.id, { state: "GAVE_UP" });
-    return reply(`Okay, no more feedback reminders about ${match.application.company}. Letting go is allowed.`);
+    return outcome(
+      "feedback-skipped",
+      reply(`Okay, no more feedback reminders about ${match.application.company}. Letting go is allowed.`),
+    );
   },
 });

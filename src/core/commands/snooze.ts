@@ -1,5 +1,5 @@
 /** `snooze <company>`: put the feedback chase for this application off by a week. */
-import { problem, reply } from "../reply.ts";
+import { outcome, refusal, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
 import { COMPANY_ARG, findApplication } from "./support.ts";
 
@@ -13,12 +13,12 @@ export const snoozeCommand = defineCommand({
   examples: ["snooze Acme"],
   async handler(ctx, { company }) {
     const match = await findApplication(ctx, company);
-    if (!match.ok) return problem(match.problem);
+    if (!match.ok) return refusal(match.code, match.problem);
     const [request] = await ctx.repo.listFeedback([match.application.id]);
     if (!request || request.state === "RECEIVED" || request.state === "GAVE_UP") {
-      return problem(`There's no feedback reminder running for ${match.application.company}.`);
+      return refusal("no-feedback-reminder", `There's no feedback reminder running for ${match.application.company}.`);
     }
     await ctx.repo.upsertFeedback(match.application.id, { snoozedUntil: new Date(ctx.now.getTime() + WEEK_MS) });
-    return reply(`Snoozed: I'll bring up ${match.application.company} again in a week.`);
+    return outcome("feedback-snoozed", reply(`Snoozed: I'll bring up ${match.application.company} again in a week.`));
   },
 });

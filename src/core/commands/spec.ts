@@ -1,5 +1,6 @@
 /** What a command is: its name, words, argument specs and handler. The table of these drives parsing, help and platform definitions. */
-import type { BotMessage, Member, Platform, Workspace } from "../model.ts";
+import type { Member, Platform, Workspace } from "../model.ts";
+import type { CommandResult } from "../outcomes.ts";
 import type { WorkspaceRepo } from "../ports.ts";
 import type { ArgKind, KindValue } from "./arg-kinds.ts";
 
@@ -57,12 +58,12 @@ export interface CommandSpec<A extends readonly ArgSpec[] = readonly ArgSpec[]> 
   readsOnly?: boolean;
   /** The member setting this command changes, shown by `settings` and the home screen in table order. */
   shows?: SettingView;
-  handler(ctx: CommandContext, args: ArgsOf<A>): Promise<BotMessage>;
+  handler(ctx: CommandContext, args: ArgsOf<A>): Promise<CommandResult>;
 }
 
 /** A command with its argument types erased, as stored in the table. */
 export interface Command extends CommandSpec<readonly ArgSpec[]> {
-  handler(ctx: CommandContext, args: Record<string, unknown>): Promise<BotMessage>;
+  handler(ctx: CommandContext, args: Record<string, unknown>): Promise<CommandResult>;
 }
 
 /** Declares a command; `const` keeps the argument names literal so handlers get typed args. */

@@ -1,7 +1,7 @@
 /** `stats`: the member's own success metrics, the ones no company decides. */
 
 import type { BotMessage } from "../model.ts";
-import { reply } from "../reply.ts";
+import { outcome, reply } from "../outcomes.ts";
 import { type MemberStats, memberStats } from "../stats.ts";
 import { defineCommand } from "./spec.ts";
 
@@ -14,7 +14,7 @@ export const statsCommand = defineCommand({
   examples: ["stats"],
   readsOnly: true,
   async handler(ctx) {
-    return statsReply(await memberStats(ctx.repo, ctx.member.id));
+    return outcome("stats-shown", statsReply(await memberStats(ctx.repo, ctx.member.id)));
   },
 });
 

@@ -1,9 +1,12 @@
 /** The shared step behind `offer`, `accepted`, `withdraw` and `ghosted`: move an application to a status once. */
+import type { ApplicationMatch } from "../companies.ts";
 import type { Application, ApplicationStatus, RoundOutcome } from "../model.ts";
 import type { CommandContext } from "./spec.ts";
 import { findApplication, latestPending, roundsOf, STATUS_WORDS, touchApplication } from "./support.ts";
 
-export type StatusChange = { ok: true; application: Application } | { ok: false; problem: string };
+export type StatusChange =
+  | { ok: true; application: Application }
+  | { ok: false; code: Exclude<ApplicationMatch, { ok: true }>["code"] | "status-unchanged"; problem: string };
 
 /** Sets the status and settles the round still waiting (if any) with `roundOutcome`. */
 export async function changeStatus(
@@ -16,7 +19,11 @@ export async function changeStatus(
   if (!match.ok) return match;
   const application = match.application;
   if (application.status === status) {
-    return { ok: false, problem: `${application.company} is already marked ${STATUS_WORDS[status]}.` };
+    return {
+      ok: false,
+      code: "status-unchanged",
+      problem: `${application.company} is already marked ${STATUS_WORDS[status]}.`,
+    };
   }
   const pending = latestPending(await roundsOf(ctx, application));
   if (pending) await ctx.repo.updateRound(pending.id, { outcome: roundOutcome, outcomeAt: ctx.now });

@@ -1,6 +1,6 @@
 /** `timeline <company>`: the dated story of one application. */
 import type { Application, FeedbackRequest, Reflection, Round } from "../model.ts";
-import { problem, reply } from "../reply.ts";
+import { outcome, refusal, reply } from "../outcomes.ts";
 import { formatLocalDate } from "../time.ts";
 import { defineCommand } from "./spec.ts";
 import { stageLabel } from "./stages.ts";
@@ -18,7 +18,7 @@ export const timelineCommand = defineCommand({
   readsOnly: true,
   async handler(ctx, { company }) {
     const match = await findApplication(ctx, company);
-    if (!match.ok) return problem(match.problem);
+    if (!match.ok) return refusal(match.code, match.problem);
     const application = match.application;
     const [rounds, feedback, reflections] = await Promise.all([
       ctx.repo.listRounds([application.id]),
@@ -33,11 +33,14 @@ export const timelineCommand = defineCommand({
     );
     const fields = [{ label: "Status", value: STATUS_WORDS[application.status] }];
     if (application.impression) fields.push({ label: "Your impression", value: `${application.impression}/5` });
-    return reply(application.role ? `Role: ${application.role}` : "", {
-      title: `Timeline: ${application.company}`,
-      fields,
-      items: entries.map((entry) => `${formatLocalDate(entry.at, ctx.timeZone)}: ${entry.text}`),
-    });
+    return outcome(
+      "timeline-shown",
+      reply(application.role ? `Role: ${application.role}` : "", {
+        title: `Timeline: ${application.company}`,
+        fields,
+        items: entries.map((entry) => `${formatLocalDate(entry.at, ctx.timeZone)}: ${entry.text}`),
+      }),
+    );
   },
 });
 

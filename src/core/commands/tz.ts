@@ -1,5 +1,5 @@
 /** `tz <zone>`: the member's IANA timezone, used for every reminder. */
-import { reply } from "../reply.ts";
+import { outcome, reply } from "../outcomes.ts";
 import { formatLocal } from "../time.ts";
 import { defineCommand } from "./spec.ts";
 
@@ -16,6 +16,6 @@ export const tzCommand = defineCommand({
   },
   async handler(ctx, { zone }) {
     await ctx.repo.updateMember(ctx.member.id, { timezone: zone });
-    return reply(`Timezone set to ${zone}. It's ${formatLocal(ctx.now, zone)} there now.`);
+    return outcome("timezone-set", reply(`Timezone set to ${zone}. It's ${formatLocal(ctx.now, zone)} there now.`));
   },
 });

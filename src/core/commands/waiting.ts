@@ -1,5 +1,5 @@
 /** `waiting <company>`: still waiting to hear; counts as news, so the silence nudge starts over. */
-import { problem, reply } from "../reply.ts";
+import { outcome, refusal, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
 import { COMPANY_ARG, findApplication, touchApplication } from "./support.ts";
 
@@ -11,10 +11,13 @@ export const waitingCommand = defineCommand({
   examples: ["waiting Acme"],
   async handler(ctx, { company }) {
     const match = await findApplication(ctx, company);
-    if (!match.ok) return problem(match.problem);
+    if (!match.ok) return refusal(match.code, match.problem);
     await touchApplication(ctx, match.application);
-    return reply(
-      `Noted, still waiting on ${match.application.company}. Waiting is part of it; your next step doesn't have to.`,
+    return outcome(
+      "waiting-noted",
+      reply(
+        `Noted, still waiting on ${match.application.company}. Waiting is part of it; your next step doesn't have to.`,
+      ),
     );
   },
 });

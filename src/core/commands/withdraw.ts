@@ -1,5 +1,5 @@
 /** `withdraw <company>`: the member stepped away. Judging the employer is part of the hunt. */
-import { problem, reply } from "../reply.ts";
+import { outcome, refusal, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
 import { changeStatus } from "./status-change.ts";
 import { COMPANY_ARG } from "./support.ts";
@@ -13,9 +13,12 @@ export const withdrawCommand = defineCommand({
   examples: ["withdraw Acme"],
   async handler(ctx, { company }) {
     const change = await changeStatus(ctx, company, "WITHDRAWN", "NO_RESPONSE");
-    if (!change.ok) return problem(change.problem);
-    return reply(
-      `Marked ${change.application.company} as withdrawn. Choosing where not to work is a skill too; \`impression\` lets you note why.`,
+    if (!change.ok) return refusal(change.code, change.problem);
+    return outcome(
+      "application-withdrawn",
+      reply(
+        `Marked ${change.application.company} as withdrawn. Choosing where not to work is a skill too; \`impression\` lets you note why.`,
+      ),
     );
   },
 });

@@ -1,0 +1,129 @@
+/** The outcome code table is complete both ways: every code has a way to happen, and every answer carries a code from it. */
+import { describe, expect, it } from "vitest";
+import type { BotUser } from "../../src/core/bot.ts";
+import { COMMAND_TABLE } from "../../src/core/commands/table.ts";
+import { OUTCOME_CODES, type OutcomeCode } from "../../src/core/outcomes.ts";
+import { ADA, ADMIN, createHarness, type Harness, plain } from "../support/core-harness.ts";
+
+interface Scenario {
+  /** Lines Ada sends first, each of which must be done. */
+  given?: readonly string[];
+  line: string;
+  user?: BotUser;
+  /** A harness other than the plain one (a store that fails). */
+  harness?: () => Harness;
+}
+
+const FEEDBACK_PART = "x".repeat(2000);
+
+/** One way to reach every code; a Record, so a code added to the table without a scenario does not compile. */
+const SCENARIOS: Record<OutcomeCode, Scenario> = {
+  "line-too-long": { line: `learned Acme ${"z".repeat(4000)}` },
+  "bad-quoting": { line: 'apply "Acme' },
+  "unknown-command": { line: "frobnicate" },
+  "bad-arguments": { line: "apply" },
+  "admin-only": { line: "admin weekly off" },
+  "company-not-found": { line: "round Umbrella screen" },
+  "company-ambiguous": { given: ['apply "Globex Labs"', 'apply "Globex Media"'], line: "asked globex" },
+  "internal-error": {
+    line: "pipeline",
+    harness: () =>
+      createHarness({
+        wrapStore: (store) => ({
+          ...store,
+          inWorkspaceAs: async () => {
+            throw new Error("connection lost");
+          },
+        }),
+      }),
+  },
+  "application-created": { line: "apply Acme" },
+  "application-exists": { given: ["apply Acme"], line: "apply acme" },
+  "application-closed": { given: ["apply Acme", "rejected Acme"], line: "round acme screen" },
+  "round-scheduled": { given: ["apply Acme"], line: "round acme screen tomorrow 3pm" },
+  "round-held": { given: ["apply Acme"], line: "round acme screen" },
+  "invitation-logged": { given: ["apply Acme"], line: "invited acme onsite" },
+  "rejection-logged": { given: ["apply Acme"], line: "rejected acme" },
+  "already-rejected": { given: ["apply Acme", "rejected Acme"], line: "rejected acme" },
+  "offer-logged": { given: ["apply Acme"], line: "offer acme" },
+  "offer-accepted": { given: ["apply Acme", "offer Acme"], line: "accepted acme" },
+  "application-withdrawn": { given: ["apply Acme"], line: "withdraw acme" },
+  "application-ghosted": { given: ["apply Acme"], line: "ghosted acme" },
+  "status-unchanged": { given: ["apply Acme", "ghosted Acme"], line: "ghosted acme" },
+  "waiting-noted": { given: ["apply Acme"], line: "waiting acme" },
+  "feedback-asked": { given: ["apply Acme", "rejected Acme"], line: "asked acme" },
+  "feedback-already-asked": { given: ["apply Acme", "rejected Acme", "asked Acme"], line: "asked acme" },
+  "feedback-already-received": { given: ["apply Acme", "feedback Acme thanks"], line: "skip acme" },
+  "feedback-recorded": { given: ["apply Acme"], line: "feedback acme wanted more depth" },
+  "feedback-too-long": {
+    given: ["apply Acme", ...Array.from({ length: 3 }, () => `feedback Acme ${FEEDBACK_PART}`)],
+    line: `feedback Acme ${FEEDBACK_PART}`,
+  },
+  "feedback-snoozed": { given: ["apply Acme", "rejected Acme"], line: "snooze acme" },
+  "no-feedback-reminder": { given: ["apply Acme"], line: "snooze acme" },
+  "feedback-skipped": { given: ["apply Acme", "rejected Acme"], line: "skip acme" },
+  "person-met-recorded": { given: ["apply Acme"], line: "met acme Dana" },
+  "learning-recorded": { given: ["apply Acme"], line: "learned acme consistent hashing" },
+  "impression-recorded": { given: ["apply Acme"], line: "impression acme 4" },
+  "gap-created": { line: "gap sql" },
+  "gap-topic-too-long": { line: `gap ${"t".repeat(201)}` },
+  "gap-practised": { given: ["gap sql"], line: "practiced 1" },
+  "gap-closed": { given: ["gap sql", "practiced 1"], line: "practiced 1" },
+  "gap-not-found": { line: "practiced 3" },
+  "gap-already-closed": { given: ["gap sql", "practiced 1", "practiced 1"], line: "practiced 1" },
+  "pipeline-shown": { line: "pipeline" },
+  "timeline-shown": { given: ["apply Acme"], line: "timeline acme" },
+  "stats-shown": { line: "stats" },
+  "gaps-shown": { line: "gaps" },
+  "settings-shown": { line: "settings" },
+  "help-shown": { line: "help round" },
+  "help-topic-unknown": { line: "help frobnicate" },
+  "timezone-set": { line: "tz Europe/Berlin" },
+  "quiet-hours-set": { line: "quiet off" },
+  "sharing-set": { line: "share off" },
+  "reminder-switched": { line: "notify prep off" },
+  "unknown-reminder-kind": { line: "notify newsletter off" },
+  paused: { line: "pause 3" },
+  resumed: { line: "resume" },
+  "export-ready": { line: "export" },
+  "forget-needs-confirmation": { line: "forget" },
+  "member-forgotten": { given: ["apply Acme"], line: "forget confirm" },
+  "workspace-setting-changed": { line: "admin weekly off", user: ADMIN },
+  "unknown-workspace-setting": { line: "admin colour blue", user: ADMIN },
+};
+
+describe("outcome codes", () => {
+  it.each(
+    Object.entries(SCENARIOS),
+  )("GIVEN the scenario for %s WHEN its line is sent THEN that code comes back with its table kind", async (code, scenario) => {
+    const h = scenario.harness?.() ?? createHarness();
+    for (const line of scenario.given ?? []) {
+      expect(["done", "needs-confirmation"], `setup "${line}"`).toContain((await h.run(line)).kind);
+    }
+    const outcome = await h.run(scenario.line, scenario.user ?? ADA);
+    expect(outcome.code).toBe(code);
+    expect(outcome.kind).toBe(OUTCOME_CODES[code as OutcomeCode].kind);
+    expect(plain(outcome.message).length).toBeGreaterThan(0);
+    if (outcome.kind === "refused" || outcome.kind === "failed") expect(outcome.changed).toBe(false);
+  });
+
+  it("GIVEN the table THEN every code is kebab-case and says in one line what it means", () => {
+    for (const [code, { meaning }] of Object.entries(OUTCOME_CODES)) {
+      expect(code).toMatch(/^[a-z]+(-[a-z]+)*$/);
+      expect(meaning, code).toMatch(/^[^\n]{10,}$/);
+    }
+  });
+
+  it("GIVEN every help example and every scenario line THEN each answer's code is in the table", async () => {
+    const h = createHarness();
+    await h.sayAll(["apply Acme", "apply Globex", "gap graphs"]);
+    const lines = [
+      ...COMMAND_TABLE.flatMap((command) => command.examples),
+      ...Object.values(SCENARIOS).flatMap((scenario) => [...(scenario.given ?? []), scenario.line]),
+    ];
+    const seen = new Set<string>();
+    for (const line of lines) seen.add((await h.run(line, ADMIN)).code);
+    expect([...seen].filter((code) => !Object.hasOwn(OUTCOME_CODES, code))).toEqual([]);
+    expect(seen.size).toBeGreaterThan(20);
+  });
+});
