@@ -1,14 +1,9 @@
 /** The job store's set-based reads find what is due and, once the job has queued it, nothing more at the same moment. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/open.ts";
-import { FOLLOW_UP_AFTER_MS } from "../../src/jobs/feedback-chase.ts";
-import { PRACTICE_DAY, PRACTICE_HOUR } from "../../src/jobs/practice-nudge.ts";
-import { PREP_HOUR, PREP_LOOKAHEAD_MS } from "../../src/jobs/prep-reminder.ts";
-import { REFLECT_AFTER_MS } from "../../src/jobs/reflection-prompt.ts";
-import { SILENCE_LOOKBACK_MS } from "../../src/jobs/silence-check.ts";
 import type { JobStore } from "../../src/jobs/store.ts";
 import { databaseKinds } from "../support/databases.ts";
-import { createWorld, givenFortnight, HOUR_MS, type JobName } from "../support/job-world.ts";
+import { createWorld, givenFortnight, type JobName } from "../support/job-world.ts";
 
 /** Each job, the instant of Ada's fortnight when it has something due, and the read it makes. */
 const CASES: {
@@ -19,32 +14,27 @@ const CASES: {
   {
     job: "feedback-chase",
     at: "2026-10-05T10:00:00.000Z",
-    read: (store, now) => store.dueFeedbackChases(now, FOLLOW_UP_AFTER_MS),
+    read: (store, now) => store.dueFeedbackChases(now),
   },
   {
     job: "silence-check",
     at: "2026-10-05T10:00:00.000Z",
-    read: (store, now) => store.silentApplications(now, SILENCE_LOOKBACK_MS),
+    read: (store, now) => store.silentApplications(now),
   },
   {
     job: "prep-reminder",
     at: "2026-10-05T17:00:00.000Z",
-    read: (store, now) => store.roundsToPrepare(now, new Date(now.getTime() + PREP_LOOKAHEAD_MS), PREP_HOUR),
+    read: (store, now) => store.roundsToPrepare(now),
   },
   {
     job: "reflection-prompt",
     at: "2026-10-06T13:00:00.000Z",
-    read: (store, now) =>
-      store.roundsToReflect(
-        now,
-        new Date(now.getTime() - 48 * HOUR_MS),
-        new Date(now.getTime() - REFLECT_AFTER_MS + 1),
-      ),
+    read: (store, now) => store.roundsToReflect(now),
   },
   {
     job: "practice-nudge",
     at: "2026-10-07T10:00:00.000Z",
-    read: (store, now) => store.membersToNudge(now, { weekday: PRACTICE_DAY, hour: PRACTICE_HOUR }),
+    read: (store, now) => store.membersToNudge(now),
   },
 ];
 
