@@ -4,21 +4,29 @@
  * only authority on eligibility; the jobs only compose and time what the reads return.
  */
 
+import { REMINDER_KINDS } from "../core/commands/notify.ts";
+
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;
 
-/** Kinds a member can switch off with `notify <kind> off`. */
-export const OPTIONAL_KINDS = ["feedback-chase", "check-in", "prep", "reflection", "practice"] as const;
-export type OptionalKind = (typeof OPTIONAL_KINDS)[number];
+/** A kind of DM a member can switch off; the list is the `notify` command's, so there is only one. */
+export type OptionalKind = string;
+export const OPTIONAL_KINDS: readonly OptionalKind[] = Object.keys(REMINDER_KINDS);
+
+/** `kind`, checked against the notify list when this module loads, so a job cannot use a kind members can't switch off. */
+function optional<Kind extends OptionalKind>(kind: Kind): Kind {
+  if (!OPTIONAL_KINDS.includes(kind)) throw new Error(`"${kind}" is not a kind members can switch off with notify`);
+  return kind;
+}
 
 /** Nudges that would feel tone-deaf the day after a rejection. */
-export const CHEERFUL_KINDS: readonly OptionalKind[] = ["practice", "check-in"];
+export const CHEERFUL_KINDS: readonly OptionalKind[] = [optional("practice"), optional("check-in")];
 /** How long after a logged rejection (of any application) cheerful nudges hold back. */
 export const REJECTION_COOL_DOWN_MS = DAY_MS;
 
 /** Every rule also obeys: not paused at now, not opted out of the kind, workspace not being removed. */
 export const FEEDBACK_CHASE = {
-  kind: "feedback-chase",
+  kind: optional("feedback-chase"),
   /** Chases per feedback request, ever; the follow-up after `asked` is always the last. */
   maxChases: 2,
   /** How long after asking before the follow-up. */
@@ -26,7 +34,7 @@ export const FEEDBACK_CHASE = {
 } as const;
 
 export const SILENCE_CHECK = {
-  kind: "check-in",
+  kind: optional("check-in"),
   /**
    * How long past the silence period a spell still gets its check-in. The job runs hourly, so this only has to
    * outlast a bot that was down for a weekend; a spell that crossed the line longer ago is stale and left alone. It
@@ -39,7 +47,7 @@ export const SILENCE_CHECK = {
 const PREP_EVE_HOUR = 17;
 
 export const PREP_REMINDER = {
-  kind: "prep",
+  kind: optional("prep"),
   eveHour: PREP_EVE_HOUR,
   /**
    * How far ahead a round can be and still have its eve come: the eve is `eveHour`:00 on the local day before, at
@@ -49,7 +57,7 @@ export const PREP_REMINDER = {
 } as const;
 
 export const REFLECTION_PROMPT = {
-  kind: "reflection",
+  kind: optional("reflection"),
   /** How long after the round's start the prompt goes out. */
   afterMs: 3 * HOUR_MS,
   /** Rounds older than this are left alone (the bot was down, or the member moved on). */
@@ -57,7 +65,7 @@ export const REFLECTION_PROMPT = {
 } as const;
 
 export const PRACTICE_NUDGE = {
-  kind: "practice",
+  kind: optional("practice"),
   /** Local weekday (0 = Sunday) and hour from which the week's nudge may go, until that local day ends. */
   weekday: 3,
   hour: 10,
