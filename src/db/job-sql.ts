@@ -6,6 +6,8 @@
 import {
   CHEERFUL_KINDS,
   FEEDBACK_CHASE,
+  OPEN_APPLICATION_STATUSES,
+  OPEN_GAP_STATUSES,
   type OptionalKind,
   PRACTICE_NUDGE,
   PREP_REMINDER,
@@ -52,6 +54,9 @@ const JOIN_MEMBER = `JOIN "Member" m ON m.id = a."memberId" JOIN "Workspace" w O
 
 /** A constant of eligibility.ts (never input) as an SQL text literal. */
 const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+/** Constants of eligibility.ts as an SQL list, e.g. for `status IN (…)`. */
+const list = (values: readonly string[]) => values.map(literal).join(", ");
 
 /** A duration constant of eligibility.ts as an SQL interval. */
 function interval(ms: number): string {
@@ -146,7 +151,7 @@ WHERE n."lastNewsAt" > (SELECT lo FROM span) AND n."lastNewsAt" <= (SELECT hi FR
 
 /** The member's open or practising gaps' topics, by number. */
 const OPEN_GAP_TOPICS = `(SELECT coalesce(array_agg(g.topic ORDER BY g.number), '{}') FROM "Gap" g
-    WHERE g."memberId" = m.id AND g.status IN ('OPEN', 'PRACTICING')) AS "openGaps"`;
+    WHERE g."memberId" = m.id AND g.status IN (${list(OPEN_GAP_STATUSES)})) AS "openGaps"`;
 
 /** Pending rounds on open applications scheduled in [from, to), with `more` columns; `extra` narrows further. */
 function pendingRounds(
@@ -165,7 +170,7 @@ ${JOIN_MEMBER}
 CROSS JOIN LATERAL (SELECT coalesce(m.timezone, w."defaultTimezone") AS zone) z
 CROSS JOIN LATERAL (SELECT ${sqlKey(key, "r.id")} AS key) k
 WHERE r.outcome = 'PENDING' AND r."scheduledAt" >= ${window.from} AND r."scheduledAt" < ${window.to}
-  AND a.status IN ('ACTIVE', 'OFFER')
+  AND a.status IN (${list(OPEN_APPLICATION_STATUSES)})
   AND ${mayReceive(kind)}
   AND ${extra}
   AND ${notQueued(`r."workspaceId"`, "k.key")}`;
@@ -202,7 +207,7 @@ CROSS JOIN LATERAL (SELECT to_char(lt.local, 'IYYY-"W"IW') AS week) wk
 CROSS JOIN LATERAL (SELECT ${sqlKey(PRACTICE_KEY, "m.id", "wk.week")} AS key) k
 CROSS JOIN LATERAL (SELECT jsonb_agg(jsonb_build_object('id', g.id, 'number', g.number, 'topic', g.topic) ORDER BY g.number)
   AS list FROM "Gap" g
-  WHERE g."memberId" = m.id AND g.status IN ('OPEN', 'PRACTICING')) gaps
+  WHERE g."memberId" = m.id AND g.status IN (${list(OPEN_GAP_STATUSES)})) gaps
 WHERE extract(dow FROM lt.local) = ${integer(PRACTICE_NUDGE.weekday)}
   AND extract(hour FROM lt.local) >= ${integer(PRACTICE_NUDGE.hour)} AND gaps.list IS NOT NULL
   AND ${mayReceive(PRACTICE_NUDGE.kind)}

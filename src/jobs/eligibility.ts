@@ -5,6 +5,7 @@
  */
 
 import { REMINDER_KINDS } from "../core/commands/notify.ts";
+import type { ApplicationStatus, GapStatus } from "../core/model.ts";
 
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;
@@ -23,6 +24,11 @@ function optional<Kind extends OptionalKind>(kind: Kind): Kind {
 export const CHEERFUL_KINDS: readonly OptionalKind[] = [optional("practice"), optional("check-in")];
 /** How long after a logged rejection (of any application) cheerful nudges hold back. */
 export const REJECTION_COOL_DOWN_MS = DAY_MS;
+
+/** Applications still in play: their rounds get prep reminders and reflection prompts. */
+export const OPEN_APPLICATION_STATUSES: readonly ApplicationStatus[] = ["ACTIVE", "OFFER"];
+/** Gaps still to work on: named in prep reminders, picked by the practice nudge. */
+export const OPEN_GAP_STATUSES: readonly GapStatus[] = ["OPEN", "PRACTICING"];
 
 /** Every rule also obeys: not paused at now, not opted out of the kind, workspace not being removed. */
 export const FEEDBACK_CHASE = {

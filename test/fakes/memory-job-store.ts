@@ -6,6 +6,8 @@ import {
   CHEERFUL_KINDS,
   DAY_MS,
   FEEDBACK_CHASE,
+  OPEN_APPLICATION_STATUSES,
+  OPEN_GAP_STATUSES,
   type OptionalKind,
   PRACTICE_NUDGE,
   PREP_REMINDER,
@@ -31,7 +33,6 @@ export interface MemoryJobStoreOptions {
   beforeRecordingChase?: (requestId: string) => void;
 }
 
-const OPEN_GAP = new Set(["OPEN", "PRACTICING"]);
 const ms = (at: Date) => at.getTime();
 
 /** The instant of `hour`:00 local on the calendar day before `at`'s local day. */
@@ -81,7 +82,7 @@ export function createMemoryJobStore(store: MemoryStore, options: MemoryJobStore
 
   function openGaps(tables: MemoryTables, memberId: string) {
     return [...tables.gaps.values()]
-      .filter((gap) => gap.memberId === memberId && OPEN_GAP.has(gap.status))
+      .filter((gap) => gap.memberId === memberId && OPEN_GAP_STATUSES.includes(gap.status))
       .sort((a, b) => a.number - b.number);
   }
 
@@ -92,7 +93,7 @@ export function createMemoryJobStore(store: MemoryStore, options: MemoryJobStore
       const application = tables.applications.get(round.applicationId) as Application;
       if (round.outcome !== "PENDING" || !round.scheduledAt) continue;
       if (ms(round.scheduledAt) < from || ms(round.scheduledAt) >= to) continue;
-      if (application.status !== "ACTIVE" && application.status !== "OFFER") continue;
+      if (!OPEN_APPLICATION_STATUSES.includes(application.status)) continue;
       const { member, workspace, zone } = context(tables, application.memberId);
       const dedupeKey = keyOf(kind === "prep" ? PREP_KEY : REFLECTION_KEY, round.id);
       if (!mayReceive(tables, member, workspace, kind, now) || queued(tables, round.workspaceId, dedupeKey)) continue;
