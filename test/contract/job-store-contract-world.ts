@@ -39,6 +39,8 @@ export interface ContractWorld {
   /** The job messages queued in this workspace, sorted by key. */
   seen(): Promise<Seen[]>;
   workspaceId(): Promise<string>;
+  /** The world's clock. */
+  now(): Date;
   /** The app is removed from the workspace now: its data is to be deleted at `deleteAt`. */
   removeApp(deleteAt: Date): Promise<void>;
   /** The feedback request on the member's application at `company`. */
@@ -112,6 +114,7 @@ export function createContractWorld(subject: JobStoreSubject, start: string): Co
         .sort((a, b) => a.key.localeCompare(b.key));
     },
     workspaceId,
+    now: () => clock.now(),
     async removeApp(deleteAt) {
       await store.scheduleWorkspaceDeletion(await workspaceId(), deleteAt);
     },

@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { ADA, BEN, plus } from "../support/job-world.ts";
-import { CASES, type Expected } from "./job-store-contract-cases.ts";
+import type { Expected } from "./job-store-contract-case.ts";
+import { CASES } from "./job-store-contract-cases.ts";
+import { readContract } from "./job-store-contract-reads.ts";
 import { type ContractWorld, createContractWorld, type JobStoreSubject } from "./job-store-contract-world.ts";
 
 async function expectSeen(world: ContractWorld, expected: readonly Expected[], when: string): Promise<void> {
@@ -30,6 +32,8 @@ export function runJobStoreContract(name: string, subject: () => JobStoreSubject
         await expectSeen(world, step.expect, `after ${contractCase.job} at ${new Date(step.at).toISOString()}`);
       }
     });
+
+    readContract(subject);
 
     it("GIVEN a chase due WHEN recording its count fails THEN neither the message nor the count stays, and the next run queues it once", async () => {
       const rejectedAt = "2026-03-02T10:00:00.000Z";
