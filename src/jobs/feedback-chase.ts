@@ -1,4 +1,4 @@
-/** Feedback chasing: a ready-to-send request a few days after a rejection, one follow-up a week after asking, never more than two. */
+/** Feedback chasing: a ready-to-send request a few days after a rejection, a follow-up after asking or a snooze, never past the chase limit (eligibility.ts). */
 import { commandArgument } from "../core/copy/phrases.ts";
 import { feedbackChaseIntro, feedbackRequestTemplate } from "../core/copy/templates.ts";
 import type { BotButton } from "../core/model.ts";

@@ -207,13 +207,9 @@ export function createMemoryJobStore(store: MemoryStore, options: MemoryJobStore
 
     queuedTexts: (pairs) =>
       read((tables) => {
-        const texts = new Map<string, string>();
-        for (const row of tables.outbox.values()) texts.set(queuedKey(row), row.payload.text ?? "");
-        return new Map(
-          pairs.flatMap((pair) =>
-            texts.has(queuedKey(pair)) ? [[queuedKey(pair), texts.get(queuedKey(pair)) ?? ""]] : [],
-          ),
-        );
+        const wanted = new Set(pairs.map(queuedKey));
+        const found = [...tables.outbox.values()].filter((row) => wanted.has(queuedKey(row)));
+        return new Map(found.map((row) => [queuedKey(row), row.payload.text ?? ""]));
       }),
 
     summarizeWeeks: (workspaceIds, from, to) =>
@@ -222,28 +218,26 @@ export function createMemoryJobStore(store: MemoryStore, options: MemoryJobStore
     enqueueMany: (messages, records = {}) =>
       serialised(async () => {
         const tables = store.tables();
-        const inserted: string[] = [];
-        const counted: { id: string; chaseCount: number; snoozedUntil: Date | null }[] = [];
+        // One transaction: on any failure, nothing of the run stays.
+        const before = { outbox: new Map(tables.outbox), feedback: copy(tables.feedback) };
         try {
+          let created = 0;
           for (const message of messages) {
             if (queued(tables, message.workspaceId, message.dedupeKey)) continue;
             const row = outboxRow(message);
             tables.outbox.set(row.id, row);
-            inserted.push(row.id);
+            created += 1;
           }
           for (const chase of records.chases ?? []) {
             options.beforeRecordingChase?.(chase.requestId);
             const request = tables.feedback.get(chase.requestId);
-            if (!request || request.chaseCount >= chase.chaseCount) continue;
-            counted.push({ id: request.id, chaseCount: request.chaseCount, snoozedUntil: request.snoozedUntil });
-            request.chaseCount = chase.chaseCount;
-            request.snoozedUntil = null;
+            if (request && request.chaseCount < chase.chaseCount) {
+              Object.assign(request, { chaseCount: chase.chaseCount, snoozedUntil: null });
+            }
           }
-          return inserted.length;
+          return created;
         } catch (error) {
-          // One transaction: nothing of the run stays.
-          for (const id of inserted) tables.outbox.delete(id);
-          for (const before of counted) Object.assign(tables.feedback.get(before.id) ?? {}, before);
+          Object.assign(tables, before);
           throw error;
         }
       }),
