@@ -103,7 +103,6 @@ function dryStore(prisma: PrismaClient): JobStore {
   return {
     ...createPrismaJobStore(prisma),
     enqueueMany: async (messages) => messages.length,
-    recordChases: async () => undefined,
     workspacesDueForDeletion: async () => [],
     purgeWorkspace: async () => false,
   };

@@ -21,9 +21,10 @@ const MEMBER_TIMING = `
       + m."quietEnd" * interval '1 minute') AT TIME ZONE z.zone
     ELSE ${NOW} END AS next_attempt) d`;
 
-/** mayReceive: not paused, not opted out of `kind`. */
+/** mayReceive: the workspace's app not removed, not paused, not opted out of `kind`. */
 function mayReceive(kind: string): string {
-  return `(m."pausedUntil" IS NULL OR m."pausedUntil" <= ${NOW}) AND NOT ('${kind}' = ANY (m."optOuts"))`;
+  return `w."deletionScheduledAt" IS NULL
+    AND (m."pausedUntil" IS NULL OR m."pausedUntil" <= ${NOW}) AND NOT ('${kind}' = ANY (m."optOuts"))`;
 }
 
 /** The 24-hour rule for cheerful kinds: no rejection logged in the last day. */
@@ -164,7 +165,7 @@ ON CONFLICT ("workspaceId", "dedupeKey") DO NOTHING`;
 function channelWindow(kind: string, day: string, hour: string): string {
   return `FROM "Workspace" w
   CROSS JOIN LATERAL (SELECT ${NOW} AT TIME ZONE w."defaultTimezone" AS local) lt
-  WHERE w."celebrationChannel" IS NOT NULL AND extract(dow FROM lt.local) = w."${day}" AND extract(hour FROM lt.local) >= w."${hour}"
+  WHERE w."celebrationChannel" IS NOT NULL AND w."deletionScheduledAt" IS NULL AND extract(dow FROM lt.local) = w."${day}" AND extract(hour FROM lt.local) >= w."${hour}"
     AND ${notQueued("w.id", `'${kind}:' || to_char(lt.local, ${ISO_WEEK})`)}`;
 }
 

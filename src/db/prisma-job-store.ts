@@ -1,4 +1,4 @@
-/** The jobs' storage through Prisma: one set-based statement per read (job-sql.ts), JSON-batched inserts and updates. */
+/** The jobs' storage through Prisma: one set-based statement per read (job-sql.ts), JSON-batched writes committed together. */
 import type { Application, FeedbackRequest, Member, Round, Stage, Workspace } from "../core/model.ts";
 import { type JobStore, type PracticeGap, queuedKey, type WeekSummary } from "../jobs/store.ts";
 import type { PrismaClient } from "./generated/client.ts";
@@ -22,77 +22,73 @@ const WRITE_BATCH = 5000;
 
 type Row = Record<string, unknown>;
 
-const memberAndWorkspace = (row: Row) => ({ member: part<Member>(row, "m"), workspace: part<Workspace>(row, "w") });
+/** Someone due a DM: their member and workspace, and the dedupe key the read found unqueued. */
+const dueMessage = (row: Row) => ({
+  member: part<Member>(row, "m"),
+  workspace: part<Workspace>(row, "w"),
+  dedupeKey: row.dedupeKey as string,
+});
 
 function roundAt(row: Row) {
-  return { ...memberAndWorkspace(row), application: part<Application>(row, "a"), round: part<Round>(row, "r") };
+  return { ...dueMessage(row), application: part<Application>(row, "a"), round: part<Round>(row, "r") };
 }
 
-async function inBatches<T>(items: readonly T[], write: (batch: readonly T[]) => Promise<number>): Promise<number> {
-  let written = 0;
-  for (let start = 0; start < items.length; start += WRITE_BATCH) {
-    written += await write(items.slice(start, start + WRITE_BATCH));
-  }
-  return written;
+function batches<T>(items: readonly T[]): T[][] {
+  const all: T[][] = [];
+  for (let start = 0; start < items.length; start += WRITE_BATCH) all.push(items.slice(start, start + WRITE_BATCH));
+  return all;
 }
 
 export function createPrismaJobStore(prisma: PrismaClient): JobStore {
   const rows = (sql: string, ...params: unknown[]) => prisma.$queryRawUnsafe<Row[]>(sql, ...params);
 
   return {
-    async dueFeedbackChases(now, followUpAfterMs) {
-      return (await rows(DUE_FEEDBACK_CHASES, now, followUpAfterMs)).map((row) => ({
-        ...memberAndWorkspace(row),
+    async dueFeedbackChases(now) {
+      return (await rows(DUE_FEEDBACK_CHASES, now)).map((row) => ({
+        ...dueMessage(row),
         application: part<Application>(row, "a"),
         request: part<FeedbackRequest>(row, "f"),
+        chase: Number(row.chase),
         interviewer: (row.interviewer as string | null) ?? null,
         stage: (row.stage as Stage | null) ?? null,
       }));
     },
 
-    async silentApplications(now, lookbackMs) {
-      return (await rows(SILENT_APPLICATIONS, now, lookbackMs)).map((row) => ({
-        ...memberAndWorkspace(row),
+    async silentApplications(now) {
+      return (await rows(SILENT_APPLICATIONS, now)).map((row) => ({
+        ...dueMessage(row),
         application: part<Application>(row, "a"),
         lastNewsAt: row.lastNewsAt as Date,
       }));
     },
 
-    async roundsToPrepare(now, until, eveHour) {
-      return (await rows(ROUNDS_TO_PREPARE, now, until, eveHour)).map((row) => ({
+    async roundsToPrepare(now) {
+      return (await rows(ROUNDS_TO_PREPARE, now)).map((row) => ({
         ...roundAt(row),
         openGaps: row.openGaps as string[],
       }));
     },
 
-    async roundsToReflect(now, from, to) {
-      return (await rows(ROUNDS_TO_REFLECT, now, from, to)).map(roundAt);
+    async roundsToReflect(now) {
+      return (await rows(ROUNDS_TO_REFLECT, now)).map(roundAt);
     },
 
-    async membersToNudge(now, window) {
-      return (await rows(MEMBERS_TO_NUDGE, now, window.weekday, window.hour)).map((row) => ({
-        ...memberAndWorkspace(row),
+    async membersToNudge(now) {
+      return (await rows(MEMBERS_TO_NUDGE, now)).map((row) => ({
+        ...dueMessage(row),
         gaps: row.gaps as PracticeGap[],
+        week: row.week as string,
       }));
     },
 
     workspacesWithChannel() {
-      return prisma.workspace.findMany({ where: { celebrationChannel: { not: null } } });
+      return prisma.workspace.findMany({ where: { celebrationChannel: { not: null }, deletionScheduledAt: null } });
     },
 
     async queuedKeys(pairs) {
       if (pairs.length === 0) return new Set();
       const found = await rows(QUEUED_KEYS, JSON.stringify(pairs));
       return new Set(found.map((row) => queuedKey(row as { workspaceId: string; dedupeKey: string })));
-    },
-
-    async recentlyRejectedMembers(since) {
-      const found = await prisma.application.findMany({
-        where: { status: "REJECTED", statusChangedAt: { gte: since } },
-        select: { memberId: true },
-        distinct: ["memberId"],
-      });
-      return new Set(found.map((row) => row.memberId));
     },
 
     async queuedTexts(pairs) {
@@ -113,13 +109,21 @@ export function createPrismaJobStore(prisma: PrismaClient): JobStore {
       return summaries;
     },
 
-    enqueueMany(messages) {
-      return inBatches(messages, (batch) =>
+    async enqueueMany(messages, records = {}) {
+      const inserts = batches(messages).map((batch) =>
         prisma.$executeRawUnsafe(
           INSERT_MESSAGES,
           JSON.stringify(batch.map((message) => ({ id: newId(), ...message }))),
         ),
       );
+      const chases = (records.chases ?? []).map((chase) => ({ id: chase.requestId, chaseCount: chase.chaseCount }));
+      const updates = batches(chases).map((batch) => prisma.$executeRawUnsafe(RECORD_CHASES, JSON.stringify(batch)));
+      const statements = [...inserts, ...updates];
+      if (statements.length === 0) return 0;
+      // One statement is atomic on its own; more commit together, so no message is queued without its count.
+      const [only] = statements;
+      const counts = statements.length === 1 && only ? [await only] : await prisma.$transaction(statements);
+      return counts.slice(0, inserts.length).reduce((total, count) => total + count, 0);
     },
 
     async workspacesDueForDeletion(now) {
@@ -137,11 +141,6 @@ export function createPrismaJobStore(prisma: PrismaClient): JobStore {
         where: { id: workspaceId, deletionScheduledAt: { lte: now } },
       });
       return count === 1;
-    },
-
-    async recordChases(chases) {
-      const updates = chases.map((chase) => ({ id: chase.requestId, chaseCount: chase.chaseCount }));
-      await inBatches(updates, (batch) => prisma.$executeRawUnsafe(RECORD_CHASES, JSON.stringify(batch)));
     },
   };
 }

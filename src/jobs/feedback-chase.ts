@@ -1,31 +1,10 @@
-/** Feedback chasing: a ready-to-send request a few days after a rejection, one follow-up a week after asking, never more than two. */
+/** Feedback chasing: a ready-to-send request a few days after a rejection, a follow-up after asking or a snooze, never past the chase limit (eligibility.ts). */
 import { commandArgument } from "../core/copy/phrases.ts";
 import { feedbackChaseIntro, feedbackRequestTemplate } from "../core/copy/templates.ts";
 import type { BotButton } from "../core/model.ts";
-import { feedbackChaseKey } from "./keys.ts";
-import { DAY_MS, directMessage, type JobContext, mayReceive } from "./rules.ts";
-import type { FeedbackCandidate, NewJobMessage } from "./store.ts";
-
-/** How long after asking before the single follow-up nudge. */
-export const FOLLOW_UP_AFTER_MS = 7 * DAY_MS;
-export const MAX_CHASES = 2;
-
-/** Which chase (1 or 2) is due for this candidate now, if any. */
-export function dueChase(candidate: FeedbackCandidate, now: Date): 1 | 2 | null {
-  const { request, application, workspace } = candidate;
-  if (request.chaseCount >= MAX_CHASES) return null;
-  if (request.snoozedUntil && request.snoozedUntil > now) return null;
-  if (request.state === "ASKED") {
-    // The follow-up after asking is always the last chase, whether or not a first one came before.
-    return request.askedAt && now.getTime() - request.askedAt.getTime() >= FOLLOW_UP_AFTER_MS ? 2 : null;
-  }
-  if (request.state !== "NOT_ASKED") return null;
-  if (request.chaseCount === 0) {
-    return now.getTime() - application.statusChangedAt.getTime() >= workspace.feedbackChaseDays * DAY_MS ? 1 : null;
-  }
-  // A first chase snoozed by the member comes back once when the snooze ends (chasing clears older snoozes).
-  return request.snoozedUntil ? 2 : null;
-}
+import { FEEDBACK_CHASE } from "./eligibility.ts";
+import { directMessage, type JobContext } from "./rules.ts";
+import type { ChaseRecord, FeedbackCandidate, NewJobMessage } from "./store.ts";
 
 function chaseButtons(company: string): BotButton[] {
   const name = commandArgument(company);
@@ -37,9 +16,11 @@ function chaseButtons(company: string): BotButton[] {
   ];
 }
 
-function chaseMessage(candidate: FeedbackCandidate, chase: 1 | 2, now: Date): NewJobMessage {
-  const { application, member } = candidate;
-  const intro = feedbackChaseIntro({ company: application.company, chaseNumber: chase }, `${application.id}:${chase}`);
+function chaseMessage(candidate: FeedbackCandidate, now: Date): NewJobMessage {
+  const { application, member, chase } = candidate;
+  // The copy knows two voices: the first chase, and every later one as a follow-up.
+  const chaseNumber = chase === 1 ? 1 : 2;
+  const intro = feedbackChaseIntro({ company: application.company, chaseNumber }, `${application.id}:${chase}`);
   const offerTemplate = chase === 1 || candidate.request.state === "NOT_ASKED";
   const template = feedbackRequestTemplate({
     company: application.company,
@@ -50,32 +31,27 @@ function chaseMessage(candidate: FeedbackCandidate, chase: 1 | 2, now: Date): Ne
   });
   return directMessage(
     candidate,
-    "feedback-chase",
+    FEEDBACK_CHASE.kind,
     {
       title: `Feedback from ${application.company}`,
       text: offerTemplate ? `${intro}\n\n${template}` : intro,
       buttons: chaseButtons(application.company),
     },
-    feedbackChaseKey(application.id, chase),
     now,
   );
 }
 
 export async function runFeedbackChase({ now, store }: JobContext): Promise<number> {
-  const candidates = await store.dueFeedbackChases(now, FOLLOW_UP_AFTER_MS);
-  const messages: NewJobMessage[] = [];
-  const chases: { requestId: string; chaseCount: number }[] = [];
-  for (const candidate of candidates) {
-    if (!mayReceive(candidate.member, "feedback-chase", now)) continue;
-    const chase = dueChase(candidate, now);
-    if (!chase) continue;
-    messages.push(chaseMessage(candidate, chase, now));
-    chases.push({ requestId: candidate.request.id, chaseCount: chase });
-  }
-  const created = await store.enqueueMany(messages);
-  // Recording after the insert is safe to repeat: the dedupe key already stops a second message.
-  await store.recordChases(chases);
-  return created;
+  const candidates = await store.dueFeedbackChases(now);
+  const chases: ChaseRecord[] = candidates.map((candidate) => ({
+    requestId: candidate.request.id,
+    chaseCount: candidate.chase,
+  }));
+  // The message and the count that stops it coming again commit together.
+  return store.enqueueMany(
+    candidates.map((candidate) => chaseMessage(candidate, now)),
+    { chases },
+  );
 }
 
 /** "Dana, the staff engineer" → "Dana": the greeting wants a name, not the member's note. */

@@ -1,22 +1,37 @@
 /**
- * The outbox dedupe keys the jobs write: one situation, one key, so a job run twice (or on two processes) queues once.
- * The job store's set-based reads build the same keys in SQL to leave out what is already queued (src/db/job-sql.ts).
+ * The outbox dedupe keys the jobs write: one situation, one key, so a job run twice (or on two processes) queues
+ * once. Each key is its prefix and its parts joined by KEY_SEPARATOR. The reads of the member jobs build their key
+ * in storage from these templates (src/db/job-sql.ts) and return it, and the job writes exactly that key; the
+ * channel posts build theirs here.
  */
 
-/** Chase 1 (the ready-to-send request) or 2 (the follow-up) for an application. */
-export const feedbackChaseKey = (applicationId: string, chase: 1 | 2) => `feedback-chase:${applicationId}:${chase}`;
+export const KEY_SEPARATOR = ":";
 
-/** One check-in per quiet spell: new activity moves the last news, and so the key. */
-export const checkInKey = (applicationId: string, lastNewsAt: Date) =>
-  `check-in:${applicationId}:${lastNewsAt.toISOString()}`;
+/** A dedupe key's shape; `parts` names what follows the prefix, in order. */
+export interface KeyTemplate {
+  prefix: string;
+  parts: readonly string[];
+}
 
-export const prepKey = (roundId: string) => `prep:${roundId}`;
-
-export const reflectionKey = (roundId: string) => `reflection:${roundId}`;
-
-/** `week` as isoWeekKey gives it in the member's zone. */
-export const practiceKey = (memberId: string, week: string) => `practice:${memberId}:${week}`;
-
+/** Chase n of an application's feedback request (1 = the ready-to-send request, then follow-ups). */
+export const FEEDBACK_CHASE_KEY: KeyTemplate = { prefix: "feedback-chase", parts: ["applicationId", "chase"] };
+/** One check-in per quiet spell: new activity moves the last news (an ISO-8601 UTC instant), and so the key. */
+export const CHECK_IN_KEY: KeyTemplate = { prefix: "check-in", parts: ["applicationId", "lastNewsAt"] };
+export const PREP_KEY: KeyTemplate = { prefix: "prep", parts: ["roundId"] };
+export const REFLECTION_KEY: KeyTemplate = { prefix: "reflection", parts: ["roundId"] };
+/** One nudge per member and ISO week ("2026-W48") in the member's zone. */
+export const PRACTICE_KEY: KeyTemplate = { prefix: "practice", parts: ["memberId", "week"] };
 /** Channel posts, one per workspace and ISO week in the workspace's zone. */
-export const weeklyKey = (week: string) => `weekly:${week}`;
-export const digestKey = (week: string) => `digest:${week}`;
+export const WEEKLY_KEY: KeyTemplate = { prefix: "weekly", parts: ["week"] };
+export const DIGEST_KEY: KeyTemplate = { prefix: "digest", parts: ["week"] };
+
+/** The key of `template` for these parts, in the template's order. */
+export function keyOf(template: KeyTemplate, ...parts: (string | number)[]): string {
+  if (parts.length !== template.parts.length) {
+    throw new Error(`${template.prefix} keys have ${template.parts.length} parts, got ${parts.length}`);
+  }
+  return [template.prefix, ...parts].join(KEY_SEPARATOR);
+}
+
+export const weeklyKey = (week: string) => keyOf(WEEKLY_KEY, week);
+export const digestKey = (week: string) => keyOf(DIGEST_KEY, week);

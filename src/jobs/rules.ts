@@ -1,19 +1,12 @@
-/** Rules every job obeys: the member's zone and quiet hours, pauses, opt-outs, the 24-hour rule, and week keys. */
+/** How the jobs shape what they send: a DM timed out of the member's quiet hours, a channel post, local weeks and windows. */
 import type { Logger } from "../core/logger.ts";
-import type { BotMessage, Member, Workspace } from "../core/model.ts";
+import type { BotMessage, Workspace } from "../core/model.ts";
 import { deliveryTime, memberZone } from "../core/outreach.ts";
-import { localParts, zonedTimeToUtc } from "../core/time.ts";
-import type { JobStore, MemberInWorkspace, NewJobMessage } from "./store.ts";
+import { localParts } from "../core/time.ts";
+import { DAY_MS } from "./eligibility.ts";
+import type { DueMessage, JobStore, NewJobMessage } from "./store.ts";
 
-export const HOUR_MS = 3_600_000;
-export const DAY_MS = 24 * HOUR_MS;
-
-/** Kinds a member can switch off with `notify <kind> off`. */
-export const OPTIONAL_KINDS = ["feedback-chase", "check-in", "prep", "reflection", "practice"] as const;
-export type OptionalKind = (typeof OPTIONAL_KINDS)[number];
-
-/** Nudges that would feel tone-deaf the day after a rejection. */
-const CHEERFUL_KINDS: ReadonlySet<OptionalKind> = new Set(["practice", "check-in"]);
+export { DAY_MS, HOUR_MS, OPTIONAL_KINDS, type OptionalKind } from "./eligibility.ts";
 
 export interface JobContext {
   now: Date;
@@ -23,26 +16,8 @@ export interface JobContext {
   stopwatch?: () => number;
 }
 
-/** Whether a member may receive a DM of `kind` now. */
-export function mayReceive(
-  member: Member,
-  kind: OptionalKind,
-  now: Date,
-  recentlyRejected: ReadonlySet<string> = new Set(),
-): boolean {
-  if (member.pausedUntil && member.pausedUntil > now) return false;
-  if (member.optOuts.includes(kind)) return false;
-  return !(CHEERFUL_KINDS.has(kind) && recentlyRejected.has(member.id));
-}
-
-/** A DM to the member, timed out of their quiet hours. */
-export function directMessage(
-  target: MemberInWorkspace,
-  kind: string,
-  payload: BotMessage,
-  dedupeKey: string,
-  now: Date,
-): NewJobMessage {
+/** A DM to the member, under the dedupe key their read found unqueued, timed out of their quiet hours. */
+export function directMessage(target: DueMessage, kind: string, payload: BotMessage, now: Date): NewJobMessage {
   return {
     workspaceId: target.workspace.id,
     kind,
@@ -50,7 +25,7 @@ export function directMessage(
     memberId: target.member.id,
     channel: null,
     payload: { private: true, ...payload },
-    dedupeKey,
+    dedupeKey: target.dedupeKey,
     nextAttemptAt: deliveryTime(target.member, target.workspace, now),
     createdAt: now,
   };
@@ -89,20 +64,10 @@ export function isoWeekKey(at: Date, timeZone: string): string {
   return `${date.getUTCFullYear()}-W${String(week).padStart(2, "0")}`;
 }
 
-/** True from `hour`:00 local on `weekday` until that local day ends. */
+/** True from `hour`:00 local on `weekday` until that local day ends (the channel posts' window, in the workspace's zone). */
 export function isLocalWindow(now: Date, timeZone: string, weekday: number, hour: number): boolean {
   const local = localParts(now, timeZone);
   return local.weekday === weekday && local.hour >= hour;
-}
-
-/** The instant of `hour`:00 local on the calendar day before `at`'s local day. */
-export function dayBeforeAt(at: Date, timeZone: string, hour: number): Date {
-  const local = localParts(at, timeZone);
-  const previous = new Date(Date.UTC(local.year, local.month - 1, local.day - 1));
-  return zonedTimeToUtc(
-    { year: previous.getUTCFullYear(), month: previous.getUTCMonth() + 1, day: previous.getUTCDate(), hour, minute: 0 },
-    timeZone,
-  );
 }
 
 export { memberZone };

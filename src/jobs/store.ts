@@ -1,6 +1,7 @@
 /**
  * The storage port the scheduled jobs use: set-based reads of exactly who is due, and batched writes. One query per
  * job, never one per member; each read already leaves out what an earlier run queued, so a repeat run reads nothing.
+ * The reads are the authority on eligibility (the rules' constants are in eligibility.ts); the jobs compose and time.
  */
 import type { Application, FeedbackRequest, Gap, Member, Round, Workspace } from "../core/model.ts";
 import type { NewOutboxMessage } from "../core/ports.ts";
@@ -11,22 +12,29 @@ export interface MemberInWorkspace {
   workspace: Workspace;
 }
 
-export interface FeedbackCandidate extends MemberInWorkspace {
+/** Someone due a DM, with the dedupe key the read found unqueued (built from keys.ts): the job writes exactly it. */
+export interface DueMessage extends MemberInWorkspace {
+  dedupeKey: string;
+}
+
+export interface FeedbackCandidate extends DueMessage {
   application: Application;
   request: FeedbackRequest;
+  /** Which chase is due: 1 offers the request, later ones follow up (the follow-up after `asked` is the last). */
+  chase: number;
   /** The last person the member said they met at this company, used to address the request. */
   interviewer: string | null;
   /** The stage the application ended at. */
   stage: Round["stage"];
 }
 
-export interface SilentCandidate extends MemberInWorkspace {
+export interface SilentCandidate extends DueMessage {
   application: Application;
   /** The latest sign of life: activity on the application or a round's time, whichever came last. */
   lastNewsAt: Date;
 }
 
-export interface RoundAt extends MemberInWorkspace {
+export interface RoundAt extends DueMessage {
   application: Application;
   round: Round;
 }
@@ -39,9 +47,11 @@ export interface RoundCandidate extends RoundAt {
 /** What a practice nudge names of a gap. */
 export type PracticeGap = Pick<Gap, "id" | "number" | "topic">;
 
-export interface GapHolder extends MemberInWorkspace {
+export interface GapHolder extends DueMessage {
   /** The member's open or practising gaps, by number. */
   gaps: PracticeGap[];
+  /** The ISO week in the member's zone, e.g. "2026-W48". */
+  week: string;
 }
 
 /** A workspace's wins over a period, for the digest. */
@@ -62,49 +72,57 @@ export interface NewJobMessage extends NewOutboxMessage {
   createdAt: Date;
 }
 
-/** A local weekday (0 = Sunday) from an hour on: the practice nudge's window. */
-export interface LocalWindow {
-  weekday: number;
-  hour: number;
+/** A chase to count on its feedback request, committed with the message that makes it. */
+export interface ChaseRecord {
+  requestId: string;
+  chaseCount: number;
+}
+
+/** What a run decided beside its messages: written in the same transaction as them, or not at all. */
+export interface RunRecords {
+  chases?: readonly ChaseRecord[];
 }
 
 /**
- * The jobs' reads narrow in storage with the same rules the jobs apply again in code (the code stays the authority;
- * storage only saves shipping rows that would be dropped). Members who are paused at `now` or opted out of the
- * kind are left out. "Not queued" means no outbox row under the dedupe key the job would write (see keys.ts).
+ * Every member read applies, at `now`, the rules of eligibility.ts: only members not paused at `now` (a pause
+ * ending exactly at `now` is over), not opted out of the kind, in workspaces whose app has not been removed
+ * (deletion scheduled), and for cheerful kinds with no rejection logged in the cool-down before `now`. "Not queued"
+ * means no outbox row under the returned dedupe key.
  */
 export interface JobStore {
-  /** Feedback requests with a chase due at `now` (as dueChase decides), for members who may receive one. */
-  dueFeedbackChases(now: Date, followUpAfterMs: number): Promise<FeedbackCandidate[]>;
   /**
-   * Active applications whose last news is at least their workspace's silence period old, but by no more than
-   * `lookbackMs` beyond it (a spell that crossed the line long ago is stale), with no check-in queued for that spell.
+   * Feedback requests with a chase due: the first `feedbackChaseDays` after the rejection; a snoozed one again once
+   * the snooze ends; after `asked`, the last one `followUpAfterMs` later; never beyond `maxChases`.
    */
-  silentApplications(now: Date, lookbackMs: number): Promise<SilentCandidate[]>;
-  /** Pending rounds on open applications starting in [now, until) whose eve (`eveHour`:00 local the day before) has come, not reminded yet. */
-  roundsToPrepare(now: Date, until: Date, eveHour: number): Promise<RoundCandidate[]>;
-  /** Pending rounds on open applications, scheduled in [from, to) and not logged as held, with no reflection prompt queued. */
-  roundsToReflect(now: Date, from: Date, to: Date): Promise<RoundAt[]>;
-  /** Members with an open or practising gap whose local time is in `window`, not nudged this local ISO week. */
-  membersToNudge(now: Date, window: LocalWindow): Promise<GapHolder[]>;
-  /** Workspaces with a celebration channel. */
+  dueFeedbackChases(now: Date): Promise<FeedbackCandidate[]>;
+  /**
+   * Active applications whose last news is at least their workspace's silence period old, but by no more than the
+   * look-back beyond it (a spell that crossed the line long ago is stale), with no check-in queued for that spell.
+   */
+  silentApplications(now: Date): Promise<SilentCandidate[]>;
+  /** Pending rounds on open applications, still ahead, whose eve (`eveHour`:00 local the day before) has come, not reminded yet. */
+  roundsToPrepare(now: Date): Promise<RoundCandidate[]>;
+  /** Pending rounds on open applications, started between `giveUpAfterMs` and `afterMs` ago and not logged as held, not prompted yet. */
+  roundsToReflect(now: Date): Promise<RoundAt[]>;
+  /** Members with an open or practising gap, on the practice weekday from its hour in their zone, not nudged this local ISO week. */
+  membersToNudge(now: Date): Promise<GapHolder[]>;
+  /** Workspaces with a celebration channel whose app has not been removed. */
   workspacesWithChannel(): Promise<Workspace[]>;
   /** Which of these (workspace, dedupe key) pairs already have an outbox row, as `${workspaceId} ${dedupeKey}`. */
   queuedKeys(pairs: readonly { workspaceId: string; dedupeKey: string }[]): Promise<Set<string>>;
-  /** Ids of members who logged a rejection since `since` (for the 24-hour rule). */
-  recentlyRejectedMembers(since: Date): Promise<Set<string>>;
   /** The text of the message queued under each of these (workspace, dedupe key) pairs that has one, by `queuedKey`. */
   queuedTexts(pairs: readonly { workspaceId: string; dedupeKey: string }[]): Promise<Map<string, string>>;
   /** Each workspace's wins over [from, to), in one read (every asked workspace has an entry). */
   summarizeWeeks(workspaceIds: readonly string[], from: Date, to: Date): Promise<Map<string, WeekSummary>>;
-  /** Inserts the messages, skipping dedupe-key duplicates; returns how many were new. */
-  enqueueMany(messages: readonly NewJobMessage[]): Promise<number>;
+  /**
+   * Inserts the messages, skipping dedupe-key duplicates, and writes `records` in the same transaction: all of it
+   * commits or none. Returns how many messages were new.
+   */
+  enqueueMany(messages: readonly NewJobMessage[], records?: RunRecords): Promise<number>;
   /** Ids of workspaces whose scheduled deletion has come, the longest due first. */
   workspacesDueForDeletion(now: Date): Promise<string[]>;
   /** Deletes the workspace and everything in it, in one transaction, if its deletion is still due; false if it came back. */
   purgeWorkspace(workspaceId: string, now: Date): Promise<boolean>;
-  /** Records how many chases each feedback request has had. */
-  recordChases(chases: readonly { requestId: string; chaseCount: number }[]): Promise<void>;
 }
 
 /** The key a pair is reported under by `queuedKeys`. */

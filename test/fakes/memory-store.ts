@@ -20,7 +20,13 @@ export interface MemoryStoreOptions {
   clock?: Clock;
 }
 
-export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
+/** The memory Store with what its twin the memory JobStore shares: the live tables and the one-at-a-time queue. */
+export interface MemoryStore extends Store {
+  tables(): MemoryTables;
+  serialised<T>(work: () => Promise<T>): Promise<T>;
+}
+
+export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore {
   const clock = options.clock ?? systemClock;
   let tables = emptyTables();
   const currentTables = (): MemoryTables => tables;
@@ -132,5 +138,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
     },
     outbox: createMemoryOutboxQueue(currentTables, serialised),
     async ping() {},
+    tables: currentTables,
+    serialised,
   };
 }

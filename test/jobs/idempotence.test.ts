@@ -30,11 +30,11 @@ function onlyWorkspace(store: JobStore, workspaceId: () => Promise<string>): Job
   }
   return {
     ...store,
-    dueFeedbackChases: async (now, followUp) => keep(await store.dueFeedbackChases(now, followUp)),
-    silentApplications: async (now, lookback) => keep(await store.silentApplications(now, lookback)),
-    roundsToPrepare: async (now, until, hour) => keep(await store.roundsToPrepare(now, until, hour)),
-    roundsToReflect: async (now, from, to) => keep(await store.roundsToReflect(now, from, to)),
-    membersToNudge: async (now, window) => keep(await store.membersToNudge(now, window)),
+    dueFeedbackChases: async (now) => keep(await store.dueFeedbackChases(now)),
+    silentApplications: async (now) => keep(await store.silentApplications(now)),
+    roundsToPrepare: async (now) => keep(await store.roundsToPrepare(now)),
+    roundsToReflect: async (now) => keep(await store.roundsToReflect(now)),
+    membersToNudge: async (now) => keep(await store.membersToNudge(now)),
     async workspacesWithChannel() {
       const id = await workspaceId();
       return (await store.workspacesWithChannel()).filter((workspace) => workspace.id === id);
