@@ -24,30 +24,14 @@ import {
   PREP_KEY,
   REFLECTION_KEY,
 } from "../jobs/keys.ts";
+import { aliasedColumns } from "./aliased-columns.ts";
 import { Prisma } from "./generated/client.ts";
 
 /** The job's now. */
 const NOW = "$1::timestamptz";
 
-/** Columns of a table under an alias, each selected as "alias.column", so one row can carry several models. */
-function columns(alias: string, fields: Record<string, string>): string {
-  return Object.values(fields)
-    .map((field) => `${alias}."${field}" AS "${alias}.${field}"`)
-    .join(", ");
-}
-
-/** The model behind `alias` from a row selected with `columns`. */
-export function part<T>(row: Record<string, unknown>, alias: string): T {
-  const prefix = `${alias}.`;
-  const model: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row)) {
-    if (key.startsWith(prefix)) model[key.slice(prefix.length)] = value;
-  }
-  return model as T;
-}
-
-const MEMBER_AND_WORKSPACE = `${columns("m", Prisma.MemberScalarFieldEnum)}, ${columns("w", Prisma.WorkspaceScalarFieldEnum)}`;
-const APPLICATION = columns("a", Prisma.ApplicationScalarFieldEnum);
+const MEMBER_AND_WORKSPACE = `${aliasedColumns("m", Prisma.MemberScalarFieldEnum)}, ${aliasedColumns("w", Prisma.WorkspaceScalarFieldEnum)}`;
+const APPLICATION = aliasedColumns("a", Prisma.ApplicationScalarFieldEnum);
 
 /** The member (m) and workspace (w) of application a. */
 const JOIN_MEMBER = `JOIN "Member" m ON m.id = a."memberId" JOIN "Workspace" w ON w.id = m."workspaceId"`;
@@ -106,7 +90,7 @@ const isoInstant = (at: string) => `to_char(${at} AT TIME ZONE 'UTC', 'YYYY-MM-D
  * which the job records with the message.
  */
 export const DUE_FEEDBACK_CHASES = `
-SELECT ${columns("f", Prisma.FeedbackRequestScalarFieldEnum)}, ${APPLICATION}, ${MEMBER_AND_WORKSPACE},
+SELECT ${aliasedColumns("f", Prisma.FeedbackRequestScalarFieldEnum)}, ${APPLICATION}, ${MEMBER_AND_WORKSPACE},
   (SELECT r.stage::text FROM "Round" r WHERE r."applicationId" = a.id ORDER BY r."createdAt" DESC LIMIT 1) AS stage,
   (SELECT x."personMet" FROM "Reflection" x WHERE x."applicationId" = a.id AND x."personMet" IS NOT NULL
     ORDER BY x."createdAt" DESC LIMIT 1) AS interviewer,
@@ -162,7 +146,7 @@ function pendingRounds(
   more = "",
 ): string {
   return `
-SELECT ${columns("r", Prisma.RoundScalarFieldEnum)}, ${APPLICATION}, ${MEMBER_AND_WORKSPACE}${more},
+SELECT ${aliasedColumns("r", Prisma.RoundScalarFieldEnum)}, ${APPLICATION}, ${MEMBER_AND_WORKSPACE}${more},
   k.key AS "dedupeKey"
 FROM "Round" r
 JOIN "Application" a ON a.id = r."applicationId"

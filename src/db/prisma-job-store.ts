@@ -1,13 +1,13 @@
 /** The jobs' storage through Prisma: one set-based statement per read (job-sql.ts), JSON-batched writes committed together. */
 import type { Application, FeedbackRequest, Member, Round, Stage, Workspace } from "../core/model.ts";
 import { type JobStore, type PracticeGap, queuedKey, type WeekSummary } from "../jobs/store.ts";
+import { aliasedPart } from "./aliased-columns.ts";
 import type { PrismaClient } from "./generated/client.ts";
 import { newId } from "./ids.ts";
 import {
   DUE_FEEDBACK_CHASES,
   INSERT_MESSAGES,
   MEMBERS_TO_NUDGE,
-  part,
   QUEUED_KEYS,
   QUEUED_TEXTS,
   RECORD_CHASES,
@@ -24,13 +24,13 @@ type Row = Record<string, unknown>;
 
 /** Someone due a DM: their member and workspace, and the dedupe key the read found unqueued. */
 const dueMessage = (row: Row) => ({
-  member: part<Member>(row, "m"),
-  workspace: part<Workspace>(row, "w"),
+  member: aliasedPart<Member>(row, "m"),
+  workspace: aliasedPart<Workspace>(row, "w"),
   dedupeKey: row.dedupeKey as string,
 });
 
 function roundAt(row: Row) {
-  return { ...dueMessage(row), application: part<Application>(row, "a"), round: part<Round>(row, "r") };
+  return { ...dueMessage(row), application: aliasedPart<Application>(row, "a"), round: aliasedPart<Round>(row, "r") };
 }
 
 function batches<T>(items: readonly T[]): T[][] {
@@ -46,8 +46,8 @@ export function createPrismaJobStore(prisma: PrismaClient): JobStore {
     async dueFeedbackChases(now) {
       return (await rows(DUE_FEEDBACK_CHASES, now)).map((row) => ({
         ...dueMessage(row),
-        application: part<Application>(row, "a"),
-        request: part<FeedbackRequest>(row, "f"),
+        application: aliasedPart<Application>(row, "a"),
+        request: aliasedPart<FeedbackRequest>(row, "f"),
         chase: Number(row.chase),
         interviewer: (row.interviewer as string | null) ?? null,
         stage: (row.stage as Stage | null) ?? null,
@@ -57,7 +57,7 @@ export function createPrismaJobStore(prisma: PrismaClient): JobStore {
     async silentApplications(now) {
       return (await rows(SILENT_APPLICATIONS, now)).map((row) => ({
         ...dueMessage(row),
-        application: part<Application>(row, "a"),
+        application: aliasedPart<Application>(row, "a"),
         lastNewsAt: row.lastNewsAt as Date,
       }));
     },

@@ -4,24 +4,23 @@
  * only authority on eligibility; the jobs only compose and time what the reads return.
  */
 
-import { REMINDER_KINDS } from "../core/commands/notify.ts";
 import type { ApplicationStatus, GapStatus } from "../core/model.ts";
+import { NOTIFICATION_KIND_NAMES, NOTIFICATION_KINDS, type NotificationKind } from "../core/notification-kinds.ts";
 
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;
 
-/** A kind of DM a member can switch off; the list is the `notify` command's, so there is only one. */
-export type OptionalKind = string;
-export const OPTIONAL_KINDS: readonly OptionalKind[] = Object.keys(REMINDER_KINDS);
+/** A kind of DM a member can switch off; the list is the core's notification-kinds table, so there is only one. */
+export type OptionalKind = NotificationKind;
+export const OPTIONAL_KINDS: readonly OptionalKind[] = NOTIFICATION_KIND_NAMES;
 
-/** `kind`, checked against the notify list when this module loads, so a job cannot use a kind members can't switch off. */
-function optional<Kind extends OptionalKind>(kind: Kind): Kind {
-  if (!OPTIONAL_KINDS.includes(kind)) throw new Error(`"${kind}" is not a kind members can switch off with notify`);
-  return kind;
-}
+/** A job's kind: typed against the notification-kinds table, so a job cannot use a kind members can't switch off. */
+const optional = <Kind extends OptionalKind>(kind: Kind): Kind => kind;
 
-/** Nudges that would feel tone-deaf the day after a rejection. */
-export const CHEERFUL_KINDS: readonly OptionalKind[] = [optional("practice"), optional("check-in")];
+/** Nudges that would feel tone-deaf the day after a rejection (the table's `cheerful` kinds). */
+export const CHEERFUL_KINDS: readonly OptionalKind[] = NOTIFICATION_KIND_NAMES.filter(
+  (kind) => NOTIFICATION_KINDS[kind].cheerful,
+);
 /** How long after a logged rejection (of any application) cheerful nudges hold back. */
 export const REJECTION_COOL_DOWN_MS = DAY_MS;
 
@@ -76,5 +75,3 @@ export const PRACTICE_NUDGE = {
   weekday: 3,
   hour: 10,
 } as const;
-
-export const isCheerful = (kind: OptionalKind): boolean => CHEERFUL_KINDS.includes(kind);
