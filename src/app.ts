@@ -75,6 +75,10 @@ export async function createApp(options: AppOptions): Promise<App> {
       defaultTimezone: config.defaultTimezone,
       deletionGraceDays: config.deletionGraceDays,
       installations: config.slack.mode === "oauth" ? createPrismaSlackInstallations(db.prisma) : undefined,
+      // A reply queued for a member who just acted goes out now, not at the next poll.
+      deliverSoon: () => {
+        dispatcher.dispatchDue().catch((error) => logger.error({ err: error }, "dispatch round failed"));
+      },
     });
     ports.SLACK = slackAdapter.delivery;
   }

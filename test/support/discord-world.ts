@@ -1,6 +1,7 @@
 /** A Discord world for end-to-end tests: the real discord.js adapter over a migrated PGlite, against a local fake Discord. */
 import { createDiscordAdapter } from "../../src/adapters/discord/index.ts";
 import { type Bot, createBot } from "../../src/core/bot.ts";
+import type { Timers } from "../../src/core/deadline.ts";
 import { createDispatcher, type Dispatcher } from "../../src/core/delivery/dispatcher.ts";
 import { silentLogger } from "../../src/core/logger.ts";
 import type { Database } from "../../src/db/open.ts";
@@ -54,6 +55,8 @@ export async function startDiscordWorld(options: {
   db: Database;
   wrapBot?: (bot: Bot) => Bot;
   replyDeadlineMs?: number;
+  /** Timers for the reply deadline (default: real ones). */
+  timers?: Timers;
 }): Promise<DiscordWorld> {
   const { db } = options;
   const fake = await createFakeDiscord({
@@ -93,6 +96,7 @@ export async function startDiscordWorld(options: {
     defaultTimezone: "UTC",
     deletionGraceDays: 30,
     replyDeadlineMs: options.replyDeadlineMs,
+    timers: options.timers,
   });
   await adapter.start();
   const dispatcher = createDispatcher({

@@ -2,6 +2,7 @@
 import { createSlackAdapter, type SlackAdapter } from "../../src/adapters/slack/index.ts";
 import type { SlackConfig } from "../../src/config.ts";
 import { type Bot, createBot } from "../../src/core/bot.ts";
+import type { Timers } from "../../src/core/deadline.ts";
 import { createDispatcher, type Dispatcher } from "../../src/core/delivery/dispatcher.ts";
 import { silentLogger } from "../../src/core/logger.ts";
 import type { Database } from "../../src/db/open.ts";
@@ -36,6 +37,10 @@ export interface SlackWorldOptions {
   ackDeadlineMs?: number;
   /** Wraps the real bot, e.g. to make it slow. */
   wrapBot?: (bot: Bot) => Bot;
+  /** Timers for the acknowledgement deadline (default: real ones). */
+  timers?: Timers;
+  /** Wires the adapter's "deliver soon" to the world's dispatcher, as the app does (default: tests dispatch by hand). */
+  deliverSoon?: boolean;
 }
 
 let responses = 0;
@@ -88,10 +93,16 @@ export async function startSlackWorld(options: SlackWorldOptions): Promise<Slack
     deletionGraceDays: 30,
     installations: mode === "oauth" ? createPrismaSlackInstallations(db.prisma) : undefined,
     ackDeadlineMs: options.ackDeadlineMs,
+    timers: options.timers,
+    deliverSoon: options.deliverSoon
+      ? () => {
+          dispatcher.dispatchDue().catch(() => undefined);
+        }
+      : undefined,
   });
   const { port } = await adapter.start();
   const appUrl = `http://127.0.0.1:${port}`;
-  const dispatcher = createDispatcher({
+  const dispatcher: Dispatcher = createDispatcher({
     queue: store.outbox,
     ports: { SLACK: adapter.delivery },
     clock,

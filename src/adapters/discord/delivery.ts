@@ -1,8 +1,12 @@
 /** The Discord delivery port over REST: DMs through the user's DM channel, posts to the guild's celebration channel. */
 import { type REST, Routes } from "discord.js";
+import { z } from "zod";
 import type { DeliveryPort } from "../../core/delivery/port.ts";
 import { toDeliveryError } from "./errors.ts";
 import { renderDiscord } from "./render.ts";
+
+/** The part of Discord's answer to "open a DM" that delivery needs. */
+const DM_CHANNEL = z.object({ id: z.string() });
 
 export function createDiscordDelivery(rest: REST): DeliveryPort {
   // A user's DM channel never changes: one lookup per member.
@@ -11,7 +15,7 @@ export function createDiscordDelivery(rest: REST): DeliveryPort {
   async function dmChannel(userId: string): Promise<string> {
     const known = dmChannels.get(userId);
     if (known) return known;
-    const channel = (await rest.post(Routes.userChannels(), { body: { recipient_id: userId } })) as { id: string };
+    const channel = DM_CHANNEL.parse(await rest.post(Routes.userChannels(), { body: { recipient_id: userId } }));
     dmChannels.set(userId, channel.id);
     return channel.id;
   }

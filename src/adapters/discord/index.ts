@@ -2,11 +2,15 @@
 import { Client, Events, GatewayIntentBits, REST } from "discord.js";
 import type { DiscordConfig } from "../../config.ts";
 import type { Bot } from "../../core/bot.ts";
+import { systemTimers, type Timers } from "../../core/deadline.ts";
 import type { DeliveryPort } from "../../core/delivery/port.ts";
 import type { Logger } from "../../core/logger.ts";
 import type { Clock, Store } from "../../core/ports.ts";
+import { createWorkspaceLifecycle } from "../../core/workspace-lifecycle.ts";
 import { createDiscordDelivery } from "./delivery.ts";
-import { createInteractionHandler } from "./interactions.ts";
+import { listenToGuildMembership } from "./guild-events.ts";
+import { createDiscordBotCalls } from "./interactions/bot-calls.ts";
+import { createInteractionRouter } from "./interactions/router.ts";
 
 export interface DiscordAdapterConfig {
   discord: DiscordConfig;
@@ -18,6 +22,8 @@ export interface DiscordAdapterConfig {
   deletionGraceDays: number;
   /** How long the core may take before a reply is deferred. */
   replyDeadlineMs?: number;
+  /** Timers for that deadline (tests fire them by hand). */
+  timers?: Timers;
 }
 
 export interface DiscordAdapter {
@@ -27,29 +33,23 @@ export interface DiscordAdapter {
   stop(): Promise<void>;
 }
 
-const DAY_MS = 86_400_000;
-
 export function createDiscordAdapter(config: DiscordAdapterConfig): DiscordAdapter {
-  const { discord } = config;
+  const { discord, store, clock } = config;
   const log = config.logger.child({ adapter: "discord" });
   const api = discord.apiUrl ? { api: discord.apiUrl } : {};
-  // Interactions need no privileged intents; Guilds tells us when the bot is removed from a server.
+  // Interactions need no privileged intents; Guilds tells us when the bot joins or leaves a server.
   const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: api });
-  client.on(Events.InteractionCreate, createInteractionHandler({ ...config, logger: log }));
-  client.on(Events.GuildDelete, (guild) => {
-    // An unavailable guild is an outage, not a removal.
-    if (!guild.available) return;
-    void (async () => {
-      const workspace = await config.store.findWorkspace("DISCORD", guild.id);
-      if (!workspace) return;
-      const at = new Date(config.clock.now().getTime() + config.deletionGraceDays * DAY_MS);
-      await config.store.scheduleWorkspaceDeletion(workspace.id, at);
-      log.info(
-        { guild: guild.id, deleteAt: at.toISOString() },
-        "removed from a server; its data is scheduled for deletion",
-      );
-    })().catch((error) => log.error({ err: error, guild: guild.id }, "could not schedule a removed server's deletion"));
-  });
+  client.on(
+    Events.InteractionCreate,
+    createInteractionRouter({
+      calls: createDiscordBotCalls(config.bot, config.defaultTimezone),
+      logger: log,
+      replyDeadlineMs: config.replyDeadlineMs ?? 2_000,
+      timers: config.timers ?? systemTimers,
+    }),
+  );
+  const lifecycle = createWorkspaceLifecycle({ store, clock, logger: log, graceDays: config.deletionGraceDays });
+  listenToGuildMembership(client, lifecycle, config.defaultTimezone, log);
   client.on(Events.Error, (error) => log.error({ err: error }, "Discord client error"));
 
   // Deliveries surface rate limits instead of waiting inside the client: the outbox reschedules them.

@@ -1,11 +1,18 @@
 /** Renders the core's neutral messages as Discord embeds with buttons; moments become `<t:unix:F>`. */
+import {
+  type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
+  type APIEmbed,
+  ButtonStyle,
+  ComponentType,
+} from "discord.js";
 import type { BotButton, BotMessage } from "../../core/model.ts";
 import { mapMoments } from "../../core/moments.ts";
 
 export interface DiscordMessage {
   content?: string;
-  embeds: Record<string, unknown>[];
-  components: Record<string, unknown>[];
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIButtonComponentWithCustomId>[];
   flags?: number;
 }
 
@@ -42,20 +49,23 @@ export function decodeCustomId(customId: string): ButtonTarget | undefined {
   return { guildId, owner, command: command.join("|") };
 }
 
-const STYLES = { primary: 1, danger: 4 } as const;
+const STYLES = { primary: ButtonStyle.Primary, danger: ButtonStyle.Danger } as const;
 
-function buttonRows(buttons: readonly BotButton[], guildId: string, owner: string): Record<string, unknown>[] {
-  const components = buttons.flatMap((button) => {
+function buttonRows(
+  buttons: readonly BotButton[],
+  guildId: string,
+  owner: string,
+): APIActionRowComponent<APIButtonComponentWithCustomId>[] {
+  const components = buttons.flatMap((button): APIButtonComponentWithCustomId[] => {
     const customId = encodeCustomId({ guildId, owner, command: button.command });
     // A command too long for Discord's 100-character id is left as a hint in the text instead.
     if (!customId) return [];
-    return [
-      { type: 2, style: button.style ? STYLES[button.style] : 2, label: clip(button.label, 80), custom_id: customId },
-    ];
+    const style = button.style ? STYLES[button.style] : ButtonStyle.Secondary;
+    return [{ type: ComponentType.Button, style, label: clip(button.label, 80), custom_id: customId }];
   });
-  const rows: Record<string, unknown>[] = [];
+  const rows: APIActionRowComponent<APIButtonComponentWithCustomId>[] = [];
   for (let start = 0; start < components.length && rows.length < 5; start += 5) {
-    rows.push({ type: 1, components: components.slice(start, start + 5) });
+    rows.push({ type: ComponentType.ActionRow, components: components.slice(start, start + 5) });
   }
   return rows;
 }
@@ -65,7 +75,7 @@ export function renderDiscord(original: BotMessage, binding?: { guildId: string;
   const message = mapMoments(original, (unix) => `<t:${unix}:F>`);
   const list = (message.items ?? []).map((item) => `• ${item}`).join("\n");
   const description = toDiscordMarkdown([message.text, list].filter(Boolean).join("\n\n"));
-  const embed: Record<string, unknown> = {
+  const embed: APIEmbed = {
     color: EMBED_COLOR,
     description: clip(description || "\u200b", DESCRIPTION_LIMIT),
   };

@@ -1,5 +1,5 @@
 /** The App Home tab: the member's pipeline, wins and metrics, gaps, and settings they can change in place. */
-import type { View } from "@slack/web-api";
+import type { types } from "@slack/bolt";
 import type { BotMessage } from "../../core/model.ts";
 import { ACTION_PREFIX, type Block, encodeButtonValue, renderBlocks } from "./render.ts";
 
@@ -22,13 +22,13 @@ const ZONES = [
   "America/Los_Angeles",
 ];
 
-const option = (label: string, command: string) => ({
+const option = (label: string, command: string): types.PlainTextOption => ({
   text: { type: "plain_text", text: label },
   value: encodeButtonValue({ command }),
 });
 
 function settingsControls(owner: string): Block[] {
-  const select = (id: string, placeholder: string, options: ReturnType<typeof option>[]) => ({
+  const select = (id: string, placeholder: string, options: types.PlainTextOption[]): types.StaticSelect => ({
     type: "static_select",
     action_id: `${ACTION_PREFIX}settings.${id}`,
     placeholder: { type: "plain_text", text: placeholder },
@@ -79,11 +79,11 @@ function settingsControls(owner: string): Block[] {
 }
 
 /** The home view for `owner`, built from the core's overview sections. */
-export function homeView(sections: readonly BotMessage[], owner: string): View {
+export function homeView(sections: readonly BotMessage[], owner: string): types.HomeView {
   const blocks: Block[] = [{ type: "header", text: { type: "plain_text", text: "Next Step" } }];
   for (const section of sections) {
     blocks.push(...renderBlocks(section, owner).blocks, { type: "divider" });
   }
   blocks.push(...settingsControls(owner));
-  return { type: "home", blocks: blocks.slice(0, 100) } as unknown as View;
+  return { type: "home", blocks: blocks.slice(0, 100) };
 }

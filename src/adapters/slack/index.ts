@@ -1,24 +1,28 @@
 /** The Slack adapter: a Bolt app (HTTP or Socket Mode, one workspace or many via OAuth) that translates for the core. */
 import type { Server } from "node:http";
-import { App, type CustomRoute } from "@slack/bolt";
-import { WebClient, type WebClientOptions } from "@slack/web-api";
+import type { WebClientOptions } from "@slack/web-api";
 import type { SlackConfig } from "../../config.ts";
 import type { Bot } from "../../core/bot.ts";
-import { DeliveryError, type DeliveryPort } from "../../core/delivery/port.ts";
+import { systemTimers, type Timers } from "../../core/deadline.ts";
+import type { DeliveryPort } from "../../core/delivery/port.ts";
+import { createDirectReplies } from "../../core/direct-reply.ts";
 import type { Logger } from "../../core/logger.ts";
 import type { Clock, Store } from "../../core/ports.ts";
+import { createWorkspaceLifecycle } from "../../core/workspace-lifecycle.ts";
+import { createBoltApp } from "./bolt-app.ts";
 import { createSlackDelivery } from "./delivery.ts";
-import { registerHandlers } from "./handlers.ts";
+import { deliveryClients } from "./delivery-clients.ts";
+import { createSlackBotCalls } from "./handlers/bot-calls.ts";
+import { createHomePublisher } from "./handlers/home-publisher.ts";
+import { registerHandlers } from "./handlers/register.ts";
 import { createHomeRefresher } from "./home-refresh.ts";
-import { createInstallationStore, type SlackInstallationRepo } from "./installations.ts";
-import { boltLogger } from "./logger.ts";
+import type { SlackInstallationRepo } from "./installations.ts";
 import { createUserDirectory } from "./users.ts";
 
-/** Bot scopes the app asks for; the manifest in slack/manifest.yaml lists the same. */
+export { SLACK_SCOPES } from "./bolt-app.ts";
+
 /** How long after a member's last change their App Home is republished (a burst of commands publishes once). */
 const HOME_REFRESH_DELAY_MS = 750;
-
-export const SLACK_SCOPES = ["commands", "chat:write", "im:write", "users:read"];
 
 export interface SlackAdapterConfig {
   slack: SlackConfig;
@@ -34,6 +38,10 @@ export interface SlackAdapterConfig {
   installations?: SlackInstallationRepo;
   /** How long the core may take before a slash command is answered through response_url. */
   ackDeadlineMs?: number;
+  /** Timers for that deadline (tests fire them by hand). */
+  timers?: Timers;
+  /** Asks for due outbox rows to be delivered now (a modal's reply is due at once); otherwise they wait for the next poll. */
+  deliverSoon?: () => void;
 }
 
 export interface SlackAdapter {
@@ -44,111 +52,40 @@ export interface SlackAdapter {
 }
 
 export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
-  const { slack, logger } = config;
-  const log = logger.child({ adapter: "slack" });
+  const { slack, store, clock, installations } = config;
+  const log = config.logger.child({ adapter: "slack" });
   const apiOptions: WebClientOptions = slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {};
-  if (slack.mode === "oauth" && !config.installations)
-    throw new Error("Slack OAuth mode needs an installation repository");
-
-  const customRoutes: CustomRoute[] = [
-    {
-      path: "/healthz",
-      method: ["GET"],
-      handler: (_req, res) => {
-        res.writeHead(200, { "content-type": "text/plain" });
-        res.end("ok");
-      },
-    },
-    {
-      path: "/readyz",
-      method: ["GET"],
-      handler: (_req, res) => {
-        config.store.ping().then(
-          () => {
-            res.writeHead(200, { "content-type": "text/plain" });
-            res.end("ready");
-          },
-          () => {
-            res.writeHead(503, { "content-type": "text/plain" });
-            res.end("database unreachable");
-          },
-        );
-      },
-    },
-  ];
-
-  const installations = config.installations;
-  const app = new App({
-    logger: boltLogger(log),
-    clientOptions: { ...apiOptions, retryConfig: { retries: 2, factor: 1.5, minTimeout: 200, maxTimeout: 1000 } },
-    ...(slack.appToken
-      ? { socketMode: true, appToken: slack.appToken }
-      : { signingSecret: slack.signingSecret, customRoutes }),
-    ...(slack.mode === "single"
-      ? { token: slack.botToken }
-      : {
-          clientId: slack.clientId,
-          clientSecret: slack.clientSecret,
-          stateSecret: slack.stateSecret,
-          scopes: SLACK_SCOPES,
-          installationStore: createInstallationStore(installations as SlackInstallationRepo, async (teamId, name) => {
-            const workspace = await config.store.ensureWorkspace({
-              platform: "SLACK",
-              externalId: teamId,
-              name: name ?? teamId,
-              defaultTimezone: config.defaultTimezone,
-            });
-            log.info({ team: teamId, workspace: workspace.id }, "installed");
-          }),
-          installerOptions: { directInstall: true, clientOptions: { ...apiOptions } },
-        }),
+  const lifecycle = createWorkspaceLifecycle({ store, clock, logger: log, graceDays: config.deletionGraceDays });
+  const calls = createSlackBotCalls(config.bot, config.defaultTimezone);
+  const app = createBoltApp({
+    slack,
+    logger: log,
+    apiOptions,
+    ping: () => store.ping(),
+    installations,
+    onInstalled: (teamId, name) => lifecycle.workspaceReturned(calls.identity(teamId, name)),
   });
 
   const homeRefresher = createHomeRefresher(HOME_REFRESH_DELAY_MS);
-  registerHandlers(app, {
-    homeRefresher,
-    bot: config.bot,
-    store: config.store,
-    users: createUserDirectory(config.clock, log),
-    clock: config.clock,
+  registerHandlers(app, slack.command, {
+    calls,
+    home: createHomePublisher(calls, homeRefresher, log),
+    users: createUserDirectory(clock, log),
+    lifecycle,
+    directReplies: createDirectReplies({ store, clock }),
     logger: log,
-    command: slack.command,
-    defaultTimezone: config.defaultTimezone,
-    deletionGraceDays: config.deletionGraceDays,
+    ackDeadlineMs: config.ackDeadlineMs ?? 2_000,
+    timers: config.timers ?? systemTimers,
     forgetInstallation: installations ? (teamId) => installations.delete(teamId) : undefined,
-    ackDeadlineMs: config.ackDeadlineMs,
+    deliverSoon: config.deliverSoon,
   });
   app.error(async (error) => {
     log.error({ err: error }, "unhandled error in a Slack handler");
   });
 
-  // Delivery clients never retry on their own: the outbox owns retries and honours Retry-After.
-  const clients = new Map<string, WebClient>();
-  const deliveryClient = (token: string) => {
-    let client = clients.get(token);
-    if (!client) {
-      client = new WebClient(token, {
-        ...apiOptions,
-        retryConfig: { retries: 0 },
-        rejectRateLimitedCalls: true,
-        timeout: 10_000,
-      });
-      clients.set(token, client);
-    }
-    return client;
-  };
-  const delivery = createSlackDelivery({
-    async clientFor(teamId) {
-      if (slack.mode === "single") return deliveryClient(slack.botToken as string);
-      const record = await installations?.find(teamId);
-      if (!record) throw new DeliveryError(`no installation for ${teamId}`, "permanent", "no_installation");
-      return deliveryClient(record.botToken);
-    },
-  });
-
   let server: Server | undefined;
   return {
-    delivery,
+    delivery: createSlackDelivery({ clientFor: deliveryClients(slack, apiOptions, installations) }),
     async start() {
       if (slack.appToken) {
         await app.start();

@@ -1,5 +1,5 @@
 /** The "log something" modal opened by a bare slash command: a form that becomes one command line for the core. */
-import type { View } from "@slack/web-api";
+import type { types } from "@slack/bolt";
 import { stageChoices } from "../../core/commands/stages.ts";
 import { commandArgument } from "../../core/copy/phrases.ts";
 
@@ -13,13 +13,13 @@ const WHAT = [
   ["offer", "I got an offer"],
 ] as const;
 
-const plain = (text: string) => ({ type: "plain_text", text });
-const options = (pairs: readonly (readonly [string, string])[]) =>
+const plain = (text: string): types.PlainTextElement => ({ type: "plain_text", text });
+const options = (pairs: readonly (readonly [string, string])[]): types.PlainTextOption[] =>
   pairs.map(([value, label]) => ({ text: plain(label.slice(0, 75)), value: value.slice(0, 150) }));
 
 /** The modal, offering the member's own companies to pick from when they have any. */
-export function logModal(companies: readonly string[]): View {
-  const blocks: Record<string, unknown>[] = [
+export function logModal(companies: readonly string[]): types.ModalView {
+  const blocks: types.InputBlock[] = [
     {
       type: "input",
       block_id: "what",
@@ -81,7 +81,7 @@ export function logModal(companies: readonly string[]): View {
     submit: plain("Log it"),
     close: plain("Cancel"),
     blocks,
-  } as unknown as View;
+  };
 }
 
 /** The submitted values, as Slack sends them in `view.state.values`. */

@@ -1,10 +1,12 @@
 /** Renders the core's neutral messages as Block Kit, with a plain-text fallback for notifications and old clients. */
+import type { types } from "@slack/bolt";
+import { z } from "zod";
 import type { BotButton, BotMessage } from "../../core/model.ts";
 import { mapMoments } from "../../core/moments.ts";
 import { renderPlainText } from "../../core/render-text.ts";
 
-/** Block Kit objects are plain JSON; only the shapes we send are typed. */
-export type Block = Record<string, unknown>;
+/** A Block Kit block, as Slack's own types describe it. */
+export type Block = types.KnownBlock;
 
 export interface SlackMessage {
   text: string;
@@ -53,14 +55,20 @@ export function encodeButtonValue(value: ButtonValue): string {
   return JSON.stringify(value.owner ? { c: value.command, o: value.owner } : { c: value.command });
 }
 
+/** A button's value as Slack hands it back: anyone can craft one, so it is checked, not trusted. */
+const BUTTON_VALUE = z.object({ c: z.string(), o: z.string().optional().catch(undefined) });
+
 export function decodeButtonValue(raw: string | undefined): ButtonValue | undefined {
+  let json: unknown;
   try {
-    const parsed = JSON.parse(raw ?? "") as { c?: unknown; o?: unknown };
-    if (typeof parsed.c !== "string") return undefined;
-    return typeof parsed.o === "string" ? { command: parsed.c, owner: parsed.o } : { command: parsed.c };
+    json = JSON.parse(raw ?? "");
   } catch {
     return undefined;
   }
+  const parsed = BUTTON_VALUE.safeParse(json);
+  if (!parsed.success) return undefined;
+  const { c: command, o: owner } = parsed.data;
+  return owner === undefined ? { command } : { command, owner };
 }
 
 function buttonBlock(buttons: readonly BotButton[], owner: string | undefined): Block {

@@ -1,0 +1,43 @@
+/** `/nextstep [group] <subcommand>`: the options become the core command's named values. */
+import type { ChatInputCommandInteraction, CommandInteractionOption } from "discord.js";
+import { commandFromPlacement } from "../definitions.ts";
+import { EPHEMERAL } from "../render.ts";
+import type { OptionValues } from "./bot-calls.ts";
+import { answerInteraction, type InteractionContext, userOf } from "./context.ts";
+
+/** The chosen subcommand's options as name → value (channels arrive as their id). */
+export function optionValues(data: readonly CommandInteractionOption[]): OptionValues {
+  const values: Record<string, string | number | undefined> = {};
+  const visit = (options: readonly CommandInteractionOption[]) => {
+    for (const option of options) {
+      if (option.options) visit(option.options);
+      else if (option.value !== undefined && option.value !== null && typeof option.value !== "boolean") {
+        values[option.name] = option.value;
+      }
+    }
+  };
+  visit(data);
+  return values;
+}
+
+export async function nextstepCommand(
+  context: InteractionContext,
+  interaction: ChatInputCommandInteraction,
+): Promise<void> {
+  if (!interaction.guildId) {
+    await interaction.reply({ content: "Use Next Step inside a server, where your team is.", flags: EPHEMERAL });
+    return;
+  }
+  const group = interaction.options.getSubcommandGroup(false);
+  const name = commandFromPlacement(group, interaction.options.getSubcommand());
+  const work = name
+    ? context.calls.runNamed(
+        interaction.guildId,
+        interaction.guild?.name,
+        userOf(interaction),
+        name,
+        optionValues(interaction.options.data),
+      )
+    : Promise.resolve({ text: "I don't know that command. Try `/nextstep account help`.", private: true });
+  await answerInteraction(context, interaction, interaction.guildId, work);
+}

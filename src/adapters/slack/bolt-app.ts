@@ -1,0 +1,46 @@
+/** The Bolt app's options: HTTP (with health routes) or Socket Mode, one workspace's token or OAuth installs into many. */
+import { App } from "@slack/bolt";
+import type { WebClientOptions } from "@slack/web-api";
+import type { SlackConfig } from "../../config.ts";
+import type { Logger } from "../../core/logger.ts";
+import { healthRoutes } from "./health-routes.ts";
+import { createInstallationStore, type SlackInstallationRepo } from "./installations.ts";
+import { boltLogger } from "./logger.ts";
+
+/** Bot scopes the app asks for; the manifest in slack/manifest.yaml lists the same. */
+export const SLACK_SCOPES = ["commands", "chat:write", "im:write", "users:read"];
+
+export interface BoltAppOptions {
+  slack: SlackConfig;
+  logger: Logger;
+  /** Options every Web API client shares (the API's address). */
+  apiOptions: WebClientOptions;
+  /** Resolves when the database answers (/readyz). */
+  ping: () => Promise<void>;
+  /** Where OAuth installations are kept (OAuth mode). */
+  installations?: SlackInstallationRepo;
+  /** A team finished an OAuth install. */
+  onInstalled: (teamId: string, teamName: string | undefined) => Promise<void>;
+}
+
+export function createBoltApp(options: BoltAppOptions): App {
+  const { slack, apiOptions, installations } = options;
+  if (slack.mode === "oauth" && !installations) throw new Error("Slack OAuth mode needs an installation repository");
+  return new App({
+    logger: boltLogger(options.logger),
+    clientOptions: { ...apiOptions, retryConfig: { retries: 2, factor: 1.5, minTimeout: 200, maxTimeout: 1000 } },
+    ...(slack.appToken
+      ? { socketMode: true, appToken: slack.appToken }
+      : { signingSecret: slack.signingSecret, customRoutes: healthRoutes(options.ping) }),
+    ...(slack.mode === "single" || !installations
+      ? { token: slack.botToken }
+      : {
+          clientId: slack.clientId,
+          clientSecret: slack.clientSecret,
+          stateSecret: slack.stateSecret,
+          scopes: SLACK_SCOPES,
+          installationStore: createInstallationStore(installations, options.onInstalled),
+          installerOptions: { directInstall: true, clientOptions: { ...apiOptions } },
+        }),
+  });
+}
