@@ -1,19 +1,11 @@
 /** `invited <company> [stage] [when]`: an invitation to the next step, a win worth celebrating. */
 
 import { formatMoment } from "../moments.ts";
-import { outcome, refusal, reply } from "../outcomes.ts";
+import { outcome, reply } from "../outcomes.ts";
 import { queueWin } from "../outreach.ts";
 import { defineCommand } from "./spec.ts";
 import { stageLabel } from "./stages.ts";
-import {
-  COMPANY_ARG,
-  findApplication,
-  isClosed,
-  latestPending,
-  roundsOf,
-  STATUS_WORDS,
-  touchApplication,
-} from "./support.ts";
+import { COMPANY_ARG, findOpenApplication, latestPending, roundsOf, touchApplication } from "./support.ts";
 
 export const invitedCommand = defineCommand({
   name: "invited",
@@ -27,15 +19,9 @@ export const invitedCommand = defineCommand({
   ],
   examples: ["invited Acme onsite Dec 3 10:00", "invited Globex"],
   async handler(ctx, { company, stage, when }) {
-    const match = await findApplication(ctx, company);
-    if (!match.ok) return refusal(match.code, match.problem);
-    const application = match.application;
-    if (isClosed(application)) {
-      return refusal(
-        "application-closed",
-        `${application.company} is marked ${STATUS_WORDS[application.status]}; an invitation doesn't fit there.`,
-      );
-    }
+    const open = await findOpenApplication(ctx, company, "; an invitation doesn't fit there.");
+    if (!open.ok) return open.refusal;
+    const application = open.application;
     const passed = latestPending(await roundsOf(ctx, application));
     if (passed) {
       await ctx.repo.updateRound(passed.id, {

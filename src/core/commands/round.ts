@@ -1,10 +1,10 @@
 /** `round <company> <stage> [when]`: a round scheduled (future) or held (past, or no time given). */
 
 import { formatMoment } from "../moments.ts";
-import { outcome, refusal, reply } from "../outcomes.ts";
+import { outcome, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
 import { stageLabel } from "./stages.ts";
-import { COMPANY_ARG, findApplication, isClosed, STATUS_WORDS, touchApplication } from "./support.ts";
+import { COMPANY_ARG, findOpenApplication, touchApplication } from "./support.ts";
 
 export const roundCommand = defineCommand({
   name: "round",
@@ -18,15 +18,9 @@ export const roundCommand = defineCommand({
   ],
   examples: ["round Acme technical tomorrow 3pm", "round Globex screen"],
   async handler(ctx, { company, stage, when }) {
-    const match = await findApplication(ctx, company);
-    if (!match.ok) return refusal(match.code, match.problem);
-    const application = match.application;
-    if (isClosed(application)) {
-      return refusal(
-        "application-closed",
-        `${application.company} is marked ${STATUS_WORDS[application.status]}, so I can't add a round to it.`,
-      );
-    }
+    const open = await findOpenApplication(ctx, company, ", so I can't add a round to it.");
+    if (!open.ok) return open.refusal;
+    const application = open.application;
     const at = when?.at ?? ctx.now;
     const upcoming = at.getTime() > ctx.now.getTime();
     await ctx.repo.createRound({

@@ -1,6 +1,7 @@
 /** Shared steps of pipeline handlers: finding the application a member means and recording activity on it. */
 import { type ApplicationMatch, matchApplication } from "../companies.ts";
 import type { Application, ApplicationStatus, Round } from "../model.ts";
+import { type CommandResult, refusal } from "../outcomes.ts";
 import type { CommandContext } from "./spec.ts";
 
 /** The argument most commands start with: one of the member's companies. */
@@ -37,6 +38,28 @@ export function latestPending(rounds: readonly Round[]): Round | undefined {
 /** Closed applications can't take new rounds; ghosted ones come back to life when the company does. */
 export function isClosed(application: Application): boolean {
   return application.status === "REJECTED" || application.status === "WITHDRAWN" || application.status === "ACCEPTED";
+}
+
+/**
+ * The member's application for a typed company name when it is still open, or the refusal to return: no such
+ * company, or closed, in which case `doesNotFit` ends the sentence ("an invitation doesn't fit there").
+ */
+export async function findOpenApplication(
+  ctx: CommandContext,
+  company: string,
+  doesNotFit: string,
+): Promise<{ ok: true; application: Application } | { ok: false; refusal: CommandResult }> {
+  const match = await findApplication(ctx, company);
+  if (!match.ok) return { ok: false, refusal: refusal(match.code, match.problem) };
+  const { application } = match;
+  if (!isClosed(application)) return match;
+  return {
+    ok: false,
+    refusal: refusal(
+      "application-closed",
+      `${application.company} is marked ${STATUS_WORDS[application.status]}${doesNotFit}`,
+    ),
+  };
 }
 
 export const STATUS_WORDS: Record<ApplicationStatus, string> = {
