@@ -1,6 +1,7 @@
 /** What the Discord adapter leaves to the core, end to end: the reply deadline on hand-fired timers, and joining or leaving a server. */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Bot } from "../../src/core/bot.ts";
+import { OUTSIDE_A_WORKSPACE } from "../../src/core/outside-workspace.ts";
 import { type Database, IN_MEMORY, openDatabase } from "../../src/db/open.ts";
 import { ADA, type DiscordWorld, GUILD, shown, startDiscordWorld, WINS } from "../support/discord-world.ts";
 import { createManualTimers } from "../support/manual-timers.ts";
@@ -78,5 +79,22 @@ describe("joining and leaving a server", () => {
     await expect
       .poll(() => db.prisma.workspace.findFirst({ where: { externalId: "1200000000000000009" } }))
       .toMatchObject({ platform: "DISCORD", name: "Night Shift", deletionScheduledAt: null });
+  }, 30_000);
+});
+
+describe("what the adapter no longer words itself", () => {
+  it("GIVEN /nextstep in a DM THEN the core's answer says to use it in a server, and nothing is stored", async () => {
+    world = await startDiscordWorld({ db });
+    const { first } = await world.command("apply", [{ name: "company", value: "Acme" }], { guildId: null });
+    expect(shown(first)).toContain(OUTSIDE_A_WORKSPACE.text);
+    expect(await db.prisma.member.count()).toBe(0);
+    expect(await db.prisma.application.count()).toBe(0);
+  }, 30_000);
+
+  it("GIVEN a subcommand the table no longer has THEN the core refuses it as an unknown command", async () => {
+    world = await startDiscordWorld({ db });
+    const { first } = await world.command("frobnicate");
+    expect(shown(first)).toMatch(/know the command .{0,2}"frobnicate/);
+    expect(await db.prisma.application.count()).toBe(0);
   }, 30_000);
 });

@@ -36,11 +36,11 @@ export interface DiscordWorld {
   clock: { now(): Date; advance(ms: number): void };
   dispatcher: Dispatcher;
   jobStore: JobStore;
-  /** `/nextstep [group] <sub> …` by `user`; resolves with the first answer (the callback). */
+  /** `/nextstep [group] <sub> …` by `user` (in a DM when `guildId` is null); resolves with the first answer (the callback). */
   command(
     sub: string,
     options?: Option[],
-    spec?: { user?: typeof ADA; guildId?: string; group?: string; admin?: boolean },
+    spec?: { user?: typeof ADA; guildId?: string | null; group?: string; admin?: boolean },
   ): Promise<{ id: string; first: FakeInteractionResponse }>;
   autocomplete(
     sub: string,
@@ -123,7 +123,7 @@ export async function startDiscordWorld(options: {
           id: snowflake(),
           applicationId: APP,
           user: spec.user ?? ADA,
-          guildId: spec.guildId ?? GUILD,
+          guildId: spec.guildId === null ? undefined : (spec.guildId ?? GUILD),
           channelId: spec.guildId === OTHER_GUILD ? OTHER_WINS : WINS,
           memberPermissions: spec.admin ? MANAGER_PERMISSIONS : undefined,
           subcommand: sub,
