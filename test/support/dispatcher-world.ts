@@ -132,10 +132,37 @@ export function deferred(): { promise: Promise<void>; resolve: () => void } {
   return { promise, resolve };
 }
 
-export async function eventually(condition: () => boolean, what: string, timeoutMs = 2_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
+/** A polling timer the test fires by hand: `fire()` runs one poll, `cancelled` says whether the dispatcher stopped it. */
+export interface ManualTimer {
+  every: NonNullable<DispatcherOptions["every"]>;
+  /** Runs the poll the dispatcher scheduled, as its interval elapsing would; false when none is scheduled. */
+  fire(): boolean;
+  readonly intervalMs: number | undefined;
+  readonly cancelled: boolean;
+}
+
+export function manualTimer(): ManualTimer {
+  let tick: (() => void) | undefined;
+  let intervalMs: number | undefined;
+  let cancelled = false;
+  return {
+    every(ms, poll) {
+      tick = poll;
+      intervalMs = ms;
+      return () => {
+        cancelled = true;
+        tick = undefined;
+      };
+    },
+    fire() {
+      tick?.();
+      return tick !== undefined;
+    },
+    get intervalMs() {
+      return intervalMs;
+    },
+    get cancelled() {
+      return cancelled;
+    },
+  };
 }
