@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import type { DeliveryPort } from "../../src/core/delivery/port.ts";
 import type { OutboxQueue } from "../../src/core/ports.ts";
 import { createFakePlatform } from "../fakes/fake-platform.ts";
-import { countingMarks, deferred, givenWorld, HOUR_MS, manualTimer, T0 } from "../support/dispatcher-world.ts";
+import { deferred } from "../support/deferred.ts";
+import { countingMarks, givenWorld, HOUR_MS, manualTimer, T0 } from "../support/dispatcher-world.ts";
 
 describe("dispatcher: delivering", () => {
   it("GIVEN due messages WHEN dispatched THEN each is delivered once and marked SENT once, and a later round sends nothing", async () => {

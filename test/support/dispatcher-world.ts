@@ -124,14 +124,6 @@ export function countingMarks(queue: OutboxQueue, marked: string[]): OutboxQueue
   };
 }
 
-export function deferred(): { promise: Promise<void>; resolve: () => void } {
-  let resolve: () => void = () => undefined;
-  const promise = new Promise<void>((done) => {
-    resolve = done;
-  });
-  return { promise, resolve };
-}
-
 /** A polling timer the test fires by hand: `fire()` runs one poll, `cancelled` says whether the dispatcher stopped it. */
 export interface ManualTimer {
   every: NonNullable<DispatcherOptions["every"]>;
