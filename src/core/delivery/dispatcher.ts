@@ -117,7 +117,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       await sleep(at - now);
       return true;
     }
-    await queue.postpone(message.id, new Date(at));
+    // Learned paces run in fractions of a millisecond and a Date drops them: rounding up keeps the row from coming due
+    // before its slot, to be claimed and postponed again in a loop until the clock catches up.
+    await queue.postpone(message.id, new Date(Math.ceil(at)));
     return false;
   }
 
