@@ -71,7 +71,10 @@ export async function givenWorld(platform: Platform = "SLACK"): Promise<World> {
   const member = await store.inWorkspace(workspace.id, (repo) =>
     repo.ensureMember({ externalId: "U-ADA", displayName: "Ada" }),
   );
-  const fake = createFakePlatform({ now: () => clock.now().getTime() });
+  const fake = createFakePlatform({
+    now: () => clock.now().getTime(),
+    elapse: async (ms) => clock.advance(ms),
+  });
   const queue =
     (target: "DIRECT" | "CHANNEL") =>
     async (key: string, at: Date = clock.now()) => {
