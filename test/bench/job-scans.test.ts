@@ -13,12 +13,9 @@ describe.skipIf(!postgresUrl)("job-scans benchmark (quick)", () => {
     expect(result.rows).toHaveLength(JOBS.length);
     for (const job of JOBS) {
       const figure = (name: string) => result.figures[`n200.${job.name}.${name}`];
-      expect(figure("jobMs"), job.name).toBeGreaterThan(0);
-      expect(figure("referenceMs"), job.name).toBeGreaterThan(0);
       expect(figure("rows"), job.name).toBeGreaterThan(0);
       expect(figure("rows"), job.name).toBe(figure("referenceRows"));
       expect(figure("secondRunRows"), job.name).toBe(0);
     }
-    expect(Object.values(result.figures).every(Number.isFinite)).toBe(true);
   }, 180_000);
 });

@@ -31,6 +31,15 @@ const advisoryLocksHeld = async (conn: SqlConnection) => {
   return row?.n;
 };
 
+/** Sessions of this database waiting for a lock of any kind. */
+const sessionsWaitingOnLocks = async (conn: SqlConnection) => {
+  const [row] = await conn.query<{ n: number }>(
+    `SELECT count(DISTINCT pid)::int AS n FROM pg_locks
+     WHERE NOT granted AND pid IN (SELECT pid FROM pg_stat_activity WHERE datname = current_database())`,
+  );
+  return row?.n ?? 0;
+};
+
 const tableExists = async (conn: SqlConnection, table: string) => {
   const [row] = await conn.query<{ found: boolean }>("SELECT to_regclass($1) IS NOT NULL AS found", [
     `public."${table}"`,
@@ -119,16 +128,27 @@ describe.each(databaseKinds())("migration runner on $name", (kind) => {
     async () => {
       const database = await kind.scratch();
       scratch = database;
-      const [one, two] = [await database.connect(), await database.connect()];
+      const [one, two, gate] = [await database.connect(), await database.connect(), await database.connect()];
+      // The first migration waits at a gate the test holds, so the two runs surely overlap: whichever runs it is held
+      // there while the other is left waiting, on the migration lock if there is one, or on the first's new table.
+      const GATE_KEY = 4_242;
+      await gate.query("SELECT pg_advisory_lock($1)", [GATE_KEY]);
       const dir = await migrationsDir({
-        "001_slow": `CREATE TABLE "Slow" ("id" TEXT PRIMARY KEY); SELECT pg_sleep(0.3);`,
+        "001_gated": `CREATE TABLE "Gated" ("id" TEXT PRIMARY KEY); SELECT pg_advisory_xact_lock(${GATE_KEY});`,
         "002_after": `CREATE TABLE "After" ("id" TEXT PRIMARY KEY);`,
       });
 
-      const results = await Promise.all([applyMigrations(one, dir), applyMigrations(two, dir)]);
+      let settled = false;
+      const both = Promise.all([applyMigrations(one, dir), applyMigrations(two, dir)]).finally(() => {
+        settled = true;
+      });
+      // Each round trip paces the loop; nothing here waits on the clock. A run that fails instead of waiting ends it.
+      while (!settled && (await sessionsWaitingOnLocks(gate)) < 2);
+      await gate.query("SELECT pg_advisory_unlock($1)", [GATE_KEY]);
+      const results = await both;
 
-      expect(results.flatMap((result) => result.applied).sort()).toEqual(["001_slow", "002_after"]);
-      expect((await recorded(one)).map((row) => row.migration_name)).toEqual(["001_slow", "002_after"]);
+      expect(results.flatMap((result) => result.applied).sort()).toEqual(["001_gated", "002_after"]);
+      expect((await recorded(one)).map((row) => row.migration_name)).toEqual(["001_gated", "002_after"]);
       expect(await advisoryLocksHeld(one)).toBe(0);
     },
   );

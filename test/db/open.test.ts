@@ -1,11 +1,11 @@
 /** Opening the database: a PGlite data directory serves one process at a time and keeps its data across restarts. */
 import { spawnSync } from "node:child_process";
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { DataDirInUseError } from "../../src/db/data-dir-lock.ts";
-import { type Database, openDatabase } from "../../src/db/open.ts";
+import { type Database, type DatabaseLogger, openDatabase } from "../../src/db/open.ts";
 import { databaseKinds } from "../support/databases.ts";
 
 const opened: Database[] = [];
@@ -17,8 +17,8 @@ async function dataDir(): Promise<string> {
   return dir;
 }
 
-async function open(dir: string): Promise<Database> {
-  const db = await openDatabase({ dataDir: dir });
+async function open(dir: string, logger?: DatabaseLogger): Promise<Database> {
+  const db = await openDatabase({ dataDir: dir, logger });
   opened.push(db);
   return db;
 }
@@ -68,24 +68,55 @@ describe("openDatabase on a PGlite data directory", () => {
     expect(await readdir(dir)).not.toContain("nextstep.lock");
   });
 
-  it("GIVEN a lock left by a process that has died WHEN opening THEN the stale lock is taken over", async () => {
+  it("GIVEN a lock left by a process that has died WHEN opening THEN the stale lock is taken over, said so, and now keeps others out", async () => {
     const dir = await dataDir();
     const dead = spawnSync(process.execPath, ["-e", ""]);
     const stale = { pid: dead.pid, hostname: hostname(), startedAt: "2026-01-01T00:00:00.000Z" };
     await writeFile(join(dir, "nextstep.lock"), JSON.stringify(stale));
+    const warnings: unknown[] = [];
 
-    const db = await open(dir);
+    await open(dir, { info: () => {}, warn: (context, message) => warnings.push([message, context]), error: () => {} });
 
-    await db.ping();
+    expect(warnings).toEqual([["taking over a stale data directory lock", { dataDir: dir, holder: stale }]]);
+    await expectLockedByUs(dir, stale.startedAt);
   });
 
-  it("GIVEN a lock bearing our own pid from an earlier run (a restarted container) WHEN opening THEN it is taken over", async () => {
+  it("GIVEN a lock bearing our own pid from an earlier run (a restarted container) WHEN opening THEN it is taken over and now keeps others out", async () => {
     const dir = await dataDir();
     const earlier = { pid: process.pid, hostname: hostname(), startedAt: "2026-01-01T00:00:00.000Z" };
     await writeFile(join(dir, "nextstep.lock"), JSON.stringify(earlier));
 
-    const db = await open(dir);
+    await open(dir);
 
-    await db.ping();
+    await expectLockedByUs(dir, earlier.startedAt);
+  });
+
+  it("GIVEN a lock held by another live process on this host WHEN opening THEN it is refused naming that process, and the lock is left alone", async () => {
+    const dir = await dataDir();
+    const live = { pid: process.ppid, hostname: hostname(), startedAt: "2026-01-01T00:00:00.000Z" };
+    const contents = JSON.stringify(live);
+    await writeFile(join(dir, "nextstep.lock"), contents);
+
+    await expect(openDatabase({ dataDir: dir })).rejects.toThrow(`is already in use by process ${process.ppid}`);
+
+    expect(await readFile(join(dir, "nextstep.lock"), "utf8")).toBe(contents);
+  });
+
+  it("GIVEN a lock written on another host (a recreated container sharing the volume) WHEN opening THEN it is treated as stale", async () => {
+    const dir = await dataDir();
+    const elsewhere = { pid: process.ppid, hostname: `not-${hostname()}`, startedAt: "2026-01-01T00:00:00.000Z" };
+    await writeFile(join(dir, "nextstep.lock"), JSON.stringify(elsewhere));
+
+    await open(dir);
+
+    await expectLockedByUs(dir, elsewhere.startedAt);
   });
 });
+
+/** The directory's lock names this process, was written now rather than `staleStartedAt`, and refuses a second open. */
+async function expectLockedByUs(dir: string, staleStartedAt: string): Promise<void> {
+  const holder = JSON.parse(await readFile(join(dir, "nextstep.lock"), "utf8"));
+  expect(holder).toMatchObject({ pid: process.pid, hostname: hostname() });
+  expect(holder.startedAt).not.toBe(staleStartedAt);
+  await expect(openDatabase({ dataDir: dir })).rejects.toThrow(DataDirInUseError);
+}

@@ -163,11 +163,15 @@ describe("dispatcher: giving up", () => {
       logger: createRecordingLogger(entries),
     });
 
+    const total = { sent: 0, retried: 0, failed: 0 };
     for (let round = 0; round < 20; round++) {
-      await dispatcher.dispatchDue();
+      const summary = await dispatcher.dispatchDue();
+      for (const outcome of ["sent", "retried", "failed"] as const) total[outcome] += summary[outcome];
       world.clock.advance(HOUR_MS);
     }
 
+    // Seven retries, then the eighth failure is the last: a dead row is a failure, never counted as sent.
+    expect(total).toEqual({ sent: 0, retried: 7, failed: 1 });
     expect(platform.calls).toHaveLength(8);
     const row = await world.row("dm-1");
     expect(row).toMatchObject({ status: "DEAD", attempts: 8, leaseUntil: null });

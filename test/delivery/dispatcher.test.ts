@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import type { DeliveryPort } from "../../src/core/delivery/port.ts";
 import type { OutboxQueue } from "../../src/core/ports.ts";
 import { createFakePlatform } from "../fakes/fake-platform.ts";
-import { countingMarks, deferred, eventually, givenWorld, HOUR_MS, T0 } from "../support/dispatcher-world.ts";
+import { deferred } from "../support/deferred.ts";
+import { countingMarks, givenWorld, HOUR_MS, manualTimer, T0 } from "../support/dispatcher-world.ts";
 
 describe("dispatcher: delivering", () => {
   it("GIVEN due messages WHEN dispatched THEN each is delivered once and marked SENT once, and a later round sends nothing", async () => {
@@ -172,38 +173,49 @@ describe("dispatcher: adapters and shutdown", () => {
     expect((await world.row("dm-1")).status).toBe("PENDING");
   });
 
-  it("GIVEN a send under way WHEN stop() is called THEN it resolves only after that send finishes, leaves nothing claimed and polls no more", async () => {
+  it("GIVEN a send under way WHEN stop() is called THEN it resolves only after that send finishes, hands the rest of the batch back and polls no more", async () => {
     const world = await givenWorld();
     for (const key of ["dm-1", "dm-2", "dm-3"]) await world.queueDirect(key);
     const gate = deferred();
-    let started = 0;
+    const firstSendStarted = deferred();
+    const events: string[] = [];
     const gatedPort: DeliveryPort = {
       async sendDirect(address, message) {
-        started++;
-        if (message.text === "dm-1") await gate.promise;
+        if (message.text === "dm-1") {
+          firstSendStarted.resolve();
+          await gate.promise;
+        }
         await world.platform.sendDirect(address, message);
+        events.push(`sent ${message.text}`);
       },
       postToChannel: (address, message) => world.platform.postToChannel(address, message),
     };
-    const dispatcher = world.dispatcher({ ports: { SLACK: gatedPort } });
-    dispatcher.start(5);
-    await eventually(() => started === 1, "the first send to start");
+    const timer = manualTimer();
+    const dispatcher = world.dispatcher({ ports: { SLACK: gatedPort }, every: timer.every });
+    dispatcher.start(2_000);
+    expect(timer.intervalMs).toBe(2_000);
+    expect(timer.fire()).toBe(true);
+    await firstSendStarted.promise;
 
-    let stopped = false;
-    const stopping = dispatcher.stop().then(() => {
-      stopped = true;
-    });
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    expect(stopped).toBe(false);
+    const stopping = dispatcher.stop().then(() => events.push("stopped"));
+    // Let everything that does not wait on the send settle: a stop that did not wait would have resolved by now.
+    await new Promise((resolve) => setImmediate(resolve));
+    events.push("send released");
     gate.resolve();
     await stopping;
 
+    expect(events).toEqual(["send released", "sent dm-1", "stopped"]);
+    expect(timer.cancelled).toBe(true);
     expect((await world.row("dm-1")).status).toBe("SENT");
-    for (const key of ["dm-2", "dm-3"]) expect(["SENT", "PENDING"]).toContain((await world.row(key)).status);
+    // The rest of the claimed batch is handed back at once, not left to wait out its lease.
+    for (const key of ["dm-2", "dm-3"])
+      expect(await world.row(key)).toMatchObject({ status: "PENDING", leaseUntil: null });
     expect(world.platform.duplicates()).toEqual([]);
+
     const callsAtStop = world.platform.calls.length;
     await world.queueDirect("after-stop");
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(timer.fire()).toBe(false);
+    expect(await dispatcher.dispatchDue()).toEqual({ sent: 0, retried: 0, failed: 0 });
     expect(world.platform.calls.length).toBe(callsAtStop);
     expect((await world.row("after-stop")).status).toBe("PENDING");
   });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDispatcher, type Dispatcher } from "../../src/core/delivery/dispatcher.ts";
 import { silentLogger } from "../../src/core/logger.ts";
 import type { Member, Workspace } from "../../src/core/model.ts";
+import type { OutboxQueue } from "../../src/core/ports.ts";
 import { type Database, openDatabase } from "../../src/db/open.ts";
 import { createPrismaJobStore } from "../../src/db/prisma-job-store.ts";
 import { createPrismaStore } from "../../src/db/prisma-store.ts";
@@ -15,7 +16,8 @@ import { type DatabaseKind, databaseKinds } from "../support/databases.ts";
 const postgres: DatabaseKind | undefined = databaseKinds().find((kind) => kind.name === "postgres");
 const DAY_MS = 86_400_000;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Where the simulated processes' shared clock starts; it moves only when the test or a simulated wait moves it. */
+const T0 = new Date("2030-03-04T09:00:00.000Z");
 
 /** The URL of the database `db` is connected to, so a second "process" can open its own pool on it. */
 async function urlOf(db: Database): Promise<string> {
@@ -53,12 +55,64 @@ async function seedWorkspaces(db: Database, count: number, membersEach: number):
   return seeded;
 }
 
-/** Polls like a bot process: deliver what is due, rest briefly when nothing was, until `done` or the deadline. */
-async function pollUntil(dispatcher: Dispatcher, done: () => Promise<boolean>, deadline: number): Promise<void> {
-  while (Date.now() < deadline) {
+/**
+ * One clock for every simulated process, moved by what happens rather than by the wall: a timeout or an in-line wait
+ * moves it by its length, and when no process finds anything due it jumps to the next moment a row becomes claimable.
+ * Processes with nothing to do wait for it to move, as a real one waits for its next poll.
+ */
+interface SharedClock {
+  now(): Date;
+  advance(ms: number): void;
+  /** Resolves the next time the clock moves. */
+  moved(): Promise<void>;
+}
+
+function sharedClock(start: Date): SharedClock {
+  let current = start.getTime();
+  let waiting: (() => void)[] = [];
+  return {
+    now: () => new Date(current),
+    advance(ms) {
+      current += ms;
+      const woken = waiting;
+      waiting = [];
+      for (const wake of woken) wake();
+    },
+    moved: () => new Promise<void>((resolve) => waiting.push(resolve)),
+  };
+}
+
+/** The next moment a waiting row is due or a claimed row's lease runs out; undefined when no row waits or is claimed. */
+async function nextClaimableAt(db: Database): Promise<Date | undefined> {
+  const [row] = await db.prisma.$queryRaw<{ at: Date | null }[]>`
+    SELECT min(CASE WHEN status = 'PENDING' THEN "nextAttemptAt" ELSE "leaseUntil" END) AS at
+    FROM "Outbox" WHERE status IN ('PENDING', 'SENDING')`;
+  return row?.at ?? undefined;
+}
+
+/** The queue with each round trip to the database taking a millisecond of the shared clock, as it would take real time. */
+function takingTime(queue: OutboxQueue, clock: SharedClock): OutboxQueue {
+  const roundTrip =
+    <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
+    (...args: A): Promise<R> => {
+      clock.advance(1);
+      return call(...args);
+    };
+  return {
+    claimDue: roundTrip(queue.claimDue),
+    markSent: roundTrip(queue.markSent),
+    reschedule: roundTrip(queue.reschedule),
+    markFailed: roundTrip(queue.markFailed),
+    postpone: roundTrip(queue.postpone),
+    release: roundTrip(queue.release),
+  };
+}
+
+/** Polls like a bot process: deliver what is due; with nothing due, wait for the clock to move. Never returns once its port hangs. */
+async function pollForever(dispatcher: Dispatcher, clock: SharedClock): Promise<never> {
+  for (;;) {
     const summary = await dispatcher.dispatchDue();
-    if (await done()) return;
-    if (summary.sent + summary.retried + summary.failed === 0) await sleep(20);
+    if (summary.sent + summary.retried + summary.failed === 0) await clock.moved();
   }
 }
 
@@ -80,7 +134,8 @@ describe.skipIf(!postgres)("several processes on one Postgres", () => {
 
     it("GIVEN 429s, 500s and timeouts and a dispatcher that freezes WHEN the other keeps polling THEN every message is delivered exactly once", async () => {
       const seeded = await seedWorkspaces(first, 4, 25);
-      const due = new Date(Date.now() - 60_000);
+      const clock = sharedClock(T0);
+      const due = new Date(T0.getTime() - 60_000);
       const rows = Array.from({ length: TOTAL }, (_, index) => {
         const { workspace, members } = seeded[index % seeded.length] as Seeded;
         const member = members[Math.floor(index / seeded.length) % members.length] as Member;
@@ -111,6 +166,10 @@ describe.skipIf(!postgres)("several processes on one Postgres", () => {
       };
       const platform = createFakePlatform({
         channelRateLimit: { limit: 20, windowMs: 50 },
+        now: () => clock.now().getTime(),
+        elapse: async (ms) => clock.advance(ms),
+        // Each call takes a moment, so the channels' rate windows refill as sending goes on, as they would in real time.
+        latencyMs: 1,
         failures: () => {
           const roll = draw();
           let failure: InjectedFailure | undefined;
@@ -126,31 +185,38 @@ describe.skipIf(!postgres)("several processes on one Postgres", () => {
       // The doomed process freezes mid-call after this many deliveries and is never heard from again.
       doomedClient.hangAfter(1_500);
       const options = {
-        clock: { now: () => new Date() },
+        clock,
+        sleep: async (ms: number) => clock.advance(ms),
         logger: silentLogger,
         leaseMs: 2_000,
         batchSize: 50,
-        // Backoff at its floor (1 s) keeps the retries of 500s and timeouts quick.
+        // Backoff at its floor (1 s): retries of 500s and timeouts come due within the run.
         random: () => 0,
       };
       const survivor = createDispatcher({
         ...options,
-        queue: createPrismaStore(first).outbox,
+        queue: takingTime(createPrismaStore(first).outbox, clock),
         ports: { SLACK: survivorClient, DISCORD: survivorClient },
       });
       const doomed = createDispatcher({
         ...options,
-        queue: createPrismaStore(second).outbox,
+        queue: takingTime(createPrismaStore(second).outbox, clock),
         ports: { SLACK: doomedClient, DISCORD: doomedClient },
       });
 
-      const started = Date.now();
-      // Generous: a busy machine slows this down; a correct dispatcher finishes well inside it either way.
-      const deadline = started + 150_000;
       // Abandoned, never stopped: once its port hangs, this loop never resumes, as if the process were killed.
-      void pollUntil(doomed, async () => false, deadline);
-      const allSent = async () => (await first.prisma.outbox.count({ where: { status: { not: "SENT" } } })) === 0;
-      await pollUntil(survivor, allSent, deadline);
+      void pollForever(doomed, clock);
+      const notSent = () => first.prisma.outbox.count({ where: { status: { not: "SENT" } } });
+      // A bound in simulated time, not on the wall: a correct run needs under a simulated minute, however busy the machine.
+      const giveUpAt = T0.getTime() + 3_600_000;
+      while ((await notSent()) > 0 && clock.now().getTime() < giveUpAt) {
+        const summary = await survivor.dispatchDue();
+        if (summary.sent + summary.retried + summary.failed > 0) continue;
+        const next = await nextClaimableAt(first);
+        if (!next) break;
+        // A lease is over only once the clock is past it.
+        clock.advance(Math.max(1, next.getTime() + 1 - clock.now().getTime()));
+      }
 
       const statuses = await first.prisma.outbox.groupBy({ by: ["status"], _count: { _all: true } });
       expect(statuses.map((group) => [group.status, group._count._all])).toEqual([["SENT", TOTAL]]);
@@ -169,7 +235,7 @@ describe.skipIf(!postgres)("several processes on one Postgres", () => {
       const retried = await first.prisma.outbox.count({ where: { lastError: { not: null } } });
       expect(retried).toBeGreaterThan(0);
       for (const kind of ["rate-limit", "server-error", "timeout"] as const) expect(injected[kind]).toBeGreaterThan(0);
-    }, 180_000);
+    }, 300_000);
   });
 
   describe("two schedulers running every job at once", () => {

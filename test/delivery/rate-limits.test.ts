@@ -54,7 +54,14 @@ async function givenQueue(count: number, channels: string[]) {
       });
     }
   });
-  return { clock, store };
+  return { clock, store, row: (key: string) => rowOf(store, workspace, member, key) };
+}
+
+async function rowOf(store: ReturnType<typeof createMemoryStore>, workspace: Workspace, member: Member, key: string) {
+  const rows = await store.inWorkspace(workspace.id, (repo) => repo.listOutbox(member.id));
+  const row = rows.find((candidate) => candidate.dedupeKey === key);
+  if (!row) throw new Error(`no outbox row ${key}`);
+  return row;
 }
 
 describe("learned rate limits", () => {
@@ -102,5 +109,36 @@ describe("learned rate limits", () => {
     }
     expect([...platform.sent].sort()).toEqual(["m0", "m1", "m2", "m3", "m4", "m5"]);
     expect(platform.limitedCount()).toBe(2);
+  });
+
+  // A learned pace relaxes by fractions of a millisecond, but a row's due time holds whole ones: rounded down, the row
+  // would come due before its slot and be claimed and postponed over and over until the clock caught up.
+  it("GIVEN a learned pace whose next slot falls between two milliseconds THEN the message waits until the later one", async () => {
+    const { clock, store, row } = await givenQueue(3, ["C-BUSY"]);
+    const platform = limitedPlatform(clock, 500, "target");
+    const dispatcher = createDispatcher({
+      queue: store.outbox,
+      ports: { SLACK: platform.port },
+      clock,
+      logger: silentLogger,
+    });
+    await dispatcher.dispatchDue();
+    clock.advance(500);
+    await dispatcher.dispatchDue();
+    expect(platform.sent).toEqual(["m0", "m1"]);
+    // m1 went at T0 + 500 and relaxed the 500 ms pace to 499.5 ms: m2's slot is T0 + 999.5.
+    expect((await row("m2")).nextAttemptAt).toEqual(new Date(T0.getTime() + 1_000));
+
+    clock.advance(499);
+    await dispatcher.dispatchDue();
+    expect(await row("m2")).toMatchObject({
+      status: "PENDING",
+      attempts: 0,
+      nextAttemptAt: new Date(T0.getTime() + 1_000),
+    });
+    clock.advance(1);
+    await dispatcher.dispatchDue();
+    expect(platform.sent).toEqual(["m0", "m1", "m2"]);
+    expect(platform.limitedCount()).toBe(1);
   });
 });

@@ -8,6 +8,7 @@ import { silentLogger } from "../../src/core/logger.ts";
 import { type Database, IN_MEMORY, openDatabase } from "../../src/db/open.ts";
 import { findJob } from "../../src/jobs/registry.ts";
 import { createFakeDiscord } from "../fakes/fake-discord.ts";
+import { deferred } from "../support/deferred.ts";
 import { ADA, APP, type DiscordWorld, GUILD, shown, startDiscordWorld, TOKEN, WINS } from "../support/discord-world.ts";
 
 const DAY_MS = 86_400_000;
@@ -43,17 +44,25 @@ async function withChannelAndWin(w: DiscordWorld): Promise<void> {
 }
 
 describe("the 3-second rule", () => {
-  it("GIVEN a slow core THEN the reply is deferred (ephemeral) at once and edited in when ready", async () => {
+  it("GIVEN a core that has not answered by the deadline THEN the reply is deferred (ephemeral), and edited in once the core answers", async () => {
+    const coreMayAnswer = deferred();
+    let answered = false;
     const slow = (bot: Bot): Bot => ({
       ...bot,
       handleNamed: async (...args) => {
-        await new Promise((resolve) => setTimeout(resolve, 500));
-        return bot.handleNamed(...args);
+        // Held until the deferral has arrived, so the deadline passes first however busy the machine is.
+        await coreMayAnswer.promise;
+        const reply = await bot.handleNamed(...args);
+        answered = true;
+        return reply;
       },
     });
     world = await startDiscordWorld({ db, wrapBot: slow, replyDeadlineMs: 100 });
     const { id, first } = await world.command("apply", [{ name: "company", value: "Acme" }]);
+    expect(answered).toBe(false);
     expect(first).toMatchObject({ kind: "callback", type: 5, ephemeral: true });
+
+    coreMayAnswer.resolve();
     const edit = await world.fake.waitForInteractionResponse(id, 5000, (response) => response.kind === "edit");
     expect(shown(edit)).toContain("Tracking Acme");
   }, 30_000);

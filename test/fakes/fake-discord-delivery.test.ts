@@ -1,6 +1,7 @@
 /** The fake Discord driven by the real discord.js Client: DMs, channel posts and their refusals, joining and leaving guilds. */
+import { once } from "node:events";
 import { type Client, DiscordAPIError, Events, type TextChannel } from "discord.js";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   ACME,
   ADA,
@@ -92,8 +93,10 @@ describe("fake Discord: DMs and channel posts", () => {
 
   it("GIVEN the celebration channel is deleted WHEN the bot posts THEN the client dropped it from its cache and REST answers 10003", async () => {
     const channel = client.channels.cache.get(WINS) as TextChannel;
+    const deleted = once(client, Events.ChannelDelete);
     fake.deleteChannel(WINS);
-    await vi.waitFor(() => expect(client.channels.cache.has(WINS)).toBe(false));
+    await deleted;
+    expect(client.channels.cache.has(WINS)).toBe(false);
 
     await expect(channel.send("hi")).rejects.toMatchObject({ code: 10003, status: 404 });
   });

@@ -33,18 +33,19 @@ describe("fake Discord: 429 rate limits", () => {
     const limited: unknown[] = [];
     client.rest.on(RESTEvents.RateLimited, (info) => limited.push(info));
     fake.failNext(CHANNEL_MESSAGES, { status: 429, retryAfter: 0.2 });
-    const startedAt = Date.now();
 
     await wins.send("Ada got an offer!");
 
-    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(200);
     expect(fake.requestsTo("POST", CHANNEL_MESSAGES.path).map((request) => request.status)).toEqual([429, 200]);
     expect(limited).toMatchObject([{ route: "/channels/:id/messages", majorParameter: WINS, global: false }]);
+    // The client waits the fake's Retry-After of 0.2 s, plus its own safety offset, before retrying.
+    expect((limited[0] as { retryAfter: number }).retryAfter).toBeGreaterThanOrEqual(200);
     expect(fake.messages(WINS)).toHaveLength(1);
   });
 
   it("GIVEN rejectOnRateLimit WHEN a post gets 429 THEN RateLimitError with retryAfter in ms (+ offset); the bucket stays locked client-side until it resets", async () => {
-    const { fake, wins } = await winsIn({ rest: { rejectOnRateLimit: () => true, offset: 0 } });
+    let rejectWhenLimited = true;
+    const { fake, wins } = await winsIn({ rest: { rejectOnRateLimit: () => rejectWhenLimited, offset: 0 } });
     await wins.send("warm the bucket");
     fake.failNext(CHANNEL_MESSAGES, { status: 429, retryAfter: 0.3 });
 
@@ -63,8 +64,10 @@ describe("fake Discord: 429 rate limits", () => {
     expect(locked).toBeInstanceOf(RateLimitError);
     expect(fake.requestsTo("POST", CHANNEL_MESSAGES.path)).toHaveLength(2);
 
-    await new Promise((resolve) => setTimeout(resolve, 350));
+    // Told to wait rather than reject, the client holds the send until the bucket resets, then it goes through.
+    rejectWhenLimited = false;
     await wins.send("after the reset");
+    expect(fake.requestsTo("POST", CHANNEL_MESSAGES.path).map((request) => request.status)).toEqual([200, 429, 200]);
     expect(fake.messages(WINS).map((message) => message.content)).toEqual(["warm the bucket", "after the reset"]);
   });
 

@@ -54,6 +54,8 @@ export class FakeDiscordInteractions {
     private readonly directory: FakeDiscordDirectory,
     /** Discord's 3-second rule: later callbacks answer 10062 Unknown interaction. */
     private readonly deadlineMs: number,
+    /** Milliseconds now, for the deadline and the responses' arrival times. */
+    private readonly now: () => number,
   ) {}
 
   /** Remembers a dispatched interaction so its token is valid; learns its user and DM channel. */
@@ -78,7 +80,7 @@ export class FakeDiscordInteractions {
         user,
         authorizing_integration_owners: payload.authorizing_integration_owners,
       },
-      dispatchedAt: Date.now(),
+      dispatchedAt: this.now(),
       acknowledgedWith: undefined,
       original: undefined,
       componentMessage: stored ?? componentMessage,
@@ -97,7 +99,7 @@ export class FakeDiscordInteractions {
   callback(id: string, token: string, body: Json, withResponse: boolean): RestAnswer {
     const record = this.byId.get(id);
     if (record === undefined || record.token !== token) return UNKNOWN_INTERACTION;
-    if (Date.now() - record.dispatchedAt > this.deadlineMs) return UNKNOWN_INTERACTION;
+    if (this.now() - record.dispatchedAt > this.deadlineMs) return UNKNOWN_INTERACTION;
     if (record.acknowledgedWith !== undefined) {
       return discordError(400, 40060, "Interaction has already been acknowledged.");
     }
@@ -113,7 +115,7 @@ export class FakeDiscordInteractions {
     record.acknowledgedWith = type;
     const message = this.applyCallback(record, type, data ?? {});
     const ephemeral = message ? ((message.flags ?? 0) & EPHEMERAL) !== 0 : false;
-    record.responses.push({ kind: "callback", type, data, messageId: message?.id, ephemeral, receivedAt: Date.now() });
+    record.responses.push({ kind: "callback", type, data, messageId: message?.id, ephemeral, receivedAt: this.now() });
     if (!withResponse) return { status: 204 };
     const interaction = {
       id: record.id,
@@ -153,7 +155,7 @@ export class FakeDiscordInteractions {
       data: fields,
       messageId: message.id,
       ephemeral,
-      receivedAt: Date.now(),
+      receivedAt: this.now(),
     });
     return wait ? { status: 200, body: message } : { status: 204 };
   }
@@ -172,7 +174,7 @@ export class FakeDiscordInteractions {
     if (message === undefined) return discordError(404, 10008, "Unknown Message");
     if (method === "GET") return { status: 200, body: message };
     const ephemeral = ((message.flags ?? 0) & EPHEMERAL) !== 0;
-    const response = { type: undefined, messageId: message.id, ephemeral, receivedAt: Date.now() };
+    const response = { type: undefined, messageId: message.id, ephemeral, receivedAt: this.now() };
     if (method === "DELETE") {
       this.directory.unpost(message.channel_id, message.id);
       record.responses.push({ kind: "delete", data: undefined, ...response });

@@ -67,10 +67,11 @@ describe("fake Discord: interaction callbacks as Discord enforces them", () => {
   });
 
   it("GIVEN a callback later than the deadline THEN 10062 Unknown interaction, as after Discord's 3 seconds", async () => {
-    world = await startWorld({ fake: { interactionDeadlineMs: 50 } });
+    let now = 0;
+    world = await startWorld({ fake: { interactionDeadlineMs: 3_000, now: () => now } });
     const payload = applyCommand();
     const late = world.handleNext(async (interaction) => {
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      now += 3_001;
       return interaction.isRepliable() && interaction.reply("too late");
     });
     world.fake.dispatchInteraction(payload);

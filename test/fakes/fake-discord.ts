@@ -53,6 +53,8 @@ export interface FakeDiscordOptions {
   heartbeatIntervalMs?: number;
   /** Callbacks later than this after dispatch answer 10062 Unknown interaction, like Discord's 3 s rule. */
   interactionDeadlineMs?: number;
+  /** Milliseconds now, for that deadline (default Date.now): a test moves it past the deadline instead of waiting. */
+  now?: () => number;
 }
 
 const DEFAULT_WAIT_MS = 3000;
@@ -90,7 +92,11 @@ export class FakeDiscord {
       options.botUsername ?? "Next Step",
     );
     this.registry = new FakeCommandRegistry(options.applicationId);
-    this.interactions = new FakeDiscordInteractions(this.directory, options.interactionDeadlineMs ?? 3000);
+    this.interactions = new FakeDiscordInteractions(
+      this.directory,
+      options.interactionDeadlineMs ?? 3000,
+      options.now ?? Date.now,
+    );
     this.gateway = new FakeDiscordGateway({
       token: options.token,
       applicationId: options.applicationId,

@@ -50,6 +50,10 @@ export interface FakePlatformOptions {
   channelRateLimit?: { limit: number; windowMs: number };
   /** Milliseconds now, for the rate limit (default Date.now). */
   now?: () => number;
+  /** Lets `ms` pass while a call goes unanswered (a timeout); tests on a fake clock move it (default: none passes). */
+  elapse?: (ms: number) => Promise<void>;
+  /** How long every call takes to answer, passed through `elapse` (default 0). */
+  latencyMs?: number;
 }
 
 /** What one process sees: a delivery port that can be made to hang, as if the process froze mid-call. */
@@ -81,6 +85,8 @@ const NEVER = new Promise<never>(() => {});
 export function createFakePlatform(options: FakePlatformOptions = {}): FakePlatform {
   const keyOf = options.keyOf ?? ((message: BotMessage) => message.text);
   const now = options.now ?? Date.now;
+  // Never real time: a test that cares how long a timeout took passes its clock's.
+  const elapse = options.elapse ?? (async () => {});
   const deliveries: FakeDelivery[] = [];
   const calls: FakeCall[] = [];
   const callsPerKey = new Map<string, number>();
@@ -104,7 +110,7 @@ export function createFakePlatform(options: FakePlatformOptions = {}): FakePlatf
       case "server-error":
         throw new DeliveryError("internal server error", "transient", "http_500");
       case "timeout":
-        await new Promise((resolve) => setTimeout(resolve, failure.afterMs));
+        await elapse(failure.afterMs);
         throw new Error(`request timed out after ${failure.afterMs} ms`);
       case "permanent":
         throw new DeliveryError(`refused: ${failure.code}`, "permanent", failure.code);
@@ -118,6 +124,7 @@ export function createFakePlatform(options: FakePlatformOptions = {}): FakePlatf
     to: string,
     message: BotMessage,
   ): Promise<void> {
+    if (options.latencyMs) await elapse(options.latencyMs);
     const key = keyOf(message);
     const previousCalls = callsPerKey.get(key) ?? 0;
     callsPerKey.set(key, previousCalls + 1);

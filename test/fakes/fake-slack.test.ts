@@ -1,6 +1,6 @@
 /** The fake Slack Web API driven by the real WebClient: answers, recording, team isolation, and how each injected fault surfaces. */
 import { webApi } from "@slack/bolt";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createFakeSlack, type FakeSlack } from "./fake-slack.ts";
 
 const { ErrorCode, LogLevel, WebClient } = webApi;
@@ -288,7 +288,8 @@ describe("fake Slack: injected faults as WebClient surfaces them", () => {
 
     expect(failure).toMatchObject({ code: ErrorCode.RequestError, original: { name: "TimeoutError" } });
     expect(failure).toBeInstanceOf(webApi.WebAPIRequestError);
-    await vi.waitFor(() => expect(fake.messages("C0WINS")).toMatchObject([{ text: "late" }]), { timeout: 2_000 });
+    await fake.waitFor("chat.postMessage", (call) => call.answered);
+    expect(fake.messages("C0WINS")).toMatchObject([{ text: "late" }]);
   });
 
   it("GIVEN several faults queued WHEN called repeatedly THEN they are used in order, counted, then normal answers resume", async () => {

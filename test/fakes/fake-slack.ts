@@ -38,6 +38,8 @@ export interface FakeSlackCall {
   fault: FakeSlackFault | undefined;
   /** `Date.now()` when the call arrived. */
   receivedAt: number;
+  /** Whether the fake has answered it yet (a `delayMs` fault answers late, after any effect has happened). */
+  answered: boolean;
 }
 
 /** One POST to a response_url. */
@@ -256,7 +258,7 @@ export class FakeSlack {
     const token = bearer ?? (typeof params.token === "string" ? params.token : undefined);
     delete params.token;
     const fault = this.faults.get(method)?.shift();
-    const call: FakeSlackCall = { method, token, params, fault, receivedAt: Date.now() };
+    const call: FakeSlackCall = { method, token, params, fault, receivedAt: Date.now(), answered: false };
     this.recorded.push(call);
     this.arrivals.emit("call");
 
@@ -264,6 +266,14 @@ export class FakeSlack {
       const stillOpen = await sleep(fault.delayMs, true, { signal: this.shutdown.signal }).catch(() => false);
       if (!stillOpen) return;
     }
+    this.answer(call, response);
+    call.answered = true;
+    // A second event for the same call, so a test can wait for its answer as well as its arrival.
+    this.arrivals.emit("call");
+  }
+
+  private answer(call: FakeSlackCall, response: ServerResponse): void {
+    const { method, token, params, fault } = call;
     if (fault !== undefined && "status" in fault) {
       const headers: Record<string, string> =
         fault.status === 429 && fault.retryAfter !== undefined ? { "retry-after": `${fault.retryAfter}` } : {};

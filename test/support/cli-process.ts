@@ -66,13 +66,36 @@ export function startProcess(executable: string, args: readonly string[], env: R
     get stderr() {
       return stderr;
     },
-    async waitForOutput(text, timeoutMs = 30_000) {
-      const deadline = Date.now() + timeoutMs;
-      while (!stdout.includes(text)) {
-        if (exited) throw new Error(`Child exited before printing ${JSON.stringify(text)}:\n${stdout}\n${stderr}`);
-        if (Date.now() > deadline) throw new Error(`No ${JSON.stringify(text)} within ${timeoutMs} ms:\n${stdout}`);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+    waitForOutput(text, timeoutMs = 30_000) {
+      // Checked on each chunk of output and at exit: events, not polling. The timer only bounds a child that hangs.
+      return new Promise<void>((resolve, reject) => {
+        const check = () => {
+          if (stdout.includes(text)) settle(resolve);
+          else if (exited)
+            settle(() =>
+              reject(new Error(`Child exited before printing ${JSON.stringify(text)}:\n${stdout}\n${stderr}`)),
+            );
+        };
+        const timer = setTimeout(
+          () => settle(() => reject(new Error(`No ${JSON.stringify(text)} within ${timeoutMs} ms:\n${stdout}`))),
+          timeoutMs,
+        );
+        const settle = (done: () => void) => {
+          clearTimeout(timer);
+          child.stdout.off("data", onData);
+          child.off("close", onClose);
+          done();
+        };
+        // Our own listener was added first, so `stdout` already holds the chunk when these run.
+        const onData = () => check();
+        const onClose = () => {
+          exited = true;
+          check();
+        };
+        child.stdout.on("data", onData);
+        child.on("close", onClose);
+        check();
+      });
     },
     finished,
   };

@@ -71,7 +71,10 @@ export async function givenWorld(platform: Platform = "SLACK"): Promise<World> {
   const member = await store.inWorkspace(workspace.id, (repo) =>
     repo.ensureMember({ externalId: "U-ADA", displayName: "Ada" }),
   );
-  const fake = createFakePlatform({ now: () => clock.now().getTime() });
+  const fake = createFakePlatform({
+    now: () => clock.now().getTime(),
+    elapse: async (ms) => clock.advance(ms),
+  });
   const queue =
     (target: "DIRECT" | "CHANNEL") =>
     async (key: string, at: Date = clock.now()) => {
@@ -124,18 +127,37 @@ export function countingMarks(queue: OutboxQueue, marked: string[]): OutboxQueue
   };
 }
 
-export function deferred(): { promise: Promise<void>; resolve: () => void } {
-  let resolve: () => void = () => undefined;
-  const promise = new Promise<void>((done) => {
-    resolve = done;
-  });
-  return { promise, resolve };
+/** A polling timer the test fires by hand: `fire()` runs one poll, `cancelled` says whether the dispatcher stopped it. */
+export interface ManualTimer {
+  every: NonNullable<DispatcherOptions["every"]>;
+  /** Runs the poll the dispatcher scheduled, as its interval elapsing would; false when none is scheduled. */
+  fire(): boolean;
+  readonly intervalMs: number | undefined;
+  readonly cancelled: boolean;
 }
 
-export async function eventually(condition: () => boolean, what: string, timeoutMs = 2_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
+export function manualTimer(): ManualTimer {
+  let tick: (() => void) | undefined;
+  let intervalMs: number | undefined;
+  let cancelled = false;
+  return {
+    every(ms, poll) {
+      tick = poll;
+      intervalMs = ms;
+      return () => {
+        cancelled = true;
+        tick = undefined;
+      };
+    },
+    fire() {
+      tick?.();
+      return tick !== undefined;
+    },
+    get intervalMs() {
+      return intervalMs;
+    },
+    get cancelled() {
+      return cancelled;
+    },
+  };
 }

@@ -25,6 +25,8 @@ export interface DispatcherOptions {
   random?: () => number;
   /** Waits on the clock the dispatcher runs on (tests pass one that moves a fake clock). */
   sleep?: (ms: number) => Promise<void>;
+  /** Starts polling: calls `tick` every `intervalMs` and returns what stops it (tests pass a timer they fire by hand). */
+  every?: (intervalMs: number, tick: () => void) => () => void;
 }
 
 export interface DispatchSummary {
@@ -50,8 +52,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const leaseMargin = Math.min(LEASE_MARGIN_MS, leaseMs / 4);
   const random = options.random ?? Math.random;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const every = options.every ?? realInterval;
   const limits = createRateLimitMemory();
-  let timer: NodeJS.Timeout | undefined;
+  let cancelPolling: (() => void) | undefined;
   let running: Promise<unknown> = Promise.resolve();
   let stopping = false;
 
@@ -114,7 +117,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       await sleep(at - now);
       return true;
     }
-    await queue.postpone(message.id, new Date(at));
+    // Learned paces run in fractions of a millisecond and a Date drops them: rounding up keeps the row from coming due
+    // before its slot, to be claimed and postponed again in a loop until the clock catches up.
+    await queue.postpone(message.id, new Date(Math.ceil(at)));
     return false;
   }
 
@@ -152,15 +157,21 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       return round;
     },
     start(intervalMs) {
-      if (timer) return;
-      timer = setInterval(tick, intervalMs);
-      timer.unref?.();
+      if (cancelPolling) return;
+      cancelPolling = every(intervalMs, tick);
     },
     async stop() {
       stopping = true;
-      if (timer) clearInterval(timer);
-      timer = undefined;
+      cancelPolling?.();
+      cancelPolling = undefined;
       await running.catch(() => undefined);
     },
   };
+}
+
+/** Polling on the real clock; unref'd so a forgotten dispatcher never keeps the process alive. */
+function realInterval(intervalMs: number, tick: () => void): () => void {
+  const timer = setInterval(tick, intervalMs);
+  timer.unref?.();
+  return () => clearInterval(timer);
 }
