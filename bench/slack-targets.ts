@@ -1,4 +1,5 @@
 /** The Slack apps a latency run measures: Next Step's real adapter, a bare Bolt app (the floor) and bare Bolt with one Prisma transaction. */
+
 import type { Server } from "node:http";
 import { App, LogLevel } from "@slack/bolt";
 import pino from "pino";
@@ -7,6 +8,7 @@ import type { SlackConfig } from "../src/config.ts";
 import { createBot } from "../src/core/bot.ts";
 import type { Logger } from "../src/core/logger.ts";
 import { systemClock } from "../src/core/ports.ts";
+import { createWorkspaceLifecycle } from "../src/core/workspace-lifecycle.ts";
 import { newId } from "../src/db/ids.ts";
 import type { Database } from "../src/db/open.ts";
 import { createPrismaStore } from "../src/db/prisma-store.ts";
@@ -56,7 +58,7 @@ export async function startNextStep(db: Database, fakeUrl: string): Promise<Slac
     logger,
     port: 0,
     defaultTimezone: "UTC",
-    deletionGraceDays: 30,
+    lifecycle: createWorkspaceLifecycle({ store, clock: systemClock, logger, graceDays: 30 }),
   });
   const { port } = await adapter.start();
   return { url: `http://127.0.0.1:${port}`, close: () => adapter.stop() };

@@ -10,6 +10,7 @@ import type { DeliveryPort } from "./core/delivery/port.ts";
 import type { Logger } from "./core/logger.ts";
 import type { Platform } from "./core/model.ts";
 import { type Clock, type Store, systemClock, type WorkspaceIdentity } from "./core/ports.ts";
+import { createWorkspaceLifecycle } from "./core/workspace-lifecycle.ts";
 import { type Database, openDatabase } from "./db/open.ts";
 import { createPrismaJobStore } from "./db/prisma-job-store.ts";
 import { createPrismaSlackInstallations } from "./db/prisma-slack-installations.ts";
@@ -56,6 +57,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
   const store = createPrismaStore(db, { clock });
   const bot = createBot({ store, clock, logger });
+  // One meaning of "the app was removed" for every platform the process serves.
+  const lifecycle = createWorkspaceLifecycle({ store, clock, logger, graceDays: config.deletionGraceDays });
   const ports: Partial<Record<Platform, DeliveryPort>> = {};
   const dispatcher = createDispatcher({ queue: store.outbox, ports, clock, logger });
   const jobStore = createPrismaJobStore(db.prisma);
@@ -73,7 +76,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       logger,
       port: config.port,
       defaultTimezone: config.defaultTimezone,
-      deletionGraceDays: config.deletionGraceDays,
+      lifecycle,
       installations: config.slack.mode === "oauth" ? createPrismaSlackInstallations(db.prisma) : undefined,
       // A reply queued for a member who just acted goes out now, not at the next poll.
       deliverSoon: () => {
@@ -89,11 +92,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     discordAdapter = createDiscordAdapter({
       discord: config.discord,
       bot,
-      store,
-      clock,
       logger,
       defaultTimezone: config.defaultTimezone,
-      deletionGraceDays: config.deletionGraceDays,
+      lifecycle,
     });
     ports.DISCORD = discordAdapter.delivery;
   }

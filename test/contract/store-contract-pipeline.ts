@@ -44,7 +44,7 @@ export function describePipeline(store: () => Store): void {
     expect(listed.map((application) => application.company)).toEqual([...companies, "Beta"]);
   });
 
-  it("GIVEN an application at a company WHEN the member adds it again in other case THEN it is refused", async () => {
+  it("GIVEN an application at a company WHEN the member adds it again in other case THEN it is refused, while another member may track it", async () => {
     const { workspace, member, inWorkspace } = await givenAdaAt();
     const other = await givenMember(store(), workspace.id, "U-BOB");
     await inWorkspace((repo) => repo.createApplication(newApplication(member.id, "Acme")));
@@ -52,7 +52,8 @@ export function describePipeline(store: () => Store): void {
     await expect(inWorkspace((repo) => repo.createApplication(newApplication(member.id, " ACME ")))).rejects.toThrow();
     await expect(
       inWorkspace((repo) => repo.createApplication(newApplication(other.id, "acme"))),
-    ).resolves.toBeDefined();
+    ).resolves.toMatchObject({ memberId: other.id, company: "acme", companyKey: "acme" });
+    expect(await inWorkspace((repo) => repo.listApplications(member.id))).toMatchObject([{ company: "Acme" }]);
   });
 
   it("GIVEN a refused duplicate WHEN the work catches it THEN the rest of the unit of work still commits", async () => {

@@ -1,17 +1,21 @@
 /** Answering before a platform's deadline, else deferring: driven by a hand-fired timer, never the wall clock. */
 import { describe, expect, it } from "vitest";
 import { answerBeforeDeadline, type DeadlineAnswer } from "../../src/core/deadline.ts";
+import { deferred } from "../support/deferred.ts";
 import { createManualTimers } from "../support/manual-timers.ts";
 
-function recorder(): DeadlineAnswer<string> & { calls: string[] } {
+function recorder(): DeadlineAnswer<string> & { calls: string[]; deferred: Promise<void> } {
   const calls: string[] = [];
+  const deferral = deferred();
   return {
     calls,
+    deferred: deferral.promise,
     reply: async (result) => {
       calls.push(`reply:${result}`);
     },
     defer: async () => {
       calls.push("defer");
+      deferral.resolve();
     },
     replyLate: async (result) => {
       calls.push(`late:${result}`);
@@ -47,7 +51,8 @@ describe("answerBeforeDeadline", () => {
     const answered = answerBeforeDeadline(work.promise, 2_000, answer, timers);
     await timers.whenStarted();
     timers.fireAll();
-    await expect.poll(() => answer.calls).toEqual(["defer"]);
+    await answer.deferred;
+    expect(answer.calls).toEqual(["defer"]);
     work.open("slow");
     expect(await answered).toBe("slow");
     expect(answer.calls).toEqual(["defer", "late:slow"]);

@@ -1,11 +1,11 @@
 /** `npm start` with Slack and Discord credentials serves both from one process. */
-import { spawn } from "node:child_process";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createFakeDiscord, type FakeDiscord } from "../fakes/fake-discord.ts";
 import { createFakeSlack, type FakeSlack } from "../fakes/fake-slack.ts";
+import { slackAddress, startNode } from "../support/cli-process.ts";
 import { chatInputInteraction, snowflake } from "../support/discord-payloads.ts";
 import { ADA, APP, GUILD, TOKEN, WINS } from "../support/discord-world.ts";
 import { postSlashCommand } from "../support/slack-requests.ts";
@@ -37,31 +37,22 @@ afterAll(async () => {
 
 it("GIVEN both platforms configured WHEN the bot starts THEN Slack and Discord members are both answered", async () => {
   const dataDir = await mkdtemp(join(tmpdir(), "nextstep-both-"));
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const child = spawn(process.execPath, ["--import", "tsx", "src/bin/start.ts"], {
-    env: {
-      ...process.env,
-      NEXTSTEP_DATA_DIR: dataDir,
-      LOG_LEVEL: "warn",
-      PORT: String(port),
-      SLACK_BOT_TOKEN: "xoxb-t1",
-      SLACK_SIGNING_SECRET: "secret",
-      SLACK_API_URL: slack.url,
-      DISCORD_TOKEN: TOKEN,
-      DISCORD_APPLICATION_ID: APP,
-      DISCORD_API_URL: discord.apiUrl,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+  const running = startNode("src/bin/start.ts", [], {
+    NEXTSTEP_DATA_DIR: dataDir,
+    LOG_LEVEL: "info",
+    // Any free port: the address is read from the log line that says where it listens.
+    PORT: "0",
+    SLACK_BOT_TOKEN: "xoxb-t1",
+    SLACK_SIGNING_SECRET: "secret",
+    SLACK_API_URL: slack.url,
+    DISCORD_TOKEN: TOKEN,
+    DISCORD_APPLICATION_ID: APP,
+    DISCORD_API_URL: discord.apiUrl,
   });
-  const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
   try {
-    const url = `http://127.0.0.1:${port}`;
-    await expect
-      .poll(async () => (await fetch(`${url}/readyz`).catch(() => undefined))?.status, {
-        timeout: 20_000,
-        interval: 200,
-      })
-      .toBe(200);
+    // Discord (when configured) starts before Slack's HTTP server, so once Slack listens the process is up.
+    const url = await slackAddress(running);
+    expect((await fetch(`${url}/readyz`)).status).toBe(200);
     const answer = await postSlashCommand(url, "secret", {
       teamId: "T1",
       userId: "U1",
@@ -85,7 +76,7 @@ it("GIVEN both platforms configured WHEN the bot starts THEN Slack and Discord m
     const reply = await discord.waitForInteractionResponse(interaction.id, 15_000);
     expect(JSON.stringify(reply.data)).toContain("Tracking Globex");
   } finally {
-    child.kill("SIGTERM");
+    running.child.kill("SIGTERM");
   }
-  expect(await exited).toBe(0);
+  expect((await running.finished).code).toBe(0);
 }, 60_000);

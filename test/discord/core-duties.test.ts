@@ -65,20 +65,27 @@ describe("joining and leaving a server", () => {
   it("GIVEN the bot is removed THEN deletion is scheduled 30 days out; WHEN it is added back THEN it is cancelled", async () => {
     world = await startDiscordWorld({ db });
     await world.command("apply", [{ name: "company", value: "Acme" }]);
+    const removed = world.lifecycle.removed(GUILD);
     world.fake.removeGuild(GUILD);
-    await expect.poll(deletionOf).not.toBeNull();
+    await removed;
     expect((await deletionOf())?.getTime()).toBe(world.clock.now().getTime() + 30 * 86_400_000);
+    const returned = world.lifecycle.returned(GUILD);
     world.fake.addGuild({ id: GUILD, name: "Cohort 12", ownerId: ADA.id, channels: [{ id: WINS, name: "wins" }] });
-    await expect.poll(deletionOf).toBeNull();
+    await returned;
+    expect(await deletionOf()).toBeNull();
     expect(await db.prisma.application.count()).toBe(1);
   }, 30_000);
 
   it("GIVEN the bot is added to a new server THEN its workspace exists at once, under the server's name", async () => {
     world = await startDiscordWorld({ db });
+    const returned = world.lifecycle.returned("1200000000000000009");
     world.fake.addGuild({ id: "1200000000000000009", name: "Night Shift", ownerId: ADA.id, channels: [] });
-    await expect
-      .poll(() => db.prisma.workspace.findFirst({ where: { externalId: "1200000000000000009" } }))
-      .toMatchObject({ platform: "DISCORD", name: "Night Shift", deletionScheduledAt: null });
+    await returned;
+    expect(await db.prisma.workspace.findFirst({ where: { externalId: "1200000000000000009" } })).toMatchObject({
+      platform: "DISCORD",
+      name: "Night Shift",
+      deletionScheduledAt: null,
+    });
   }, 30_000);
 });
 

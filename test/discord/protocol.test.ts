@@ -105,12 +105,12 @@ describe("leaving a server", () => {
   it("GIVEN the bot is removed from a server THEN its data is deleted after the grace period, not before", async () => {
     world = await startDiscordWorld({ db });
     await world.command("apply", [{ name: "company", value: "Acme" }]);
+    const removed = world.lifecycle.removed(GUILD);
     world.fake.removeGuild(GUILD);
-    await expect
-      .poll(
-        async () => (await db.prisma.workspace.findFirstOrThrow({ where: { externalId: GUILD } })).deletionScheduledAt,
-      )
-      .not.toBeNull();
+    expect(await removed).toEqual(new Date(world.clock.now().getTime() + 30 * DAY_MS));
+    expect(
+      (await db.prisma.workspace.findFirstOrThrow({ where: { externalId: GUILD } })).deletionScheduledAt,
+    ).not.toBeNull();
     const purge = findJob("workspace-purge");
     await purge?.run({
       now: new Date(world.clock.now().getTime() + 29 * DAY_MS),

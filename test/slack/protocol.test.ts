@@ -150,15 +150,11 @@ describe("uninstall", () => {
     await install(world, "T2");
     await world.say("apply Acme", "U1", "T1");
     await world.say("apply Globex", "U1", "T2");
+    // Bolt answers before the handler runs, so the test waits for the removal to be handled, not for the answer.
+    const removed = world.lifecycle.removed("T1");
     const answer = await world.event(buildAppUninstalled("T1"));
     expect(answer.status).toBe(200);
-    // Bolt answers before the handler runs. Scheduling the deletion is its last step, so wait for that, not for the
-    // installation's removal before it: the purge below needs the schedule.
-    await expect
-      .poll(
-        async () => (await db.prisma.workspace.findFirstOrThrow({ where: { externalId: "T1" } })).deletionScheduledAt,
-      )
-      .not.toBeNull();
+    expect(await removed).toEqual(new Date(world.clock.now().getTime() + 30 * DAY_MS));
     expect(await db.prisma.slackInstallation.count({ where: { teamId: "T1" } })).toBe(0);
     const purge = findJob("workspace-purge");
     await purge?.run({
@@ -180,12 +176,12 @@ describe("uninstall", () => {
     world = await startSlackWorld({ db, mode: "oauth" });
     await install(world, "T1");
     await world.say("apply Acme", "U1", "T1");
+    const removed = world.lifecycle.removed("T1");
     expect((await world.event(buildTokensRevoked("T1", ["UBOT1"]))).status).toBe(200);
-    await expect
-      .poll(
-        async () => (await db.prisma.workspace.findFirstOrThrow({ where: { externalId: "T1" } })).deletionScheduledAt,
-      )
-      .not.toBeNull();
+    expect(await removed).toEqual(new Date(world.clock.now().getTime() + 30 * DAY_MS));
+    expect(
+      (await db.prisma.workspace.findFirstOrThrow({ where: { externalId: "T1" } })).deletionScheduledAt,
+    ).not.toBeNull();
     expect(await db.prisma.slackInstallation.count({ where: { teamId: "T1" } })).toBe(0);
     await install(world, "T1");
     expect(

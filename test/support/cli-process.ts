@@ -26,8 +26,8 @@ export interface RunningChild {
   child: ChildProcessWithoutNullStreams;
   readonly stdout: string;
   readonly stderr: string;
-  /** Resolves once stdout contains `text`; rejects if the child exits first or after `timeoutMs`. */
-  waitForOutput(text: string, timeoutMs?: number): Promise<void>;
+  /** Resolves once `stream` (stdout by default) contains `text`; rejects if the child exits first or after `timeoutMs`. */
+  waitForOutput(text: string, timeoutMs?: number, stream?: "stdout" | "stderr"): Promise<void>;
   finished: Promise<Finished>;
 }
 
@@ -66,23 +66,25 @@ export function startProcess(executable: string, args: readonly string[], env: R
     get stderr() {
       return stderr;
     },
-    waitForOutput(text, timeoutMs = 30_000) {
+    waitForOutput(text, timeoutMs = 30_000, stream = "stdout") {
+      const printed = () => (stream === "stdout" ? stdout : stderr);
+      const source = stream === "stdout" ? child.stdout : child.stderr;
       // Checked on each chunk of output and at exit: events, not polling. The timer only bounds a child that hangs.
       return new Promise<void>((resolve, reject) => {
         const check = () => {
-          if (stdout.includes(text)) settle(resolve);
+          if (printed().includes(text)) settle(resolve);
           else if (exited)
             settle(() =>
               reject(new Error(`Child exited before printing ${JSON.stringify(text)}:\n${stdout}\n${stderr}`)),
             );
         };
         const timer = setTimeout(
-          () => settle(() => reject(new Error(`No ${JSON.stringify(text)} within ${timeoutMs} ms:\n${stdout}`))),
+          () => settle(() => reject(new Error(`No ${JSON.stringify(text)} within ${timeoutMs} ms:\n${printed()}`))),
           timeoutMs,
         );
         const settle = (done: () => void) => {
           clearTimeout(timer);
-          child.stdout.off("data", onData);
+          source.off("data", onData);
           child.off("close", onClose);
           done();
         };
@@ -92,7 +94,7 @@ export function startProcess(executable: string, args: readonly string[], env: R
           exited = true;
           check();
         };
-        child.stdout.on("data", onData);
+        source.on("data", onData);
         child.on("close", onClose);
         check();
       });
@@ -172,4 +174,12 @@ export function afternoonZone(now: Date = new Date()): string {
   if (offset === 0) return "Etc/UTC";
   // Etc/GMT zones count the other way round: Etc/GMT-5 is five hours ahead of UTC.
   return offset > 0 ? `Etc/GMT-${offset}` : `Etc/GMT+${-offset}`;
+}
+
+/** Waits for the real entry point's "Slack adapter listening" log line (JSON on stderr) and returns its base URL. */
+export async function slackAddress(running: RunningChild, timeoutMs = 30_000): Promise<string> {
+  await running.waitForOutput('"Slack adapter listening"', timeoutMs, "stderr");
+  const line = running.stderr.split("\n").find((entry) => entry.includes('"Slack adapter listening"')) ?? "";
+  const { port } = JSON.parse(line) as { port: number };
+  return `http://127.0.0.1:${port}`;
 }

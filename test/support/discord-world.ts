@@ -4,6 +4,7 @@ import { type Bot, createBot } from "../../src/core/bot.ts";
 import type { Timers } from "../../src/core/deadline.ts";
 import { createDispatcher, type Dispatcher } from "../../src/core/delivery/dispatcher.ts";
 import { silentLogger } from "../../src/core/logger.ts";
+import { createWorkspaceLifecycle } from "../../src/core/workspace-lifecycle.ts";
 import type { Database } from "../../src/db/open.ts";
 import { createPrismaJobStore } from "../../src/db/prisma-job-store.ts";
 import { createPrismaStore } from "../../src/db/prisma-store.ts";
@@ -17,6 +18,7 @@ import {
   MANAGER_PERMISSIONS,
   snowflake,
 } from "./discord-payloads.ts";
+import { type ObservedLifecycle, observeLifecycle } from "./lifecycle-events.ts";
 
 export const APP = "1100000000000000001";
 export const TOKEN = "fake-bot-token";
@@ -36,6 +38,8 @@ export interface DiscordWorld {
   clock: { now(): Date; advance(ms: number): void };
   dispatcher: Dispatcher;
   jobStore: JobStore;
+  /** The adapter's workspace lifecycle, observed: await a removal or return instead of polling for it. */
+  lifecycle: ObservedLifecycle;
   /** `/nextstep [group] <sub> …` by `user` (in a DM when `guildId` is null); resolves with the first answer (the callback). */
   command(
     sub: string,
@@ -87,14 +91,13 @@ export async function startDiscordWorld(options: {
   };
   const store = createPrismaStore(db, { clock });
   const realBot = createBot({ store, clock, logger: silentLogger });
+  const lifecycle = observeLifecycle(createWorkspaceLifecycle({ store, clock, logger: silentLogger, graceDays: 30 }));
   const adapter = createDiscordAdapter({
     discord: { token: TOKEN, applicationId: APP, guildId: undefined, apiUrl: fake.apiUrl },
     bot: options.wrapBot ? options.wrapBot(realBot) : realBot,
-    store,
-    clock,
     logger: silentLogger,
     defaultTimezone: "UTC",
-    deletionGraceDays: 30,
+    lifecycle: lifecycle.lifecycle,
     replyDeadlineMs: options.replyDeadlineMs,
     timers: options.timers,
   });
@@ -117,6 +120,7 @@ export async function startDiscordWorld(options: {
     clock,
     dispatcher,
     jobStore: createPrismaJobStore(db.prisma),
+    lifecycle,
     command: (sub, commandOptions = [], spec = {}) =>
       send(
         chatInputInteraction({

@@ -5,15 +5,19 @@ import { type Bot, createBot } from "../../src/core/bot.ts";
 import type { Timers } from "../../src/core/deadline.ts";
 import { createDispatcher, type Dispatcher } from "../../src/core/delivery/dispatcher.ts";
 import { silentLogger } from "../../src/core/logger.ts";
+import { createWorkspaceLifecycle } from "../../src/core/workspace-lifecycle.ts";
 import type { Database } from "../../src/db/open.ts";
 import { createPrismaJobStore } from "../../src/db/prisma-job-store.ts";
 import { createPrismaSlackInstallations } from "../../src/db/prisma-slack-installations.ts";
 import { createPrismaStore } from "../../src/db/prisma-store.ts";
 import type { JobStore } from "../../src/jobs/store.ts";
 import { createFakeSlack, type FakeSlack } from "../fakes/fake-slack.ts";
+import { type ObservedLifecycle, observeLifecycle } from "./lifecycle-events.ts";
 import { postEvent, postInteraction, postSlashCommand, type SlackHttpResult } from "./slack-requests.ts";
 
 export const SECRET = "test-signing-secret";
+/** Days from the app's removal to the deletion of a workspace's data, as configured by default. */
+export const GRACE_DAYS = 30;
 export const START = new Date("2026-11-23T10:00:00.000Z");
 
 export interface SlackWorld {
@@ -24,6 +28,8 @@ export interface SlackWorld {
   clock: { now(): Date; advance(ms: number): void; set(at: Date): void };
   dispatcher: Dispatcher;
   jobStore: JobStore;
+  /** The adapter's workspace lifecycle, observed: await a removal or return instead of polling for it. */
+  lifecycle: ObservedLifecycle;
   /** A slash command as `user` of `team`; the answer Slack would get, and the response_url id for late replies. */
   say(text: string, user?: string, team?: string): Promise<SlackHttpResult & { responseId: string }>;
   interact(payload: object): Promise<SlackHttpResult>;
@@ -82,6 +88,9 @@ export async function startSlackWorld(options: SlackWorldOptions): Promise<Slack
     apiUrl: fake.url,
     command: "/nextstep",
   };
+  const lifecycle = observeLifecycle(
+    createWorkspaceLifecycle({ store, clock, logger: silentLogger, graceDays: GRACE_DAYS }),
+  );
   const adapter: SlackAdapter = createSlackAdapter({
     slack,
     bot,
@@ -90,7 +99,7 @@ export async function startSlackWorld(options: SlackWorldOptions): Promise<Slack
     logger: silentLogger,
     port: 0,
     defaultTimezone: "UTC",
-    deletionGraceDays: 30,
+    lifecycle: lifecycle.lifecycle,
     installations: mode === "oauth" ? createPrismaSlackInstallations(db.prisma) : undefined,
     ackDeadlineMs: options.ackDeadlineMs,
     timers: options.timers,
@@ -118,6 +127,7 @@ export async function startSlackWorld(options: SlackWorldOptions): Promise<Slack
     clock,
     dispatcher,
     jobStore: createPrismaJobStore(db.prisma),
+    lifecycle,
     async say(text, user = "U1", team = "T1") {
       const responseId = `r${++responses}`;
       const result = await postSlashCommand(appUrl, SECRET, {

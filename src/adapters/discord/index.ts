@@ -5,8 +5,7 @@ import type { Bot } from "../../core/bot.ts";
 import { systemTimers, type Timers } from "../../core/deadline.ts";
 import type { DeliveryPort } from "../../core/delivery/port.ts";
 import type { Logger } from "../../core/logger.ts";
-import type { Clock, Store } from "../../core/ports.ts";
-import { createWorkspaceLifecycle } from "../../core/workspace-lifecycle.ts";
+import type { WorkspaceLifecycle } from "../../core/workspace-lifecycle.ts";
 import { createDiscordDelivery } from "./delivery.ts";
 import { listenToGuildMembership } from "./guild-events.ts";
 import { createDiscordBotCalls } from "./interactions/bot-calls.ts";
@@ -15,11 +14,10 @@ import { createInteractionRouter } from "./interactions/router.ts";
 export interface DiscordAdapterConfig {
   discord: DiscordConfig;
   bot: Bot;
-  store: Store;
-  clock: Clock;
   logger: Logger;
   defaultTimezone: string;
-  deletionGraceDays: number;
+  /** What the app's removal and return mean for a workspace (one for every adapter of the process). */
+  lifecycle: WorkspaceLifecycle;
   /** How long the core may take before a reply is deferred. */
   replyDeadlineMs?: number;
   /** Timers for that deadline (tests fire them by hand). */
@@ -34,7 +32,7 @@ export interface DiscordAdapter {
 }
 
 export function createDiscordAdapter(config: DiscordAdapterConfig): DiscordAdapter {
-  const { discord, store, clock } = config;
+  const { discord } = config;
   const log = config.logger.child({ adapter: "discord" });
   const api = discord.apiUrl ? { api: discord.apiUrl } : {};
   // Interactions need no privileged intents; Guilds tells us when the bot joins or leaves a server.
@@ -48,7 +46,7 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): DiscordAdapt
       timers: config.timers ?? systemTimers,
     }),
   );
-  const lifecycle = createWorkspaceLifecycle({ store, clock, logger: log, graceDays: config.deletionGraceDays });
+  const { lifecycle } = config;
   listenToGuildMembership(client, lifecycle, config.defaultTimezone, log);
   client.on(Events.Error, (error) => log.error({ err: error }, "Discord client error"));
 

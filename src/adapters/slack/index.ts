@@ -8,7 +8,7 @@ import type { DeliveryPort } from "../../core/delivery/port.ts";
 import { createDirectReplies } from "../../core/direct-reply.ts";
 import type { Logger } from "../../core/logger.ts";
 import type { Clock, Store } from "../../core/ports.ts";
-import { createWorkspaceLifecycle } from "../../core/workspace-lifecycle.ts";
+import type { WorkspaceLifecycle } from "../../core/workspace-lifecycle.ts";
 import { createBoltApp } from "./bolt-app.ts";
 import { createSlackDelivery } from "./delivery.ts";
 import { deliveryClients } from "./delivery-clients.ts";
@@ -33,7 +33,8 @@ export interface SlackAdapterConfig {
   /** HTTP port (0 picks a free one); unused in Socket Mode. */
   port: number;
   defaultTimezone: string;
-  deletionGraceDays: number;
+  /** What the app's removal and return mean for a workspace (one for every adapter of the process). */
+  lifecycle: WorkspaceLifecycle;
   /** Where OAuth installations are kept (required in OAuth mode). */
   installations?: SlackInstallationRepo;
   /** How long the core may take before a slash command is answered through response_url. */
@@ -55,7 +56,7 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
   const { slack, store, clock, installations } = config;
   const log = config.logger.child({ adapter: "slack" });
   const apiOptions: WebClientOptions = slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {};
-  const lifecycle = createWorkspaceLifecycle({ store, clock, logger: log, graceDays: config.deletionGraceDays });
+  const { lifecycle } = config;
   const calls = createSlackBotCalls(config.bot, config.defaultTimezone);
   const app = createBoltApp({
     slack,
