@@ -63,7 +63,7 @@ const REFUSED_WITH_USAGE: readonly [string, string, RegExp][] = [
   ["extra word after pipeline", "pipeline now", /didn't expect "now" there/],
   ["extra words after stats", "stats for me", /didn't expect "for me" there/],
   ["unquoted two-word company", "asked Acme Corp", /didn't expect "Corp" there/],
-  ["second timezone", "tz Europe/Berlin Asia/Tokyo", /didn't expect "Asia\/Tokyo"/],
+  ["two timezones", "tz Europe/Berlin Asia/Tokyo", /don't know the timezone "Europe\/Berlin Asia\/Tokyo"/],
   ["extra word after export", "export json", /didn't expect "json"/],
   ["extra word after resume", "resume now", /didn't expect "now"/],
 ];

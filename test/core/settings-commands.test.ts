@@ -20,6 +20,28 @@ describe("tz", () => {
     expect((await h.rows()).member.timezone).toBe("Europe/Berlin");
   });
 
+  it.each([
+    ["EST", "America/New_York"],
+    ["pst", "America/Los_Angeles"],
+    ["CET", "Europe/Berlin"],
+    ["Berlin", "Europe/Berlin"],
+    ["New York", "America/New_York"],
+    ['"sao paulo"', "America/Sao_Paulo"],
+    ["europe/berlin", "Europe/Berlin"],
+    ["UTC", "UTC"],
+  ])("GIVEN a member WHEN they type tz %s THEN the zone people mean by it is stored: %s", async (typed, zone) => {
+    const reply = await h.say(`tz ${typed}`);
+    expect(reply.text).toMatch(new RegExp(`^Timezone set to ${zone}\\. It's .+ there now\\.$`));
+    expect((await h.rows()).member.timezone).toBe(zone);
+  });
+
+  it("GIVEN EST WHEN it is summer THEN the stored zone keeps daylight saving (New York, not a fixed UTC-5)", async () => {
+    await h.say("tz EST");
+    const zone = (await h.rows()).member.timezone ?? "";
+    const july = new Intl.DateTimeFormat("en", { timeZone: zone, hour: "numeric", hourCycle: "h23" });
+    expect(july.format(new Date("2026-07-01T16:00:00Z"))).toBe("12");
+  });
+
   it("GIVEN a timezone set WHEN a date is given later THEN it is read in that zone", async () => {
     // 15:00 UTC on 2 March is already midnight, 3 March, in Tokyo: tomorrow there is the 4th.
     await h.sayAll(["timezone Asia/Tokyo", "apply Acme", "round Acme screen tomorrow 10:00"]);

@@ -1,8 +1,10 @@
 /** The kinds of command arguments: how each is read from text, validated and described to platforms. */
+
 import { z } from "zod";
 import { parseWhen } from "../grammar/dates.ts";
 import { SHARING_LEVELS, type Sharing, type Stage } from "../model.ts";
-import { formatClock, isValidTimezone, parseClock } from "../time.ts";
+import { formatClock, parseClock } from "../time.ts";
+import { resolveZoneName } from "../zone-names.ts";
 import { parseStage, stageChoices } from "./stages.ts";
 
 export interface ParseContext {
@@ -115,13 +117,12 @@ export const ARG_KINDS: { [K in ArgKind]: KindDefinition<K> } = {
   rating: { parse: integerIn("rating", 1, 5) },
   timezone: {
     parse(raw) {
-      const zone = raw.trim();
-      // Stored under its canonical spelling (europe/berlin → Europe/Berlin).
-      return isValidTimezone(zone)
-        ? { ok: true, value: new Intl.DateTimeFormat("en", { timeZone: zone }).resolvedOptions().timeZone }
+      const zone = resolveZoneName(raw);
+      return zone
+        ? { ok: true, value: zone }
         : {
             ok: false,
-            problem: `I don't know the timezone "${raw}". Use a name like Europe/Berlin or America/New_York.`,
+            problem: `I don't know the timezone "${raw}". Use a city or a zone name, like Berlin, New York or Europe/Berlin.`,
           };
     },
   },

@@ -8,8 +8,16 @@ export const tzCommand = defineCommand({
   aliases: ["timezone"],
   group: "settings",
   summary: "Set your timezone",
-  args: [{ name: "zone", kind: "timezone", required: true, description: "an IANA zone like Europe/Berlin" }],
-  examples: ["tz Europe/Berlin", "tz America/New_York"],
+  args: [
+    {
+      name: "zone",
+      kind: "timezone",
+      required: true,
+      rest: true,
+      description: "a city or zone: Berlin, New York, EST, Europe/Berlin",
+    },
+  ],
+  examples: ["tz Europe/Berlin", "tz New York", "tz EST"],
   shows: {
     label: "Timezone (tz)",
     show: (member, { timeZone }) => member.timezone ?? `${timeZone} (workspace default)`,
