@@ -154,17 +154,22 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
     const read = await workspaces.run(
       identity,
       user.externalId,
-      { readOnly: true },
+      { readOnly: true, revives: false },
       async (repo, { workspace, member }) =>
         member ? { commit: true, value: await sections(repo, workspace, member) } : skip(),
     );
     if (read) return read;
     // Looking is not joining: a newcomer, or a member who just said `forget confirm`, sees the empty sections of a
     // member enrolled in a transaction that is then rolled back, so nothing about them is stored.
-    return workspaces.run(identity, user.externalId, { readOnly: false }, async (repo, { workspace, member }) => ({
-      commit: false,
-      value: await sections(repo, workspace, member ?? (await enroll(repo, user))),
-    }));
+    return workspaces.run(
+      identity,
+      user.externalId,
+      { readOnly: false, revives: false },
+      async (repo, { workspace, member }) => ({
+        commit: false,
+        value: await sections(repo, workspace, member ?? (await enroll(repo, user))),
+      }),
+    );
   }
 
   return {

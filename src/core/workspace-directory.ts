@@ -11,6 +11,13 @@ import {
 /** Enough for every community one process serves; beyond it the map starts over rather than grow. */
 const MAX_REMEMBERED = 10_000;
 
+/** How a member's unit of work runs: without a transaction when it only reads; whether it counts as activity. */
+export interface UnitOptions {
+  readOnly: boolean;
+  /** Whether it cancels a scheduled deletion (default true): a member acting shows the app is in use again. */
+  revives?: boolean;
+}
+
 type MemberWork<T> = (repo: WorkspaceRepo, opening: MemberOpening) => Promise<UnitDecision<T>>;
 
 export interface WorkspaceDirectory {
@@ -18,14 +25,9 @@ export interface WorkspaceDirectory {
    * Runs one member's `work` in the identity's workspace (created the first time), with the workspace row and the
    * member as that unit of work reads them: in one transaction that commits or rolls back as `work` decides, or with
    * `readOnly` without one (Store.inWorkspaceAs). Activity cancels a scheduled deletion, even when `work` fails or
-   * its writes are rolled back.
+   * its writes are rolled back; work with `revives: false` (looking, such as rendering a home screen) does not.
    */
-  run<T>(
-    identity: WorkspaceIdentity,
-    memberExternalId: string,
-    options: { readOnly: boolean },
-    work: MemberWork<T>,
-  ): Promise<T>;
+  run<T>(identity: WorkspaceIdentity, memberExternalId: string, options: UnitOptions, work: MemberWork<T>): Promise<T>;
 }
 
 export function createWorkspaceDirectory(store: Store): WorkspaceDirectory {
@@ -39,15 +41,16 @@ export function createWorkspaceDirectory(store: Store): WorkspaceDirectory {
   async function attempt<T>(
     id: string,
     memberExternalId: string,
-    options: { readOnly: boolean },
+    options: UnitOptions,
     work: MemberWork<T>,
   ): Promise<T> {
     let scheduled = false;
+    const revives = options.revives ?? true;
     try {
-      return await store.inWorkspaceAs(id, memberExternalId, options, async (repo, opening) => {
+      return await store.inWorkspaceAs(id, memberExternalId, { readOnly: options.readOnly }, async (repo, opening) => {
         const { workspace } = opening;
         // Another process may have scheduled the deletion since this one last looked; reading it here sees that.
-        scheduled = workspace.deletionScheduledAt !== null;
+        scheduled = revives && workspace.deletionScheduledAt !== null;
         return work(repo, scheduled ? { ...opening, workspace: { ...workspace, deletionScheduledAt: null } } : opening);
       });
     } finally {
@@ -68,7 +71,10 @@ export function createWorkspaceDirectory(store: Store): WorkspaceDirectory {
           ids.delete(keyOf(identity));
         }
       }
-      const workspace = await store.ensureWorkspace(identity);
+      // ensureWorkspace also brings a workspace back from a scheduled deletion; looking must not.
+      const found =
+        (options.revives ?? true) ? null : await store.findWorkspace(identity.platform, identity.externalId);
+      const workspace = found ?? (await store.ensureWorkspace(identity));
       remember(identity, workspace.id);
       return attempt(workspace.id, memberExternalId, options, work);
     },

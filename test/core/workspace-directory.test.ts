@@ -1,5 +1,7 @@
 /** The bot remembers which workspace an identity is, while settings and deletion schedules written elsewhere still count. */
 import { describe, expect, it } from "vitest";
+import { createBot } from "../../src/core/bot.ts";
+import { silentLogger } from "../../src/core/logger.ts";
 import type { Store } from "../../src/core/ports.ts";
 import { ADA, createHarness, type Harness, TEAM } from "../support/core-harness.ts";
 
@@ -52,13 +54,26 @@ describe("workspace directory", () => {
     expect((await workspaceRow(h)).deletionScheduledAt).toBeNull();
   });
 
-  it("GIVEN a scheduled deletion WHEN the member opens their home screen THEN it is cancelled", async () => {
+  it("GIVEN a scheduled deletion WHEN a home screen is rendered (a refresh left over from before the removal) THEN it stays scheduled", async () => {
     const { h } = counted();
     await h.say("apply Acme");
     const workspace = await workspaceRow(h);
     await h.store.scheduleWorkspaceDeletion(workspace.id, LATER);
     await h.bot.home(TEAM, ADA);
+    await h.bot.home(TEAM, { ...ADA, externalId: "U-NEW", displayName: "Newcomer" });
+    expect((await workspaceRow(h)).deletionScheduledAt).toEqual(LATER);
+    await h.say("pipeline");
     expect((await workspaceRow(h)).deletionScheduledAt).toBeNull();
+  });
+
+  it("GIVEN a process that never saw the workspace WHEN it renders a home screen THEN the scheduled deletion stays", async () => {
+    const { h } = counted();
+    await h.say("apply Acme");
+    const workspace = await workspaceRow(h);
+    await h.store.scheduleWorkspaceDeletion(workspace.id, LATER);
+    const fresh = createBot({ store: h.store, clock: h.clock, logger: silentLogger });
+    await fresh.home(TEAM, ADA);
+    expect((await workspaceRow(h)).deletionScheduledAt).toEqual(LATER);
   });
 
   it("GIVEN the workspace deleted since it was remembered WHEN a member comes back THEN a fresh one serves them", async () => {
