@@ -1,4 +1,4 @@
-/** The text grammar's tokenizer: words, "quoted phrases", smart quotes and the unclosed quote. */
+/** The text grammar's tokenizer: words, "quoted" and 'quoted' phrases, apostrophes, smart quotes and the unclosed quote. */
 import { describe, expect, it } from "vitest";
 import { tokenize } from "../../src/core/grammar/tokenize.ts";
 
@@ -34,6 +34,34 @@ describe("tokenize", () => {
   it("GIVEN low-9 and guillemet quotes WHEN tokenized THEN they group words too", () => {
     expect(tokensOf("apply \u201EInitech Labs\u201C")).toEqual(["apply", "Initech Labs"]);
     expect(tokensOf("apply \u00ABUmbrella Group\u00BB")).toEqual(["apply", "Umbrella Group"]);
+  });
+
+  it("GIVEN a single-quoted phrase WHEN tokenized THEN it groups words like double quotes", () => {
+    expect(tokensOf("apply 'Zeta Labs' 'Platform Engineer'")).toEqual(["apply", "Zeta Labs", "Platform Engineer"]);
+    expect(tokensOf("apply \u2018Zeta Labs\u2019")).toEqual(["apply", "Zeta Labs"]);
+  });
+
+  it("GIVEN apostrophes inside words WHEN tokenized THEN they stay letters, also inside a single-quoted phrase", () => {
+    expect(tokensOf("feedback Acme they said I'm a strong fit")).toEqual([
+      "feedback",
+      "Acme",
+      "they",
+      "said",
+      "I'm",
+      "a",
+      "strong",
+      "fit",
+    ]);
+    expect(tokensOf("apply 'Macy's Digital' backend")).toEqual(["apply", "Macy's Digital", "backend"]);
+    expect(tokensOf("learned Acme they don\u2019t pair")).toEqual(["learned", "Acme", "they", "don't", "pair"]);
+  });
+
+  it("GIVEN a word-opening ' with no closing one WHEN tokenized THEN it is an apostrophe, not an unclosed quote", () => {
+    expect(tokensOf("gap 'til done")).toEqual(["gap", "'til", "done"]);
+  });
+
+  it("GIVEN double quotes inside a single-quoted phrase WHEN tokenized THEN they are kept as text", () => {
+    expect(tokensOf("note 'the \"big\" one' now")).toEqual(["note", 'the "big" one', "now"]);
   });
 
   it("GIVEN an empty pair of quotes WHEN tokenized THEN it yields one empty token rather than nothing", () => {

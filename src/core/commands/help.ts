@@ -47,7 +47,7 @@ function overview(commands: readonly Command[]) {
     lines.push(`*${title}*`);
     for (const command of inGroup) lines.push(`\`${usageOf(command)}\` ${command.summary}`);
   }
-  return reply('Names with spaces go in "double quotes". Companies match by their first letters.', {
+  return reply("Names with spaces go in \"double\" or 'single' quotes. Companies match by their first letters.", {
     title: "Next Step commands",
     items: lines,
   });
