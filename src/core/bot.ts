@@ -3,6 +3,7 @@
 import { type ArgsResult, parseArgs, parseNamedArgs } from "./commands/parse-args.ts";
 import { type Command, type CommandContext, usageOf } from "./commands/spec.ts";
 import { COMMAND_TABLE } from "./commands/table.ts";
+import { enroll, isUsableZone } from "./enroll.ts";
 import { tokenize } from "./grammar/tokenize.ts";
 import { homeSections } from "./home-sections.ts";
 import type { Logger } from "./logger.ts";
@@ -11,7 +12,6 @@ import { failureNotice } from "./notices.ts";
 import { type CommandOutcome, type CommandResult, refusal } from "./outcomes.ts";
 import type { Clock, MemberOpening, Store, UnitDecision, WorkspaceIdentity, WorkspaceRepo } from "./ports.ts";
 import { closest } from "./suggest.ts";
-import { isValidTimezone } from "./time.ts";
 import { createWorkspaceDirectory } from "./workspace-directory.ts";
 
 /** Who is talking, as the platform tells it. */
@@ -203,15 +203,6 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
   };
 }
 
-/** Creates the member on their first command, starting in the platform's zone when it is one we know. */
-function enroll(repo: WorkspaceRepo, user: BotUser): Promise<Member> {
-  return repo.ensureMember({
-    externalId: user.externalId,
-    displayName: user.displayName,
-    timezone: isUsableZone(user.timezone) ? user.timezone : null,
-  });
-}
-
 /** A result that changed nothing, for answers given before or without a unit of work. */
 function unchanged(result: CommandResult): CommandOutcome {
   return { ...result, changed: false };
@@ -240,8 +231,4 @@ function errorFacts(error: unknown): { name: string; code?: string; status?: num
     ...(typeof code === "string" ? { code } : {}),
     ...(typeof status === "number" ? { status } : {}),
   };
-}
-
-function isUsableZone(zone: string | null | undefined): zone is string {
-  return typeof zone === "string" && isValidTimezone(zone);
 }

@@ -1,7 +1,7 @@
 /** Replies a platform cannot show in place (a submitted form has nowhere to answer) go out as a direct message, through the outbox. */
+import { enroll } from "./enroll.ts";
 import type { BotMessage } from "./model.ts";
 import type { Clock, Store, WorkspaceIdentity } from "./ports.ts";
-import { isValidTimezone } from "./time.ts";
 
 /** The outbox kind of these messages. */
 export const DIRECT_REPLY_KIND = "reply";
@@ -32,13 +32,7 @@ export function createDirectReplies({ store, clock }: { store: Store; clock: Clo
     async queue(identity, recipient, reply, requestKey) {
       const workspace = await store.ensureWorkspace(identity);
       await store.inWorkspaceAs(workspace.id, recipient.externalId, { readOnly: false }, async (repo, { member }) => {
-        const to =
-          member ??
-          (await repo.ensureMember({
-            externalId: recipient.externalId,
-            displayName: recipient.displayName,
-            timezone: recipient.timezone && isValidTimezone(recipient.timezone) ? recipient.timezone : null,
-          }));
+        const to = member ?? (await enroll(repo, recipient));
         await repo.enqueue({
           kind: DIRECT_REPLY_KIND,
           target: "DIRECT",
