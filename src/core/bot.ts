@@ -3,6 +3,7 @@
 import { type ArgsResult, parseArgs, parseNamedArgs } from "./commands/parse-args.ts";
 import { type Command, type CommandContext, usageOf } from "./commands/spec.ts";
 import { COMMAND_TABLE } from "./commands/table.ts";
+import { takeConfirmation } from "./confirm.ts";
 import { enroll, isUsableZone } from "./enroll.ts";
 import { tokenize } from "./grammar/tokenize.ts";
 import { homeSections } from "./home-sections.ts";
@@ -61,7 +62,7 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
     repo: WorkspaceRepo,
     workspace: Workspace,
     member: Member,
-    request: { identity: WorkspaceIdentity; user: BotUser; now: Date; timeZone: string },
+    request: { identity: WorkspaceIdentity; user: BotUser; now: Date; timeZone: string; confirmed?: boolean },
   ): CommandContext {
     const { identity, user, now, timeZone } = request;
     return {
@@ -73,6 +74,7 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
       now,
       timeZone,
       isAdmin: user.isAdmin ?? false,
+      confirmed: request.confirmed ?? false,
     };
   }
 
@@ -81,6 +83,7 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
     user: BotUser,
     command: Command,
     readArgs: (context: { now: Date; timeZone: string }) => ArgsResult,
+    confirmed = false,
   ): Promise<CommandOutcome> {
     async function execute(repo: WorkspaceRepo, opening: MemberOpening): Promise<UnitDecision<CommandOutcome>> {
       const { workspace, member: known } = opening;
@@ -92,7 +95,7 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
         return rollBack(refusal("admin-only", "Only workspace admins can change that. Ask one of them to run it."));
       }
       const member = known ?? (await enroll(repo, user));
-      const context = contextFor(repo, workspace, member, { identity, user, now, timeZone });
+      const context = contextFor(repo, workspace, member, { identity, user, now, timeZone, confirmed });
       const result = await command.handler(context, parsed.args);
       // A refusal leaves nothing behind, not even the member row a first command would create.
       if (result.kind !== "done" && result.kind !== "needs-confirmation") return rollBack(result);
@@ -190,10 +193,11 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
       const tokens = tokenize(line.trim());
       if (!tokens.ok) return unchanged(refusal("bad-quoting", tokens.problem));
       const words = tokens.tokens[0]?.startsWith("/") ? tokens.tokens.slice(1) : tokens.tokens;
-      const [name = "help", ...rest] = words;
+      const [name = "help", ...afterName] = words;
       const command = find(name);
       if (!command) return unknown(name);
-      return run(workspace, user, command, (context) => parseArgs(command.args, rest, context));
+      const { words: rest, confirmed } = takeConfirmation(afterName);
+      return run(workspace, user, command, (context) => parseArgs(command.args, rest, context), confirmed);
     },
     async handleNamed(workspace, user, commandName, values) {
       const command = find(commandName);

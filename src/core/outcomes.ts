@@ -15,6 +15,7 @@ export const OUTCOME_CODES = {
   "company-not-found": { kind: "refused", meaning: "the member tracks no application at that company" },
   "company-ambiguous": { kind: "refused", meaning: "the company name fits more than one of the member's applications" },
   "internal-error": { kind: "failed", meaning: "something unexpected went wrong; nothing was saved" },
+  dismissed: { kind: "done", meaning: "the member said no to a question; nothing changed" },
 
   // The pipeline.
   "application-created": { kind: "done", meaning: "a new application is tracked" },

@@ -37,6 +37,7 @@ const SCENARIOS: Record<OutcomeCode, Scenario> = {
         }),
       }),
   },
+  dismissed: { line: "cancel" },
   "application-created": { line: "apply Acme" },
   "application-exists": { given: ["apply Acme"], line: "apply acme" },
   "application-closed": { given: ["apply Acme", "rejected Acme"], line: "round acme screen" },

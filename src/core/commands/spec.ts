@@ -30,6 +30,8 @@ export interface CommandContext {
   timeZone: string;
   /** Whether the platform says this member administers the workspace. */
   isAdmin: boolean;
+  /** The line ended in `--yes`: the member already answered the question this command would ask. */
+  confirmed: boolean;
   /** The whole command table, for help. */
   commands: readonly Command[];
 }

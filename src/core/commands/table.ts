@@ -3,6 +3,7 @@ import { acceptedCommand } from "./accepted.ts";
 import { adminCommand } from "./admin.ts";
 import { applyCommand } from "./apply.ts";
 import { askedCommand } from "./asked.ts";
+import { cancelCommand } from "./cancel.ts";
 import { exportCommand } from "./export.ts";
 import { feedbackCommand } from "./feedback.ts";
 import { forgetCommand } from "./forget.ts";
@@ -66,6 +67,7 @@ const COMMANDS: readonly Command[] = [
   settingsCommand,
   exportCommand,
   forgetCommand,
+  cancelCommand,
   helpCommand,
   adminCommand,
 ];
