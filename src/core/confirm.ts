@@ -1,5 +1,6 @@
 /** Asking before acting: the `--yes` a command line carries once the member confirmed, and the Yes/No buttons that ask. */
 import type { BotButton } from "./model.ts";
+import { localParts } from "./time.ts";
 
 /** The last word of a command line that says the member already answered yes. */
 export const CONFIRM_FLAG = "--yes";
@@ -27,4 +28,11 @@ export function confirmButtons(line: string, labels: { yes: string; no?: string 
 export function quoteWord(word: string): string {
   if (/^[^\s"']+$/.test(word)) return word;
   return `"${word.replace(/"/g, "'")}"`;
+}
+
+/** A moment as a command line can carry it and read it back the same: `2026-12-03 14:30` in the member's zone. */
+export function momentWords(at: Date, timeZone: string): string {
+  const { year, month, day, hour, minute } = localParts(at, timeZone);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${year}-${two(month)}-${two(day)} ${two(hour)}:${two(minute)}`;
 }

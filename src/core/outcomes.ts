@@ -31,6 +31,10 @@ export const OUTCOME_CODES = {
   "application-withdrawn": { kind: "done", meaning: "the member withdrew from an application" },
   "application-ghosted": { kind: "done", meaning: "the application is marked as gone silent" },
   "status-unchanged": { kind: "refused", meaning: "the application already has that status" },
+  "transition-needs-confirmation": {
+    kind: "needs-confirmation",
+    meaning: "the step is unusual for the application's status (an offer after a rejection), so it asks first",
+  },
   "waiting-noted": { kind: "done", meaning: "the member is waiting to hear; the silence clock restarts" },
 
   // Feedback.

@@ -6,6 +6,7 @@
 
 import type { ApplicationStatus, GapStatus } from "../core/model.ts";
 import { NOTIFICATION_KIND_NAMES, NOTIFICATION_KINDS, type NotificationKind } from "../core/notification-kinds.ts";
+import { IN_PROGRESS_STATUSES } from "../core/transitions.ts";
 
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;
@@ -25,7 +26,7 @@ export const CHEERFUL_KINDS: readonly OptionalKind[] = NOTIFICATION_KIND_NAMES.f
 export const REJECTION_COOL_DOWN_MS = DAY_MS;
 
 /** Applications still in play: their rounds get prep reminders and reflection prompts. */
-export const OPEN_APPLICATION_STATUSES: readonly ApplicationStatus[] = ["ACTIVE", "OFFER"];
+export const OPEN_APPLICATION_STATUSES: readonly ApplicationStatus[] = IN_PROGRESS_STATUSES;
 /** Gaps still to work on: named in prep reminders, picked by the practice nudge. */
 export const OPEN_GAP_STATUSES: readonly GapStatus[] = ["OPEN", "PRACTICING"];
 

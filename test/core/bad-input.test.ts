@@ -147,7 +147,7 @@ describe("refusals decided by the member's own data change nothing", () => {
   it.each([
     ["a gap number they don't have", "practiced 7", "gap-not-found"],
     ["a company they don't track", "round Umbrella screen", "company-not-found"],
-    ["a rejected application", "invited Initech", "application-closed"],
+    ["an invitation on a rejected application", "invited Initech", "transition-needs-confirmation"],
     ["a rejected application's round", "round Initech onsite", "application-closed"],
     ["forget without confirm", "forget", "forget-needs-confirmation"],
     ["forget with the wrong word", "forget please", "forget-needs-confirmation"],

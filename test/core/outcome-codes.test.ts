@@ -51,6 +51,7 @@ const SCENARIOS: Record<OutcomeCode, Scenario> = {
   "application-withdrawn": { given: ["apply Acme"], line: "withdraw acme" },
   "application-ghosted": { given: ["apply Acme"], line: "ghosted acme" },
   "status-unchanged": { given: ["apply Acme", "ghosted Acme"], line: "ghosted acme" },
+  "transition-needs-confirmation": { given: ["apply Acme"], line: "accepted acme" },
   "waiting-noted": { given: ["apply Acme"], line: "waiting acme" },
   "feedback-asked": { given: ["apply Acme", "rejected Acme"], line: "asked acme" },
   "feedback-already-asked": { given: ["apply Acme", "rejected Acme", "asked Acme"], line: "asked acme" },

@@ -164,11 +164,11 @@ describe("invited", () => {
     expect((await h.rows()).applications[0]?.status).toBe("ACTIVE");
   });
 
-  it("GIVEN Acme was withdrawn WHEN invited THEN it is refused and nothing changes", async () => {
+  it("GIVEN Acme was withdrawn WHEN invited THEN it asks first and nothing changes", async () => {
     await h.say("withdraw Acme");
     const before = await h.rows();
     const reply = await h.run("invited Acme");
-    expect(reply.code).toBe("application-closed");
+    expect(reply.code).toBe("transition-needs-confirmation");
     expect(await h.rows()).toEqual(before);
   });
 });

@@ -1,6 +1,6 @@
 /** `accepted <company>`: the member accepted an offer. The biggest win of all. */
 
-import { outcome, refusal, reply } from "../outcomes.ts";
+import { outcome, reply } from "../outcomes.ts";
 import { queueWin } from "../outreach.ts";
 import { defineCommand } from "./spec.ts";
 import { changeStatus } from "./status-change.ts";
@@ -14,8 +14,8 @@ export const acceptedCommand = defineCommand({
   args: [COMPANY_ARG],
   examples: ["accepted Acme"],
   async handler(ctx, { company }) {
-    const change = await changeStatus(ctx, company, "ACCEPTED", "NEXT_STEP");
-    if (!change.ok) return refusal(change.code, change.problem);
+    const change = await changeStatus(ctx, company, "accepted", "NEXT_STEP");
+    if (!change.ok) return change.answer;
     const { application } = change;
     await queueWin(ctx, application, { id: application.id, kind: "accepted", stage: null });
     return outcome(

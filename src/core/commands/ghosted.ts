@@ -1,5 +1,5 @@
 /** `ghosted <company>`: the company went silent. It stops the nudges; a new round revives the application. */
-import { outcome, refusal, reply } from "../outcomes.ts";
+import { outcome, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
 import { changeStatus } from "./status-change.ts";
 import { COMPANY_ARG } from "./support.ts";
@@ -12,8 +12,8 @@ export const ghostedCommand = defineCommand({
   args: [COMPANY_ARG],
   examples: ["ghosted Acme"],
   async handler(ctx, { company }) {
-    const change = await changeStatus(ctx, company, "GHOSTED", "NO_RESPONSE");
-    if (!change.ok) return refusal(change.code, change.problem);
+    const change = await changeStatus(ctx, company, "ghosted", "NO_RESPONSE");
+    if (!change.ok) return change.answer;
     return outcome(
       "application-ghosted",
       reply(

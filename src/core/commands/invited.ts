@@ -1,11 +1,14 @@
 /** `invited <company> [stage] [when]`: an invitation to the next step, a win worth celebrating. */
 
+import { momentWords, quoteWord } from "../confirm.ts";
 import { formatMoment } from "../moments.ts";
-import { outcome, reply } from "../outcomes.ts";
+import { outcome, refusal, reply } from "../outcomes.ts";
 import { queueWin } from "../outreach.ts";
+import { statusAfter } from "../transitions.ts";
 import { defineCommand } from "./spec.ts";
-import { stageLabel } from "./stages.ts";
-import { COMPANY_ARG, findOpenApplication, latestPending, roundsOf, touchApplication } from "./support.ts";
+import { stageLabel, stageWord } from "./stages.ts";
+import { COMPANY_ARG, findApplication, latestPending, roundsOf, touchApplication } from "./support.ts";
+import { checkTransition } from "./transition-check.ts";
 
 export const invitedCommand = defineCommand({
   name: "invited",
@@ -19,9 +22,17 @@ export const invitedCommand = defineCommand({
   ],
   examples: ["invited Acme onsite Dec 3 10:00", "invited Globex"],
   async handler(ctx, { company, stage, when }) {
-    const open = await findOpenApplication(ctx, company, "; an invitation doesn't fit there.");
-    if (!open.ok) return open.refusal;
-    const application = open.application;
+    const match = await findApplication(ctx, company);
+    if (!match.ok) return refusal(match.code, match.problem);
+    const application = match.application;
+    const said = [stage ? stageWord(stage) : "", when ? momentWords(when.at, ctx.timeZone) : ""].filter(Boolean);
+    const stop = checkTransition(
+      ctx,
+      application,
+      "invited",
+      ["invited", quoteWord(application.company), ...said].join(" "),
+    );
+    if (stop) return stop;
     const passed = latestPending(await roundsOf(ctx, application));
     if (passed) {
       await ctx.repo.updateRound(passed.id, {
@@ -46,7 +57,7 @@ export const invitedCommand = defineCommand({
       scheduledAt: when?.at ?? null,
       heldAt: null,
     });
-    await touchApplication(ctx, application, application.status === "GHOSTED" ? "ACTIVE" : undefined);
+    await touchApplication(ctx, application, statusAfter(application.status, "invited"));
     const win = await queueWin(ctx, application, { id: next.id, kind: "invitation", stage: stage ?? null });
     const whenText = when ? ` on ${formatMoment(when.at, ctx.timeZone)}` : "";
     const shared = win.sharedWithTeam ? " I'm telling the team (your sharing setting decides how much)." : "";

@@ -1,6 +1,6 @@
 /** `offer <company>`: an offer arrived. Celebrated like every win. */
 
-import { outcome, refusal, reply } from "../outcomes.ts";
+import { outcome, reply } from "../outcomes.ts";
 import { queueWin } from "../outreach.ts";
 import { defineCommand } from "./spec.ts";
 import { changeStatus } from "./status-change.ts";
@@ -13,8 +13,8 @@ export const offerCommand = defineCommand({
   args: [COMPANY_ARG],
   examples: ["offer Acme"],
   async handler(ctx, { company }) {
-    const change = await changeStatus(ctx, company, "OFFER", "NEXT_STEP");
-    if (!change.ok) return refusal(change.code, change.problem);
+    const change = await changeStatus(ctx, company, "offer", "NEXT_STEP");
+    if (!change.ok) return change.answer;
     const { application } = change;
     await queueWin(ctx, application, { id: application.id, kind: "offer", stage: null });
     return outcome(

@@ -1,9 +1,12 @@
 /** `rejected <company> [stage]`: a no from one team. Never posted publicly; private encouragement follows. */
 
+import { quoteWord } from "../confirm.ts";
 import { outcome, refusal, reply } from "../outcomes.ts";
 import { queueRejectionSupport } from "../outreach.ts";
 import { defineCommand } from "./spec.ts";
+import { stageWord } from "./stages.ts";
 import { COMPANY_ARG, findApplication, latestPending, roundsOf, touchApplication } from "./support.ts";
+import { checkTransition } from "./transition-check.ts";
 
 export const rejectedCommand = defineCommand({
   name: "rejected",
@@ -16,8 +19,9 @@ export const rejectedCommand = defineCommand({
     const match = await findApplication(ctx, company);
     if (!match.ok) return refusal(match.code, match.problem);
     const application = match.application;
-    if (application.status === "REJECTED")
-      return refusal("already-rejected", `${application.company} is already marked as a rejection.`);
+    const line = `rejected ${quoteWord(application.company)}${stage ? ` ${stageWord(stage)}` : ""}`;
+    const stop = checkTransition(ctx, application, "rejected", line);
+    if (stop) return stop;
     const pending = latestPending(await roundsOf(ctx, application));
     if (pending) {
       await ctx.repo.updateRound(pending.id, {

@@ -46,7 +46,12 @@ export function parseStage(raw: string): { ok: true; value: Stage } | { ok: fals
 
 /** The canonical words for stages, as typed in commands. */
 export function stageWords(): string[] {
-  return STAGES.map((stage) => stage.toLowerCase().replace(/_/g, "-"));
+  return STAGES.map(stageWord);
+}
+
+/** The word a command line uses for `stage`, e.g. `system-design`. */
+export function stageWord(stage: Stage): string {
+  return stage.toLowerCase().replace(/_/g, "-");
 }
 
 /** A stage as shown in messages; null is an invitation that named no stage yet. */

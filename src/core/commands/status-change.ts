@@ -1,31 +1,27 @@
 /** The shared step behind `offer`, `accepted`, `withdraw` and `ghosted`: move an application to a status once. */
-import type { ApplicationMatch } from "../companies.ts";
-import type { Application, ApplicationStatus, RoundOutcome } from "../model.ts";
+import { quoteWord } from "../confirm.ts";
+import type { Application, RoundOutcome } from "../model.ts";
+import { type CommandResult, refusal } from "../outcomes.ts";
+import { type StatusEvent, statusAfter } from "../transitions.ts";
 import type { CommandContext } from "./spec.ts";
-import { findApplication, latestPending, roundsOf, STATUS_WORDS, touchApplication } from "./support.ts";
+import { findApplication, latestPending, roundsOf, touchApplication } from "./support.ts";
+import { checkTransition } from "./transition-check.ts";
 
-export type StatusChange =
-  | { ok: true; application: Application }
-  | { ok: false; code: Exclude<ApplicationMatch, { ok: true }>["code"] | "status-unchanged"; problem: string };
+export type StatusChange = { ok: true; application: Application } | { ok: false; answer: CommandResult };
 
-/** Sets the status and settles the round still waiting (if any) with `roundOutcome`. */
+/** Moves the application as `event` says (when the transition table lets it) and settles its waiting round with `roundOutcome`. */
 export async function changeStatus(
   ctx: CommandContext,
   company: string,
-  status: ApplicationStatus,
+  event: StatusEvent,
   roundOutcome: RoundOutcome,
 ): Promise<StatusChange> {
   const match = await findApplication(ctx, company);
-  if (!match.ok) return match;
+  if (!match.ok) return { ok: false, answer: refusal(match.code, match.problem) };
   const application = match.application;
-  if (application.status === status) {
-    return {
-      ok: false,
-      code: "status-unchanged",
-      problem: `${application.company} is already marked ${STATUS_WORDS[status]}.`,
-    };
-  }
+  const stop = checkTransition(ctx, application, event, `${event} ${quoteWord(application.company)}`);
+  if (stop) return { ok: false, answer: stop };
   const pending = latestPending(await roundsOf(ctx, application));
   if (pending) await ctx.repo.updateRound(pending.id, { outcome: roundOutcome, outcomeAt: ctx.now });
-  return { ok: true, application: await touchApplication(ctx, application, status) };
+  return { ok: true, application: await touchApplication(ctx, application, statusAfter(application.status, event)) };
 }

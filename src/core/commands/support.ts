@@ -2,6 +2,7 @@
 import { type ApplicationMatch, matchApplication } from "../companies.ts";
 import type { Application, ApplicationStatus, Round } from "../model.ts";
 import { type CommandResult, refusal } from "../outcomes.ts";
+import { STATUS_WORDS, takesRounds } from "../transitions.ts";
 import type { CommandContext } from "./spec.ts";
 
 /** The argument most commands start with: one of the member's companies. */
@@ -37,7 +38,7 @@ export function latestPending(rounds: readonly Round[]): Round | undefined {
 
 /** Closed applications can't take new rounds; ghosted ones come back to life when the company does. */
 export function isClosed(application: Application): boolean {
-  return application.status === "REJECTED" || application.status === "WITHDRAWN" || application.status === "ACCEPTED";
+  return !takesRounds(application.status);
 }
 
 /**
@@ -62,14 +63,7 @@ export async function findOpenApplication(
   };
 }
 
-export const STATUS_WORDS: Record<ApplicationStatus, string> = {
-  ACTIVE: "active",
-  OFFER: "offer",
-  ACCEPTED: "accepted",
-  REJECTED: "rejected",
-  WITHDRAWN: "withdrawn",
-  GHOSTED: "ghosted",
-};
+export { STATUS_WORDS };
 
 /** The application's most recent round, if any. */
 export async function latestRound(ctx: CommandContext, application: Application): Promise<Round | undefined> {

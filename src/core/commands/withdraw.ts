@@ -1,5 +1,5 @@
 /** `withdraw <company>`: the member stepped away. Judging the employer is part of the hunt. */
-import { outcome, refusal, reply } from "../outcomes.ts";
+import { outcome, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
 import { changeStatus } from "./status-change.ts";
 import { COMPANY_ARG } from "./support.ts";
@@ -12,8 +12,8 @@ export const withdrawCommand = defineCommand({
   args: [COMPANY_ARG],
   examples: ["withdraw Acme"],
   async handler(ctx, { company }) {
-    const change = await changeStatus(ctx, company, "WITHDRAWN", "NO_RESPONSE");
-    if (!change.ok) return refusal(change.code, change.problem);
+    const change = await changeStatus(ctx, company, "withdraw", "NO_RESPONSE");
+    if (!change.ok) return change.answer;
     return outcome(
       "application-withdrawn",
       reply(
