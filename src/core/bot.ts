@@ -3,16 +3,18 @@
 import { type ArgsResult, parseArgs, parseNamedArgs } from "./commands/parse-args.ts";
 import { type Command, type CommandContext, usageOf } from "./commands/spec.ts";
 import { COMMAND_TABLE } from "./commands/table.ts";
-import { takeConfirmation } from "./confirm.ts";
+import { quoteWord, takeConfirmation } from "./confirm.ts";
 import { enroll, isUsableZone } from "./enroll.ts";
 import { tokenize } from "./grammar/tokenize.ts";
 import { homeSections } from "./home-sections.ts";
 import type { Logger } from "./logger.ts";
-import type { BotMessage, Member, Workspace } from "./model.ts";
+import type { BotButton, BotMessage, Member, Workspace } from "./model.ts";
 import { failureNotice } from "./notices.ts";
 import { type CommandOutcome, type CommandResult, refusal } from "./outcomes.ts";
 import type { Clock, MemberOpening, Store, UnitDecision, WorkspaceIdentity, WorkspaceRepo } from "./ports.ts";
 import { closest } from "./suggest.ts";
+import { isEmpty, journaling } from "./undo/journaling-repo.ts";
+import { undoButton } from "./undo/undo-button.ts";
 import { createWorkspaceDirectory } from "./workspace-directory.ts";
 
 /** Who is talking, as the platform tells it. */
@@ -83,7 +85,7 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
     user: BotUser,
     command: Command,
     readArgs: (context: { now: Date; timeZone: string }) => ArgsResult,
-    confirmed = false,
+    said: { summary: string; confirmed: boolean },
   ): Promise<CommandOutcome> {
     async function execute(repo: WorkspaceRepo, opening: MemberOpening): Promise<UnitDecision<CommandOutcome>> {
       const { workspace, member: known } = opening;
@@ -95,12 +97,26 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
         return rollBack(refusal("admin-only", "Only workspace admins can change that. Ask one of them to run it."));
       }
       const member = known ?? (await enroll(repo, user));
-      const context = contextFor(repo, workspace, member, { identity, user, now, timeZone, confirmed });
+      // Enrolment above is not part of the change; everything the handler writes is, so `undo` can take it back.
+      const journaled = command.undoable === false || command.readsOnly ? null : journaling(repo);
+      const confirmed = said.confirmed;
+      const context = contextFor(journaled?.repo ?? repo, workspace, member, {
+        identity,
+        user,
+        now,
+        timeZone,
+        confirmed,
+      });
       const result = await command.handler(context, parsed.args);
       // A refusal leaves nothing behind, not even the member row a first command would create.
       if (result.kind !== "done" && result.kind !== "needs-confirmation") return rollBack(result);
       // Counted before the failure notice below: marking failures told changes nothing a home screen shows.
-      const answer = { ...result, changed: repo.rowsWritten() > 0 };
+      let answer: CommandOutcome = { ...result, changed: repo.rowsWritten() > 0 };
+      if (journaled && !isEmpty(journaled.journal)) {
+        const { entries, outboxKeys, queuedChannelPost } = journaled.journal;
+        const change = await repo.recordChange({ memberId: member.id, summary: said.summary, entries, outboxKeys });
+        if (queuedChannelPost) answer = withButton(answer, undoButton(change.id));
+      }
       if (command.name === "forget") return { commit: true, value: answer };
       if (!known && !member.timezone && command.name !== "tz") {
         // Platforms like Discord don't tell us where a member lives; reminders need it to arrive at a kind hour.
@@ -197,12 +213,21 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
       const command = find(name);
       if (!command) return unknown(name);
       const { words: rest, confirmed } = takeConfirmation(afterName);
-      return run(workspace, user, command, (context) => parseArgs(command.args, rest, context), confirmed);
+      const summary = [command.name, ...rest.map(quoteWord)].join(" ");
+      return run(workspace, user, command, (context) => parseArgs(command.args, rest, context), { summary, confirmed });
     },
     async handleNamed(workspace, user, commandName, values) {
       const command = find(commandName);
       if (!command) return unknown(commandName);
-      return run(workspace, user, command, (context) => parseNamedArgs(command.args, values, context));
+      const given = command.args.flatMap((arg) => {
+        const value = values[arg.name];
+        return value === undefined || value === "" ? [] : [quoteWord(String(value))];
+      });
+      const summary = [command.name, ...given].join(" ");
+      return run(workspace, user, command, (context) => parseNamedArgs(command.args, values, context), {
+        summary,
+        confirmed: false,
+      });
     },
   };
 }
@@ -220,6 +245,10 @@ function rollBack(result: CommandResult): UnitDecision<CommandOutcome> {
 /** The read-only attempt declines: the unit of work must write (enrol, tell of failures), so it runs again in one. */
 async function skip(): Promise<UnitDecision<undefined>> {
   return { commit: false, value: undefined };
+}
+
+function withButton(outcome: CommandOutcome, button: BotButton): CommandOutcome {
+  return { ...outcome, message: { ...outcome.message, buttons: [...(outcome.message.buttons ?? []), button] } };
 }
 
 function withText(outcome: CommandOutcome, text: string): CommandOutcome {

@@ -17,6 +17,15 @@ export const OUTCOME_CODES = {
   "internal-error": { kind: "failed", meaning: "something unexpected went wrong; nothing was saved" },
   dismissed: { kind: "done", meaning: "the member said no to a question; nothing changed" },
 
+  // Undo.
+  "change-undone": { kind: "done", meaning: "the member's latest change is taken back, with what it queued" },
+  "nothing-to-undo": { kind: "refused", meaning: "no change of the member's from the last day is left to undo" },
+  "already-undone": { kind: "refused", meaning: "the change the Undo button names was undone already" },
+  "undo-not-latest": {
+    kind: "refused",
+    meaning: "later changes stand on the one named, so it is not undone out of order",
+  },
+
   // The pipeline.
   "application-created": { kind: "done", meaning: "a new application is tracked" },
   "application-exists": { kind: "refused", meaning: "the member already tracks that company" },

@@ -36,6 +36,8 @@ export async function queueWin(
   const seed = `${event.kind}:${event.id}`;
   const stage = event.kind === "invitation" ? stageLabel(event.stage) : null;
   const channel = workspace.celebrationChannel;
+  // Both wait out the undo window, so a slip of the keyboard can be taken back before anyone reads it.
+  const afterUndoWindow = new Date(ctx.now.getTime() + workspace.undoWindowMinutes * 60_000);
   const sharedWithTeam = member.sharing !== "OFF" && channel !== null;
   if (sharedWithTeam) {
     const company = member.sharing === "COMPANY" ? application.company : null;
@@ -48,7 +50,7 @@ export async function queueWin(
         text: celebrationForChannel({ memberName: member.displayName, company, stage, kind: event.kind }, seed),
       },
       dedupeKey: `celebration:${seed}`,
-      nextAttemptAt: ctx.now,
+      nextAttemptAt: afterUndoWindow,
     });
   }
   await ctx.repo.enqueue({
@@ -61,7 +63,7 @@ export async function queueWin(
       text: congratulationForMember({ company: application.company, stage, kind: event.kind }, seed),
     },
     dedupeKey: `congratulation:${seed}`,
-    nextAttemptAt: deliveryTime(member, workspace, ctx.now),
+    nextAttemptAt: deliveryTime(member, workspace, afterUndoWindow),
   });
   return { sharedWithTeam };
 }

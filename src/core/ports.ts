@@ -17,6 +17,7 @@ import type {
   Stage,
   Workspace,
 } from "./model.ts";
+import type { ChangeRecord, JournalTable, NewChange, RowImage } from "./undo/journal.ts";
 import type { WorkspaceSettings } from "./workspace-settings.ts";
 
 /** Where "now" comes from; tests pass a fake one to simulate weeks. */
@@ -128,6 +129,16 @@ export interface WorkspaceRepo {
   /** Messages to the member that failed for good and that they have not been told about. */
   listUntoldFailures(memberId: string): Promise<OutboxMessage[]>;
   markFailuresTold(messageIds: string[], at: Date): Promise<void>;
+
+  /** The row as stored, for an undo to put back later; null if this workspace has no such row. */
+  snapshotRow(table: JournalTable, id: string): Promise<RowImage | null>;
+  /** Puts a row back as `before` has it, or deletes it (as its foreign keys cascade) when `before` is null. */
+  restoreRow(table: JournalTable, id: string, before: RowImage | null): Promise<void>;
+  /** Keeps an undoable change, and forgets the member's changes older than UNDO_HORIZON_MS. */
+  recordChange(change: NewChange): Promise<ChangeRecord>;
+  /** The member's changes made at or after `since`, newest first. */
+  listChanges(memberId: string, since: Date): Promise<ChangeRecord[]>;
+  markChangeUndone(changeId: string, at: Date): Promise<void>;
 
   /** Rows this repository has inserted, updated or deleted so far: how a command shows it changed something. */
   rowsWritten(): number;

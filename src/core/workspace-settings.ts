@@ -17,6 +17,8 @@ export interface WorkspaceSettings {
   /** When the weekly digest is posted: weekday (0 = Sunday) and hour, workspace time. */
   digestDay: number;
   digestHour: number;
+  /** Minutes a celebration waits before it is posted, so the member can still undo it. */
+  undoWindowMinutes: number;
 }
 
 /** A new workspace's settings (the platform may give another zone); schema.prisma gives the columns the same defaults. */
@@ -30,4 +32,5 @@ export const WORKSPACE_SETTING_DEFAULTS: Readonly<WorkspaceSettings> = Object.fr
   weeklyHour: 9,
   digestDay: 5,
   digestHour: 16,
+  undoWindowMinutes: 2,
 });

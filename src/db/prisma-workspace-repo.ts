@@ -4,6 +4,7 @@ import type { Application, Gap, Member, Workspace } from "../core/model.ts";
 import type { Clock, WorkspaceRepo } from "../core/ports.ts";
 import type { Prisma } from "./generated/client.ts";
 import { newId } from "./ids.ts";
+import { prismaJournalMethods } from "./prisma-journal.ts";
 import { createOwnershipChecks } from "./prisma-ownership.ts";
 import { notFound, oldestFirst, orNotFound, toJson, toOutboxMessage } from "./prisma-rows.ts";
 import { countWrites } from "./prisma-write-count.ts";
@@ -31,6 +32,7 @@ export function createPrismaWorkspaceRepo(
     sawMember(await tx.member.findUnique({ where: { workspaceId_externalId: { workspaceId, externalId } } }));
   return {
     workspaceId,
+    ...prismaJournalMethods(tx, workspaceId, clock, forgetAll),
 
     async getWorkspace() {
       return { ...current };

@@ -2,16 +2,27 @@
 import { describe, expect, it } from "vitest";
 import type { BotUser } from "../../src/core/bot.ts";
 import { COMMAND_TABLE } from "../../src/core/commands/table.ts";
+import type { BotMessage } from "../../src/core/model.ts";
 import { OUTCOME_CODES, type OutcomeCode } from "../../src/core/outcomes.ts";
 import { ADA, ADMIN, createHarness, type Harness, plain } from "../support/core-harness.ts";
 
 interface Scenario {
+  /** Set-up beyond Ada's lines, such as an admin's team channel. */
+  prepare?: (h: Harness) => Promise<void>;
   /** Lines Ada sends first, each of which must be done. */
   given?: readonly string[];
-  line: string;
+  /** The line, or how to read it from the replies to the given lines (a button's command). */
+  line: string | ((replies: readonly BotMessage[]) => string);
   user?: BotUser;
   /** A harness other than the plain one (a store that fails). */
   harness?: () => Harness;
+}
+
+/** The command of the Undo button on a reply. */
+function undoLineOf(message: BotMessage | undefined): string {
+  const button = message?.buttons?.find((candidate) => candidate.actionId === "change.undo");
+  if (!button) throw new Error("the reply has no Undo button");
+  return button.command;
 }
 
 const FEEDBACK_PART = "x".repeat(2000);
@@ -38,6 +49,18 @@ const SCENARIOS: Record<OutcomeCode, Scenario> = {
       }),
   },
   dismissed: { line: "cancel" },
+  "change-undone": { given: ["apply Acme"], line: "undo" },
+  "nothing-to-undo": { line: "undo" },
+  "already-undone": {
+    prepare: (h) => h.setCelebrationChannel("C-WINS"),
+    given: ["apply Acme", "offer Acme", "undo"],
+    line: (replies) => undoLineOf(replies[1]),
+  },
+  "undo-not-latest": {
+    prepare: (h) => h.setCelebrationChannel("C-WINS"),
+    given: ["apply Acme", "offer Acme", "learned Acme negotiate early"],
+    line: (replies) => undoLineOf(replies[1]),
+  },
   "application-created": { line: "apply Acme" },
   "application-exists": { given: ["apply Acme"], line: "apply acme" },
   "application-closed": { given: ["apply Acme", "rejected Acme"], line: "round acme screen" },
@@ -99,10 +122,15 @@ describe("outcome codes", () => {
     Object.entries(SCENARIOS),
   )("GIVEN the scenario for %s WHEN its line is sent THEN that code comes back with its table kind", async (code, scenario) => {
     const h = scenario.harness?.() ?? createHarness();
+    await scenario.prepare?.(h);
+    const replies: BotMessage[] = [];
     for (const line of scenario.given ?? []) {
-      expect(["done", "needs-confirmation"], `setup "${line}"`).toContain((await h.run(line)).kind);
+      const answer = await h.run(line);
+      expect(["done", "needs-confirmation"], `setup "${line}"`).toContain(answer.kind);
+      replies.push(answer.message);
     }
-    const outcome = await h.run(scenario.line, scenario.user ?? ADA);
+    const line = typeof scenario.line === "string" ? scenario.line : scenario.line(replies);
+    const outcome = await h.run(line, scenario.user ?? ADA);
     expect(outcome.code).toBe(code);
     expect(outcome.kind).toBe(OUTCOME_CODES[code as OutcomeCode].kind);
     expect(plain(outcome.message).length).toBeGreaterThan(0);
@@ -121,7 +149,10 @@ describe("outcome codes", () => {
     await h.sayAll(["apply Acme", "apply Globex", "gap graphs"]);
     const lines = [
       ...COMMAND_TABLE.flatMap((command) => command.examples),
-      ...Object.values(SCENARIOS).flatMap((scenario) => [...(scenario.given ?? []), scenario.line]),
+      ...Object.values(SCENARIOS).flatMap((scenario) => [
+        ...(scenario.given ?? []),
+        ...(typeof scenario.line === "string" ? [scenario.line] : []),
+      ]),
     ];
     const seen = new Set<string>();
     for (const line of lines) seen.add((await h.run(line, ADMIN)).code);

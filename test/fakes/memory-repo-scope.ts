@@ -40,6 +40,7 @@ export function createRepoScope(workspaceId: string, context: MemoryRepoContext)
   };
   return {
     workspaceId,
+    clock: context.clock,
     tables,
     writing,
     rowsWritten: () => rows,

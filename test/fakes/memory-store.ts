@@ -123,8 +123,9 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
       return serialised(async () => {
         // Deleting a workspace that is already gone succeeds: the goal, no trace of it, is met.
         tables.workspaces.delete(workspaceId);
-        const { members, applications, rounds, feedback, reflections, gaps, outbox } = tables;
+        const { members, applications, rounds, feedback, reflections, gaps, outbox, changes } = tables;
         const scoped: Map<string, { workspaceId: string }>[] = [
+          changes,
           members,
           applications,
           rounds,

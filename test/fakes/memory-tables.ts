@@ -9,6 +9,7 @@ import type {
   Round,
   Workspace,
 } from "../../src/core/model.ts";
+import type { ChangeRecord } from "../../src/core/undo/journal.ts";
 
 /** One Map per database table, keyed by id; insertion order doubles as the tie-break for equal createdAt. */
 export interface MemoryTables {
@@ -20,6 +21,7 @@ export interface MemoryTables {
   reflections: Map<string, Reflection>;
   gaps: Map<string, Gap>;
   outbox: Map<string, OutboxMessage>;
+  changes: Map<string, ChangeRecord>;
 }
 
 export function emptyTables(): MemoryTables {
@@ -32,6 +34,7 @@ export function emptyTables(): MemoryTables {
     reflections: new Map(),
     gaps: new Map(),
     outbox: new Map(),
+    changes: new Map(),
   };
 }
 

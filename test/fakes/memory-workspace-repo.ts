@@ -5,6 +5,7 @@ import { companyKey as keyOfCompany } from "../../src/core/companies.ts";
 import { defaultMemberSettings } from "../../src/core/member-settings.ts";
 import type { Application, FeedbackRequest, Gap, Member, Reflection, Round } from "../../src/core/model.ts";
 import type { WorkspaceRepo } from "../../src/core/ports.ts";
+import { memoryJournalMethods } from "./memory-journal.ts";
 import { memoryOutboxMethods } from "./memory-outbox-repo.ts";
 import { createRepoScope, type MemoryRepoContext } from "./memory-repo-scope.ts";
 import { byCreatedAt, copy, definedOnly, deleteApplicationsCascade, deleteWhere, notFound } from "./memory-tables.ts";
@@ -68,6 +69,7 @@ export function createMemoryWorkspaceRepo(workspaceId: string, context: MemoryRe
       deleteWhere(all.reflections, (reflection) => reflection.memberId === memberId);
       deleteWhere(all.gaps, (gap) => gap.memberId === memberId);
       deleteWhere(all.outbox, (message) => message.memberId === memberId);
+      deleteWhere(all.changes, (change) => change.memberId === memberId);
       all.members.delete(memberId);
       // As in Postgres, the cascade to the member's rows is part of deleting the one member row.
       wrote(1);
@@ -235,6 +237,7 @@ export function createMemoryWorkspaceRepo(workspaceId: string, context: MemoryRe
     },
 
     ...memoryOutboxMethods(scope, clock),
+    ...memoryJournalMethods(scope),
 
     rowsWritten: scope.rowsWritten,
   };

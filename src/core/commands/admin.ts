@@ -48,6 +48,10 @@ const SETTINGS: Record<string, Setting> = {
     describe: "the hour of the weekly digest, 0-23",
     read: (raw) => mapped(hour(raw), (v) => ({ digestHour: v })),
   },
+  "undo-window": {
+    describe: "minutes a celebration waits before it is posted, so a member can still undo it (0-60)",
+    read: (raw) => mapped(minutes(raw), (v) => ({ undoWindowMinutes: v })),
+  },
 };
 
 const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
@@ -65,6 +69,13 @@ function hour(raw: string): ArgResult<number> {
     : { ok: false, problem: `The hour is a number from 0 to 23, not "${raw}".` };
 }
 
+function minutes(raw: string): ArgResult<number> {
+  const value = /^\d{1,2}$/.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
+  return value >= 0 && value <= 60
+    ? { ok: true, value }
+    : { ok: false, problem: `The undo window is a number of minutes from 0 to 60, not "${raw}".` };
+}
+
 function mapped<T>(result: ArgResult<T>, to: (value: T) => WorkspacePatch): ArgResult<WorkspacePatch> {
   return result.ok ? { ok: true, value: to(result.value) } : result;
 }
@@ -74,11 +85,12 @@ export const adminCommand = defineCommand({
   group: "admin",
   summary: "Change workspace settings (admins only)",
   adminOnly: true,
+  undoable: false,
   args: [
     { name: "setting", kind: "word", required: true, description: Object.keys(SETTINGS).join(", ") },
     { name: "value", kind: "word", required: true, description: "the new value" },
   ],
-  examples: ["admin channel #job-hunt", "admin chase-days 4", "admin weekly off"],
+  examples: ["admin channel #job-hunt", "admin chase-days 4", "admin weekly off", "admin undo-window 5"],
   async handler(ctx, { setting, value }) {
     const entry = Object.hasOwn(SETTINGS, setting.toLowerCase()) ? SETTINGS[setting.toLowerCase()] : undefined;
     if (!entry) {

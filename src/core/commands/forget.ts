@@ -6,6 +6,7 @@ export const forgetCommand = defineCommand({
   name: "forget",
   aliases: ["delete"],
   group: "data",
+  undoable: false,
   summary: "Delete everything I keep about you",
   args: [{ name: "confirm", kind: "word", required: false, description: 'type "confirm" to really delete' }],
   examples: ["forget", "forget confirm"],

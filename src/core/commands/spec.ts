@@ -58,6 +58,8 @@ export interface CommandSpec<A extends readonly ArgSpec[] = readonly ArgSpec[]> 
   adminOnly?: boolean;
   /** It only reads, so it runs without a transaction; a write through its repository throws. */
   readsOnly?: boolean;
+  /** False for commands `undo` must not take back (forget, undo itself, workspace settings); any other change can be. */
+  undoable?: boolean;
   /** The member setting this command changes, shown by `settings` and the home screen in table order. */
   shows?: SettingView;
   handler(ctx: CommandContext, args: ArgsOf<A>): Promise<CommandResult>;

@@ -32,6 +32,7 @@ import type { Command } from "./spec.ts";
 import { statsCommand } from "./stats.ts";
 import { timelineCommand } from "./timeline.ts";
 import { tzCommand } from "./tz.ts";
+import { undoCommand } from "./undo.ts";
 import { waitingCommand } from "./waiting.ts";
 import { withdrawCommand } from "./withdraw.ts";
 
@@ -67,6 +68,7 @@ const COMMANDS: readonly Command[] = [
   settingsCommand,
   exportCommand,
   forgetCommand,
+  undoCommand,
   cancelCommand,
   helpCommand,
   adminCommand,

@@ -1,0 +1,137 @@
+/** Wraps a member's repository so every write a command makes is remembered as the row it replaced, for `undo`. */
+import type { WorkspaceRepo } from "../ports.ts";
+import type { JournalEntry, JournalTable } from "./journal.ts";
+
+/** What one command did, as an undo needs it. */
+export interface Journal {
+  /** Rows in the order they were first touched; each row's image is the one from before the command. */
+  entries: JournalEntry[];
+  /** Dedupe keys of the outbox rows it queued. */
+  outboxKeys: string[];
+  /** Whether one of those rows is a post for a team channel. */
+  queuedChannelPost: boolean;
+}
+
+/**
+ * How the journal treats each repository method. A Record over every method name, so a method added to the port
+ * does not compile until someone decides whether an undo must see its writes.
+ */
+const METHOD_POLICY: Record<keyof WorkspaceRepo, "reads" | "journaled" | "not undoable"> = {
+  workspaceId: "reads",
+  getWorkspace: "reads",
+  findMember: "reads",
+  listApplications: "reads",
+  listRounds: "reads",
+  listFeedback: "reads",
+  listReflections: "reads",
+  listGaps: "reads",
+  listOutbox: "reads",
+  listUntoldFailures: "reads",
+  listChanges: "reads",
+  snapshotRow: "reads",
+  rowsWritten: "reads",
+  updateMember: "journaled",
+  createApplication: "journaled",
+  updateApplication: "journaled",
+  createRound: "journaled",
+  updateRound: "journaled",
+  upsertFeedback: "journaled",
+  createReflection: "journaled",
+  createGap: "journaled",
+  updateGap: "journaled",
+  enqueue: "journaled",
+  // Workspace settings belong to the admins, not to one member's history.
+  updateWorkspace: "not undoable",
+  // Commands never call these: enrolment happens before a command, forgetting and undoing are not undone.
+  ensureMember: "not undoable",
+  deleteMember: "not undoable",
+  markFailuresTold: "not undoable",
+  restoreRow: "not undoable",
+  recordChange: "not undoable",
+  markChangeUndone: "not undoable",
+};
+
+/** The methods an undo must see, for tests that check the wrapper covers them all. */
+export const JOURNALED_METHODS = Object.entries(METHOD_POLICY)
+  .filter(([, policy]) => policy === "journaled")
+  .map(([name]) => name);
+
+export function journaling(inner: WorkspaceRepo): { repo: WorkspaceRepo; journal: Journal } {
+  const journal: Journal = { entries: [], outboxKeys: [], queuedChannelPost: false };
+  const seen = new Set<string>();
+
+  /** Remembers a row before its first change in this command; later changes to it keep the first image. */
+  async function before(table: JournalTable, id: string): Promise<void> {
+    const key = `${table}:${id}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    journal.entries.push({ table, id, before: await inner.snapshotRow(table, id) });
+  }
+  function created(table: JournalTable, id: string): void {
+    seen.add(`${table}:${id}`);
+    journal.entries.push({ table, id, before: null });
+  }
+
+  const repo: WorkspaceRepo = {
+    ...inner,
+    workspaceId: inner.workspaceId,
+    rowsWritten: () => inner.rowsWritten(),
+    async updateMember(memberId, patch) {
+      await before("member", memberId);
+      return inner.updateMember(memberId, patch);
+    },
+    async createApplication(input) {
+      const application = await inner.createApplication(input);
+      created("application", application.id);
+      return application;
+    },
+    async updateApplication(applicationId, patch) {
+      await before("application", applicationId);
+      return inner.updateApplication(applicationId, patch);
+    },
+    async createRound(input) {
+      const round = await inner.createRound(input);
+      created("round", round.id);
+      return round;
+    },
+    async updateRound(roundId, patch) {
+      await before("round", roundId);
+      return inner.updateRound(roundId, patch);
+    },
+    async upsertFeedback(applicationId, patch) {
+      const [existing] = await inner.listFeedback([applicationId]);
+      if (existing) await before("feedback", existing.id);
+      const request = await inner.upsertFeedback(applicationId, patch);
+      if (!existing) created("feedback", request.id);
+      return request;
+    },
+    async createReflection(input) {
+      const reflection = await inner.createReflection(input);
+      created("reflection", reflection.id);
+      return reflection;
+    },
+    async createGap(input) {
+      const gap = await inner.createGap(input);
+      created("gap", gap.id);
+      return gap;
+    },
+    async updateGap(gapId, patch) {
+      await before("gap", gapId);
+      return inner.updateGap(gapId, patch);
+    },
+    async enqueue(message) {
+      const queued = await inner.enqueue(message);
+      if (queued) {
+        journal.outboxKeys.push(message.dedupeKey);
+        if (message.target === "CHANNEL") journal.queuedChannelPost = true;
+      }
+      return queued;
+    },
+  };
+  return { repo, journal };
+}
+
+/** Whether the command left anything to undo. */
+export function isEmpty(journal: Journal): boolean {
+  return journal.entries.length === 0 && journal.outboxKeys.length === 0;
+}
