@@ -131,8 +131,8 @@ describe("dispatcher: leases and crashes", () => {
     };
     const queue: OutboxQueue = {
       ...world.store.outbox,
-      async markSent(messageId, at) {
-        await world.store.outbox.markSent(messageId, at);
+      async markSent(messageId, at, postedRef) {
+        await world.store.outbox.markSent(messageId, at, postedRef);
         // Meanwhile another process polls and finds dm-2's lease expired.
         await other.dispatchDue();
       },
