@@ -66,6 +66,10 @@ export function createLimitedPlatform(limits: Limits, now: () => number = () => 
       },
       async postToChannel(address, message) {
         take(`c:${address.channel}`, message.text);
+        return { ref: message.text };
+      },
+      async deleteFromChannel(address, ref) {
+        take(`c:${address.channel}`, `retract ${ref}`);
       },
     },
   };

@@ -150,6 +150,11 @@ export interface BotMessage {
   private?: boolean;
   /** A document to hand over, e.g. the member's export. */
   file?: { name: string; content: string };
+  /**
+   * Not a message: delivering it deletes the channel post with this platform reference (an outbox `postedRef`), so a
+   * post about an undone change is taken back. Only on CHANNEL rows of kind `retraction`; the rest is ignored.
+   */
+  retracts?: string;
 }
 
 export interface OutboxMessage {
@@ -169,4 +174,8 @@ export interface OutboxMessage {
   sentAt: Date | null;
   failureToldAt: Date | null;
   createdAt: Date;
+  /** The platform's reference of the posted channel message (Slack ts, Discord message id); null until posted. */
+  postedRef: string | null;
+  /** An undo asked to take this post back while it was being sent; marking it sent then queues the retraction. */
+  retractRequestedAt: Date | null;
 }

@@ -82,6 +82,14 @@ export interface NewOutboxMessage {
   nextAttemptAt: Date;
 }
 
+/** What `takeBackOutbox` did. */
+export interface TakenBack {
+  /** Messages that were still waiting to go out and now never will. */
+  cancelled: number;
+  /** Channel posts that will be deleted: a retraction is queued, or will be once the post in flight is marked sent. */
+  retracting: number;
+}
+
 /** Everything one workspace may read or write. Every method is scoped to that workspace; ids from elsewhere are not found. */
 export interface WorkspaceRepo {
   readonly workspaceId: string;
@@ -129,6 +137,13 @@ export interface WorkspaceRepo {
   /** Messages to the member that failed for good and that they have not been told about. */
   listUntoldFailures(memberId: string): Promise<OutboxMessage[]>;
   markFailuresTold(messageIds: string[], at: Date): Promise<void>;
+  /**
+   * Takes back what these outbox rows said, for an undo; ids not in this workspace (or gone) are skipped. A row not
+   * yet claimed is deleted and never goes out; a channel post already sent gets a retraction row (due `now`); one
+   * being sent is marked so that marking it sent queues the retraction. Direct messages already sent or being sent
+   * cannot be unsaid and are left; failed rows are deleted, so the member is not told about them.
+   */
+  takeBackOutbox(messageIds: string[], now: Date): Promise<TakenBack>;
 
   /** The row as stored, for an undo to put back later; null if this workspace has no such row. */
   snapshotRow(table: JournalTable, id: string): Promise<RowImage | null>;
@@ -151,14 +166,22 @@ export interface ClaimedMessage extends OutboxMessage {
   memberExternalId: string | null;
 }
 
-/** The cross-workspace side of the outbox, used only by the dispatcher. */
+/**
+ * The cross-workspace side of the outbox, used only by the dispatcher. A claimed row that an undo asked to take back
+ * (`retractRequestedAt`) and that goes back to waiting (rescheduled, postponed or released) is deleted instead: it did
+ * not go out as far as anyone knows, and sending it later would only post what is already taken back.
+ */
 export interface OutboxQueue {
   /**
    * Claims up to `limit` due rows (pending and due, or sending with an expired lease) for `leaseMs`; with `platforms`,
    * only rows of workspaces on those platforms, so a process never takes rows it has no adapter for.
    */
   claimDue(now: Date, limit: number, leaseMs: number, platforms?: readonly Platform[]): Promise<ClaimedMessage[]>;
-  markSent(messageId: string, at: Date): Promise<void>;
+  /**
+   * Marks a claimed row sent, keeping the posted channel message's reference. When an undo asked meanwhile to take the
+   * post back (`retractRequestedAt`), the retraction row is queued in the same statement, due `at`.
+   */
+  markSent(messageId: string, at: Date, postedRef?: string): Promise<void>;
   /** A transient failure: try again at `at`. */
   reschedule(messageId: string, at: Date, error: string): Promise<void>;
   /** A permanent failure (FAILED) or one retried too often (DEAD). */

@@ -5,6 +5,7 @@ import type { Clock, WorkspaceRepo } from "../core/ports.ts";
 import type { Prisma } from "./generated/client.ts";
 import { newId } from "./ids.ts";
 import { prismaJournalMethods } from "./prisma-journal.ts";
+import { takeBackOutbox } from "./prisma-outbox-take-back.ts";
 import { createOwnershipChecks } from "./prisma-ownership.ts";
 import { notFound, oldestFirst, orNotFound, toJson, toOutboxMessage } from "./prisma-rows.ts";
 import { countWrites } from "./prisma-write-count.ts";
@@ -267,6 +268,7 @@ export function createPrismaWorkspaceRepo(
       if (missing !== undefined) throw notFound("Outbox message", missing);
       await tx.outbox.updateMany({ where: { workspaceId, id: { in: ids } }, data: { failureToldAt: at } });
     },
+    takeBackOutbox: (messageIds, now) => takeBackOutbox(tx, workspaceId, messageIds, now),
 
     rowsWritten: writes.rowsWritten,
   };

@@ -6,6 +6,7 @@ import { describeIntegrity } from "./store-contract-integrity.ts";
 import { describeOpening } from "./store-contract-opening.ts";
 import { describeOutbox } from "./store-contract-outbox.ts";
 import { describePipeline } from "./store-contract-pipeline.ts";
+import { describeRetraction } from "./store-contract-retraction.ts";
 
 export interface StoreUnderTest {
   store: Store;
@@ -32,6 +33,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
     describe("applications, rounds, feedback, reflections and gaps", () => describePipeline(store));
     describe("transactions, isolation and deletion", () => describeIntegrity(store));
     describe("outbox", () => describeOutbox(store));
+    describe("taking outbox rows back", () => describeRetraction(store));
     describe("a member's unit of work", () => describeOpening(store));
   });
 }

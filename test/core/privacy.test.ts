@@ -68,7 +68,8 @@ describe("wins reach the channel only as the member chose", () => {
         return;
       }
       expect(channel).toHaveLength(1);
-      expect(channel[0]).toMatchObject({ kind: "celebration", channel: "C-WINS", nextAttemptAt: T0 });
+      // The post waits out the undo window (two minutes unless the admins chose otherwise).
+      expect(channel[0]).toMatchObject({ kind: "celebration", channel: "C-WINS", nextAttemptAt: minutesAfter(T0, 2) });
       expect(channel[0]?.payload.text).toContain("Ada");
       const mentionsCompany = JSON.stringify(channel[0]?.payload).includes("Zyxwv");
       expect(mentionsCompany).toBe(level === "COMPANY");
@@ -224,7 +225,7 @@ describe("encouragement after a rejection", () => {
     expect((await h.rows()).outbox[0]?.nextAttemptAt).toEqual(new Date("2026-03-03T03:10:00.000Z"));
   });
 
-  it("GIVEN quiet hours WHEN a win is logged at night THEN the team post goes now and the private note waits for morning", async () => {
+  it("GIVEN quiet hours WHEN a win is logged at night THEN the team post goes after the undo window and the private note waits for morning", async () => {
     const h = createHarness();
     await h.setCelebrationChannel("C-WINS");
     await h.sayAll(["tz Europe/Berlin", "quiet 22:00-07:00", "apply Acme"]);
@@ -232,7 +233,7 @@ describe("encouragement after a rejection", () => {
     await h.say("offer Acme");
     const byTarget = Object.fromEntries((await h.rows()).outbox.map((row) => [row.target, row.nextAttemptAt]));
     expect(byTarget).toEqual({
-      CHANNEL: new Date("2026-03-02T22:30:00.000Z"),
+      CHANNEL: new Date("2026-03-02T22:32:00.000Z"),
       DIRECT: new Date("2026-03-03T06:00:00.000Z"),
     });
   });

@@ -21,10 +21,13 @@ describe("undo takes back the latest change", () => {
     await h.say("tz Europe/Berlin");
     const before = await h.snapshot();
     await h.say('apply "Acme Corp" Backend');
-    expect(await h.run("undo")).toMatchObject({ code: "change-undone", changed: true });
+    const undone = await h.run("undo");
+    expect(undone).toMatchObject({ code: "change-undone", changed: true });
+    expect(undone.message.text).toContain('Undone: `apply "Acme Corp" Backend`');
+    expect(undone.message.text).toContain("`undo` again takes back `tz Europe/Berlin`");
     expect(await h.snapshot()).toEqual(before);
-    const reply = await h.say("undo");
-    expect(reply.text).toContain("`undo` again takes back `tz Europe/Berlin`");
+    expect((await h.run("undo")).code).toBe("change-undone");
+    expect((await h.run("undo")).code).toBe("nothing-to-undo");
   });
 
   it("GIVEN an offer WHEN undone THEN status, round, celebration and congratulation are all as before", async () => {

@@ -97,7 +97,8 @@ describe("dispatcher: transient failures", () => {
       sendDirect: async () => {
         throw new Error("socket hang up");
       },
-      postToChannel: async () => undefined,
+      postToChannel: async () => ({ ref: "unused" }),
+      deleteFromChannel: async () => undefined,
     };
 
     const summary = await world.dispatcher({ ports: { SLACK: broken }, random: () => 0 }).dispatchDue();

@@ -39,6 +39,10 @@ describe("dispatcher: delivering", () => {
       },
       async postToChannel(address, message) {
         calls.push(`channel ${JSON.stringify(address)} ${message.text}`);
+        return { ref: "ts-1" };
+      },
+      async deleteFromChannel(address, ref) {
+        calls.push(`delete ${JSON.stringify(address)} ${ref}`);
       },
     };
     await world.queueChannelPost("post-1");
@@ -123,11 +127,12 @@ describe("dispatcher: leases and crashes", () => {
         await world.platform.sendDirect(address, message);
       },
       postToChannel: (address, message) => world.platform.postToChannel(address, message),
+      deleteFromChannel: (address, ref) => world.platform.deleteFromChannel(address, ref),
     };
     const queue: OutboxQueue = {
       ...world.store.outbox,
-      async markSent(messageId, at) {
-        await world.store.outbox.markSent(messageId, at);
+      async markSent(messageId, at, postedRef) {
+        await world.store.outbox.markSent(messageId, at, postedRef);
         // Meanwhile another process polls and finds dm-2's lease expired.
         await other.dispatchDue();
       },
@@ -189,6 +194,7 @@ describe("dispatcher: adapters and shutdown", () => {
         events.push(`sent ${message.text}`);
       },
       postToChannel: (address, message) => world.platform.postToChannel(address, message),
+      deleteFromChannel: (address, ref) => world.platform.deleteFromChannel(address, ref),
     };
     const timer = manualTimer();
     const dispatcher = world.dispatcher({ ports: { SLACK: gatedPort }, every: timer.every });

@@ -29,6 +29,10 @@ function limitedPlatform(clock: { now(): Date }, intervalMs: number, scope: "glo
     },
     async postToChannel(address, message) {
       attempt(address.channel, message.text);
+      return { ref: message.text };
+    },
+    async deleteFromChannel(address, ref) {
+      attempt(address.channel, `retract ${ref}`);
     },
   };
   return { port, sent, limitedCount: () => limited };

@@ -29,6 +29,10 @@ export interface FakeDelivery {
   message: BotMessage;
   /** Which client (one per simulated process) delivered it. */
   client: string;
+  /** A channel post's reference, as postToChannel answered it (`post-1`, `post-2`, …). */
+  ref?: string;
+  /** A channel post since deleted through deleteFromChannel. */
+  deleted?: boolean;
 }
 
 /** One call the platform received, delivered or not. */
@@ -69,6 +73,8 @@ export interface FakePlatformClient extends DeliveryPort {
 
 export interface FakePlatform extends DeliveryPort {
   readonly deliveries: readonly FakeDelivery[];
+  /** The references deleteFromChannel was asked to delete and accepted, in order (a post already gone too). */
+  readonly retractions: readonly string[];
   readonly calls: readonly FakeCall[];
   /** A separate client, one per simulated process; all clients share this platform's records. */
   client(name: string): FakePlatformClient;
@@ -89,6 +95,7 @@ export function createFakePlatform(options: FakePlatformOptions = {}): FakePlatf
   const elapse = options.elapse ?? (async () => {});
   const deliveries: FakeDelivery[] = [];
   const calls: FakeCall[] = [];
+  const retractions: string[] = [];
   const callsPerKey = new Map<string, number>();
   const queuedFailures: InjectedFailure[] = [];
   const channelPosts = new Map<string, number[]>();
@@ -117,49 +124,77 @@ export function createFakePlatform(options: FakePlatformOptions = {}): FakePlatf
     }
   }
 
-  async function receive(
-    client: string,
-    target: FakeDelivery["target"],
-    workspaceExternalId: string,
-    to: string,
-    message: BotMessage,
-  ): Promise<void> {
+  /** Records the call and answers it with an injected failure, if one is due. */
+  async function arrive(client: string, target: FakeDelivery["target"], to: string, key: string): Promise<void> {
     if (options.latencyMs) await elapse(options.latencyMs);
-    const key = keyOf(message);
     const previousCalls = callsPerKey.get(key) ?? 0;
     callsPerKey.set(key, previousCalls + 1);
     const call: FakeCall = { key, target, to, client, previousCalls };
     calls.push(call);
     const failure = queuedFailures.shift() ?? options.failures?.(call);
     if (failure) await fail(failure);
+  }
+
+  async function receive(
+    client: string,
+    target: FakeDelivery["target"],
+    workspaceExternalId: string,
+    to: string,
+    message: BotMessage,
+  ): Promise<string | undefined> {
+    const key = keyOf(message);
+    await arrive(client, target, to, key);
+    let ref: string | undefined;
     if (target === "channel") {
       const channelKey = `${workspaceExternalId}/${to}`;
       const wait = rateLimitDelay(channelKey);
       if (wait !== undefined) throw new DeliveryError("channel rate limit", "transient", "rate_limited", wait);
       channelPosts.set(channelKey, [...(channelPosts.get(channelKey) ?? []), now()]);
+      ref = `post-${deliveries.filter((delivery) => delivery.ref !== undefined).length + 1}`;
     }
-    deliveries.push({ key, target, workspaceExternalId, to, message: structuredClone(message), client });
+    const delivery: FakeDelivery = { key, target, workspaceExternalId, to, message: structuredClone(message), client };
+    if (ref !== undefined) delivery.ref = ref;
+    deliveries.push(delivery);
+    return ref;
+  }
+
+  /** Like the platforms, a post already gone counts as deleted. */
+  async function retract(client: string, workspaceExternalId: string, channel: string, ref: string): Promise<void> {
+    await arrive(client, "channel", channel, `retract:${ref}`);
+    const post = deliveries.find(
+      (delivery) =>
+        delivery.ref === ref && delivery.to === channel && delivery.workspaceExternalId === workspaceExternalId,
+    );
+    if (post) post.deleted = true;
+    retractions.push(ref);
   }
 
   function createClient(name: string): FakePlatformClient {
     let hung = false;
     let deliveriesBeforeHang = Number.POSITIVE_INFINITY;
     let hanging = 0;
-    async function send(target: FakeDelivery["target"], workspace: string, to: string, message: BotMessage) {
+    async function call<T>(work: () => Promise<T>): Promise<T> {
       if (hung) {
         hanging++;
         return NEVER;
       }
-      await receive(name, target, workspace, to, message);
+      const answer = await work();
       deliveriesBeforeHang--;
       if (deliveriesBeforeHang <= 0) hung = true;
+      return answer;
     }
     return {
       name,
       sendDirect: (address: DirectAddress, message: BotMessage) =>
-        send("direct", address.workspaceExternalId, address.memberExternalId, message),
+        call(async () => {
+          await receive(name, "direct", address.workspaceExternalId, address.memberExternalId, message);
+        }),
       postToChannel: (address: ChannelAddress, message: BotMessage) =>
-        send("channel", address.workspaceExternalId, address.channel, message),
+        call(async () => ({
+          ref: (await receive(name, "channel", address.workspaceExternalId, address.channel, message)) ?? "",
+        })),
+      deleteFromChannel: (address: ChannelAddress, ref: string) =>
+        call(() => retract(name, address.workspaceExternalId, address.channel, ref)),
       hang() {
         hung = true;
       },
@@ -177,7 +212,9 @@ export function createFakePlatform(options: FakePlatformOptions = {}): FakePlatf
   return {
     sendDirect: defaultClient.sendDirect,
     postToChannel: defaultClient.postToChannel,
+    deleteFromChannel: defaultClient.deleteFromChannel,
     deliveries,
+    retractions,
     calls,
     client: createClient,
     failNext(...failures) {

@@ -61,6 +61,8 @@ export interface PostedMessage {
   /** The conversation id: `D<user>` for DMs, even when the call named the user. */
   channel: string;
   ts: string;
+  /** Who posted it: the bot's user id, or a member's for a message added with `addMemberMessage`. */
+  user: string;
   text: string | undefined;
   /** Parsed Block Kit blocks, as sent. */
   blocks: unknown;
@@ -141,6 +143,22 @@ export class FakeSlackDirectory {
     return this.posted.filter((message) => message.channel === channel);
   }
 
+  /** A member's own message in a channel of the team, as if they typed it; its ts. */
+  addMemberMessage(teamId: string, channel: string, userId: string, messageText: string): string {
+    const message: PostedMessage = {
+      teamId: this.teamOrThrow(teamId).teamId,
+      channel,
+      ts: this.nextTs(),
+      user: userId,
+      text: messageText,
+      blocks: undefined,
+      threadTs: undefined,
+      updates: 0,
+    };
+    this.posted.push(message);
+    return message.ts;
+  }
+
   homeView(userId: string): unknown {
     return this.homeViews.get(userId);
   }
@@ -200,6 +218,7 @@ export class FakeSlackDirectory {
         teamId: session.team.teamId,
         channel: target.channel,
         ts: this.nextTs(),
+        user: session.botUserId,
         text: text(params.text),
         blocks: params.blocks,
         threadTs: text(params.thread_ts),
@@ -220,6 +239,20 @@ export class FakeSlackDirectory {
         message.updates += 1;
       }
       return { ok: true, channel, ts, text: text(params.text) ?? "" };
+    },
+    "chat.delete": (session, params) => {
+      const target = this.resolveTarget(session.team, text(params.channel) ?? "");
+      if ("error" in target) return { ok: false, error: target.error };
+      const ts = text(params.ts);
+      const message = this.posted.find(
+        (candidate) =>
+          candidate.teamId === session.team.teamId && candidate.channel === target.channel && candidate.ts === ts,
+      );
+      if (message === undefined) return { ok: false, error: "message_not_found" };
+      // A bot token deletes only the bot's own messages.
+      if (message.user !== session.botUserId) return { ok: false, error: "cant_delete_message" };
+      this.posted = this.posted.filter((candidate) => candidate !== message);
+      return { ok: true, channel: target.channel, ts: message.ts };
     },
     "views.publish": (session, params) => {
       const userId = text(params.user_id) ?? "";

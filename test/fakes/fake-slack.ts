@@ -155,9 +155,14 @@ export class FakeSlack {
     this.directory.revokeTeam(teamId);
   }
 
-  /** Messages `chat.postMessage` accepted into the conversation, oldest first; DMs are `D<userId>`. */
+  /** Messages `chat.postMessage` accepted into the conversation and not deleted since, oldest first; DMs are `D<userId>`. */
   messages(channelId: string): PostedMessage[] {
     return this.directory.messages(channelId);
+  }
+
+  /** A member's own message in the channel, as if they typed it (the bot may not delete it); returns its ts. */
+  addMemberMessage(teamId: string, channel: string, userId: string, text: string): string {
+    return this.directory.addMemberMessage(teamId, channel, userId, text);
   }
 
   /** The view last published to the member's App Home, as the fake answered it (with `blocks` as sent). */

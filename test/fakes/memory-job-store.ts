@@ -280,6 +280,8 @@ function outboxRow(message: NewJobMessage): OutboxMessage {
     lastError: null,
     sentAt: null,
     failureToldAt: null,
+    postedRef: null,
+    retractRequestedAt: null,
   };
 }
 

@@ -1,5 +1,7 @@
 /** The in-memory twin of the dispatcher's cross-workspace outbox queue. */
+import type { OutboxMessage } from "../../src/core/model.ts";
 import type { ClaimedMessage, OutboxQueue } from "../../src/core/ports.ts";
+import { queueRetraction } from "./memory-outbox-retraction.ts";
 import { copy, type MemoryTables } from "./memory-tables.ts";
 
 /** `serialised` runs each call alone, as the database would, so a rolled-back transaction cannot undo a claim. */
@@ -40,21 +42,25 @@ export function createMemoryOutboxQueue(
         });
       });
     },
-    async markSent(messageId, at) {
+    async markSent(messageId, at, postedRef) {
       await serialised(async () => {
-        const message = tables().outbox.get(messageId);
+        const all = tables();
+        const message = all.outbox.get(messageId);
         // Only claimed rows: a worker whose lease expired must not undo another's delivery. A missing row is no
         // error either, since deleting a member may remove a message mid-delivery.
         if (message?.status !== "SENDING") return;
         message.status = "SENT";
         message.sentAt = new Date(at);
         message.leaseUntil = null;
+        message.postedRef = postedRef ?? null;
+        if (message.retractRequestedAt !== null) queueRetraction(all.outbox, message, at);
       });
     },
     async reschedule(messageId, at, error) {
       await serialised(async () => {
         const message = tables().outbox.get(messageId);
         if (message?.status !== "SENDING") return;
+        if (dropIfTakenBack(tables().outbox, message)) return;
         message.status = "PENDING";
         message.nextAttemptAt = new Date(at);
         message.leaseUntil = null;
@@ -74,6 +80,7 @@ export function createMemoryOutboxQueue(
       await serialised(async () => {
         const message = tables().outbox.get(messageId);
         if (message?.status !== "SENDING") return;
+        if (dropIfTakenBack(tables().outbox, message)) return;
         message.status = "PENDING";
         message.attempts = Math.max(0, message.attempts - 1);
         message.nextAttemptAt = at;
@@ -86,6 +93,7 @@ export function createMemoryOutboxQueue(
           const message = tables().outbox.get(id);
           // Only a claimed row carries the attempt being handed back.
           if (message?.status !== "SENDING") continue;
+          if (dropIfTakenBack(tables().outbox, message)) continue;
           message.status = "PENDING";
           message.attempts = Math.max(0, message.attempts - 1);
           message.leaseUntil = null;
@@ -93,4 +101,11 @@ export function createMemoryOutboxQueue(
       });
     },
   };
+}
+
+/** A row an undo took back that goes back to waiting never goes out: it is deleted (see OutboxQueue). */
+function dropIfTakenBack(outbox: Map<string, OutboxMessage>, message: OutboxMessage): boolean {
+  if (message.retractRequestedAt === null) return false;
+  outbox.delete(message.id);
+  return true;
 }

@@ -2,10 +2,14 @@
 import { randomUUID } from "node:crypto";
 import type { OutboxMessage } from "../../src/core/model.ts";
 import type { Clock, WorkspaceRepo } from "../../src/core/ports.ts";
+import { takeBackRows } from "./memory-outbox-retraction.ts";
 import type { RepoScope } from "./memory-repo-scope.ts";
 import { byCreatedAt, copy } from "./memory-tables.ts";
 
-type OutboxMethods = Pick<WorkspaceRepo, "enqueue" | "listOutbox" | "listUntoldFailures" | "markFailuresTold">;
+type OutboxMethods = Pick<
+  WorkspaceRepo,
+  "enqueue" | "listOutbox" | "listUntoldFailures" | "markFailuresTold" | "takeBackOutbox"
+>;
 
 export function memoryOutboxMethods(scope: RepoScope, clock: Clock): OutboxMethods {
   const { workspaceId, tables, writing, scoped, memberRow, ofMember } = scope;
@@ -35,6 +39,8 @@ export function memoryOutboxMethods(scope: RepoScope, clock: Clock): OutboxMetho
         sentAt: null,
         failureToldAt: null,
         createdAt: clock.now(),
+        postedRef: null,
+        retractRequestedAt: null,
       };
       all.outbox.set(message.id, copy(message));
       wrote(1);
@@ -58,6 +64,12 @@ export function memoryOutboxMethods(scope: RepoScope, clock: Clock): OutboxMetho
       });
       for (const message of messages) message.failureToldAt = new Date(at);
       wrote(new Set(messages).size);
+    },
+    async takeBackOutbox(messageIds, now) {
+      const wrote = writing("outbox.deleteMany");
+      const { cancelled, retracting, rowsWritten } = takeBackRows(tables().outbox, workspaceId, messageIds, now);
+      wrote(rowsWritten);
+      return { cancelled, retracting };
     },
   };
 }

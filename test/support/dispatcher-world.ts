@@ -60,6 +60,10 @@ export interface World {
   queueChannelPost(key: string, at?: Date): Promise<void>;
   /** Ada's outbox row with this dedupe key. */
   row(key: string): Promise<OutboxMessage>;
+  /** The retraction of Ada's row with this dedupe key, if one was queued (retractions belong to no member). */
+  retractionOf(key: string): Promise<OutboxMessage | undefined>;
+  /** Takes Ada's rows with these dedupe keys back, as an undo does, now. */
+  takeBack(...keys: string[]): Promise<{ cancelled: number; retracting: number }>;
   /** A dispatcher over this world's store, delivering SLACK messages to the fake platform unless told otherwise. */
   dispatcher(options?: Partial<DispatcherOptions>): ReturnType<typeof createDispatcher>;
 }
@@ -91,6 +95,12 @@ export async function givenWorld(platform: Platform = "SLACK"): Promise<World> {
       );
       expect(created).toBe(true);
     };
+  const row = async (key: string) => {
+    const rows = await store.inWorkspace(workspace.id, (repo) => repo.listOutbox(member.id));
+    const found = rows.find((candidate) => candidate.dedupeKey === key);
+    if (!found) throw new Error(`No outbox row ${key}`);
+    return found;
+  };
   return {
     clock,
     store,
@@ -99,11 +109,16 @@ export async function givenWorld(platform: Platform = "SLACK"): Promise<World> {
     platform: fake,
     queueDirect: queue("DIRECT"),
     queueChannelPost: queue("CHANNEL"),
-    async row(key) {
-      const rows = await store.inWorkspace(workspace.id, (repo) => repo.listOutbox(member.id));
-      const found = rows.find((row) => row.dedupeKey === key);
-      if (!found) throw new Error(`No outbox row ${key}`);
-      return found;
+    row,
+    async retractionOf(key) {
+      const original = await row(key);
+      const rows = [...store.tables().outbox.values()];
+      const found = rows.find((row) => row.dedupeKey === `retraction:${original.id}`);
+      return found && structuredClone(found);
+    },
+    async takeBack(...keys) {
+      const ids = await Promise.all(keys.map(async (key) => (await row(key)).id));
+      return store.inWorkspace(workspace.id, (repo) => repo.takeBackOutbox(ids, clock.now()));
     },
     dispatcher: (options = {}) =>
       createDispatcher({
@@ -120,9 +135,9 @@ export async function givenWorld(platform: Platform = "SLACK"): Promise<World> {
 export function countingMarks(queue: OutboxQueue, marked: string[]): OutboxQueue {
   return {
     ...queue,
-    async markSent(messageId, at) {
+    async markSent(messageId, at, postedRef) {
       marked.push(messageId);
-      await queue.markSent(messageId, at);
+      await queue.markSent(messageId, at, postedRef);
     },
   };
 }

@@ -156,6 +156,10 @@ export async function deliverAll(db: Database, at: Date | string): Promise<Deliv
     },
     async postToChannel({ workspaceExternalId, channel }, message) {
       delivered.push({ target: "CHANNEL", workspaceExternalId, to: channel, message });
+      return { ref: `post-${delivered.length}` };
+    },
+    async deleteFromChannel({ workspaceExternalId, channel }, ref) {
+      delivered.push({ target: "CHANNEL", workspaceExternalId, to: channel, message: { text: "", retracts: ref } });
     },
   };
   const queue = createPrismaOutboxQueue(db.prisma);

@@ -11,6 +11,8 @@ const PERMANENT: Record<number, string> = {
   50013: "missing_permissions",
 };
 
+const UNKNOWN_MESSAGE = 10008;
+
 interface DiscordErrorShape {
   name?: string;
   message?: string;
@@ -19,6 +21,11 @@ interface DiscordErrorShape {
   retryAfter?: number;
   timeToReset?: number;
   global?: boolean;
+}
+
+/** Discord's 404 "Unknown Message" (JSON code 10008): the message is not there, e.g. already deleted. */
+export function isUnknownMessage(error: unknown): boolean {
+  return (error as DiscordErrorShape | undefined)?.code === UNKNOWN_MESSAGE;
 }
 
 export function toDeliveryError(error: unknown): DeliveryError {

@@ -1,7 +1,7 @@
-/** The Slack delivery port: DMs through conversations.open + chat.postMessage, channel posts through chat.postMessage. */
+/** The Slack delivery port: DMs through conversations.open + chat.postMessage, channel posts through chat.postMessage, retractions through chat.delete. */
 import type { WebClient } from "@slack/web-api";
 import type { DeliveryPort } from "../../core/delivery/port.ts";
-import { toDeliveryError } from "./errors.ts";
+import { slackErrorCode, toDeliveryError } from "./errors.ts";
 import { renderBlocks } from "./render.ts";
 
 export interface SlackDeliveryOptions {
@@ -38,11 +38,24 @@ export function createSlackDelivery({ clientFor }: SlackDeliveryOptions): Delive
       try {
         const client = await clientFor(address.workspaceExternalId);
         // Channel posts carry no buttons bound to anyone: the team only reads them.
-        await client.chat.postMessage({
+        const posted = await client.chat.postMessage({
           channel: address.channel,
           ...renderBlocks({ ...message, buttons: undefined }),
         });
+        // Slack's ok answer always has the ts; without one the post still went out, just beyond taking back.
+        return { ref: posted.ts ?? "" };
       } catch (error) {
+        throw toDeliveryError(error);
+      }
+    },
+    async deleteFromChannel(address, ref) {
+      try {
+        const client = await clientFor(address.workspaceExternalId);
+        // The bot may delete its own posts with chat:write; no other scope is needed.
+        await client.chat.delete({ channel: address.channel, ts: ref });
+      } catch (error) {
+        // Already deleted (by someone in the channel, or by an earlier attempt that timed out): what was asked is done.
+        if (slackErrorCode(error) === "message_not_found") return;
         throw toDeliveryError(error);
       }
     },

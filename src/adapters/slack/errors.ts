@@ -18,6 +18,7 @@ const PERMANENT = new Set([
   "missing_scope",
   "msg_too_long",
   "invalid_blocks",
+  "cant_delete_message",
 ]);
 
 /** Slack's ok:false answer for "slow down" (a 200 with `ratelimited`, not the HTTP 429). */
@@ -30,6 +31,12 @@ interface SlackErrorShape {
   retryAfter?: number;
   statusCode?: number;
   headers?: Record<string, string | undefined>;
+}
+
+/** The `error` of Slack's ok:false answer (e.g. `message_not_found`), or undefined for any other failure. */
+export function slackErrorCode(error: unknown): string | undefined {
+  const e = (error ?? {}) as SlackErrorShape;
+  return e.code === "slack_webapi_platform_error" ? e.data?.error : undefined;
 }
 
 export function toDeliveryError(error: unknown): DeliveryError {

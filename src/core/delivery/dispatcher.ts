@@ -1,4 +1,4 @@
-/** Delivers due outbox rows through the platform adapters: claim, send, mark; retry transient failures, stop on permanent ones. */
+/** Delivers due outbox rows through the platform adapters: claim, send (or delete a retracted post), mark; retry transient failures, stop on permanent ones. */
 import type { Logger } from "../logger.ts";
 import type { Platform } from "../model.ts";
 import type { ClaimedMessage, Clock, OutboxQueue } from "../ports.ts";
@@ -61,14 +61,25 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   async function deliver(message: ClaimedMessage, summary: DispatchSummary): Promise<void> {
     const log = logger.child({ outbox: message.id, kind: message.kind, workspace: message.workspaceExternalId });
     const port = ports[message.platform];
+    if (message.retractRequestedAt !== null && message.payload.retracts === undefined) {
+      // An undo took it back while an earlier claim, since lapsed, was sending it: it does not go out now. Releasing
+      // a row that was taken back deletes it.
+      await queue.release([message.id]);
+      log.info({}, "taken back before it went out");
+      return;
+    }
     try {
       if (!port) throw new DeliveryError(`no adapter running for ${message.platform}`, "transient", "no_adapter");
+      let postedRef: string | undefined;
       if (message.target === "CHANNEL") {
         if (!message.channel) throw new DeliveryError("no channel on the message", "permanent", "channel_not_found");
-        await port.postToChannel(
-          { workspaceExternalId: message.workspaceExternalId, channel: message.channel },
-          message.payload,
-        );
+        const address = { workspaceExternalId: message.workspaceExternalId, channel: message.channel };
+        if (message.payload.retracts !== undefined) {
+          await port.deleteFromChannel(address, message.payload.retracts);
+        } else {
+          // An empty reference: the platform named none, so the post stays sent but cannot be taken back.
+          postedRef = (await port.postToChannel(address, message.payload)).ref || undefined;
+        }
       } else {
         if (!message.memberExternalId) throw new DeliveryError("no recipient", "permanent", "user_not_found");
         await port.sendDirect(
@@ -76,7 +87,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           message.payload,
         );
       }
-      await queue.markSent(message.id, clock.now());
+      await queue.markSent(message.id, clock.now(), postedRef);
       limits.sent(message, clock.now().getTime());
       summary.sent++;
     } catch (error) {

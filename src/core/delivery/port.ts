@@ -15,8 +15,15 @@ export interface ChannelAddress {
 export interface DeliveryPort {
   /** Sends a private message to one member. */
   sendDirect(address: DirectAddress, message: BotMessage): Promise<void>;
-  /** Posts to a workspace channel. */
-  postToChannel(address: ChannelAddress, message: BotMessage): Promise<void>;
+  /** Posts to a workspace channel; resolves with the posted message's reference, kept to take the post back later. */
+  postToChannel(address: ChannelAddress, message: BotMessage): Promise<PostedRef>;
+  /** Deletes the bot's channel post with this reference; a post already gone counts as deleted. */
+  deleteFromChannel(address: ChannelAddress, ref: string): Promise<void>;
+}
+
+/** The platform's reference of a posted channel message: Slack's `ts`, Discord's message id, the console's counter. */
+export interface PostedRef {
+  ref: string;
 }
 
 /**

@@ -49,6 +49,7 @@ const METHOD_POLICY: Record<keyof WorkspaceRepo, "reads" | "journaled" | "not un
   restoreRow: "not undoable",
   recordChange: "not undoable",
   markChangeUndone: "not undoable",
+  takeBackOutbox: "not undoable",
 };
 
 /** The methods an undo must see, for tests that check the wrapper covers them all. */
