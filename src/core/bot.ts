@@ -1,14 +1,16 @@
 /** The dispatch boundary: turns a member's command into one unit of work and one typed outcome. Errors stop here. */
 
+import type { ParseContext } from "./commands/arg-kinds.ts";
 import { type ArgsResult, parseArgs, parseNamedArgs } from "./commands/parse-args.ts";
 import { type Command, type CommandContext, usageOf } from "./commands/spec.ts";
 import { COMMAND_TABLE } from "./commands/table.ts";
-import { takeConfirmation } from "./confirm.ts";
+import { quoteWord, takeConfirmation } from "./confirm.ts";
+import { askDateOrder, effectiveDateOrder, rememberedOrder, takeDateOrder } from "./date-order.ts";
 import { enroll, isUsableZone } from "./enroll.ts";
 import { tokenize } from "./grammar/tokenize.ts";
 import { homeSections } from "./home-sections.ts";
 import type { Logger } from "./logger.ts";
-import type { BotMessage, Member, Workspace } from "./model.ts";
+import type { BotMessage, DateOrder, Member, Workspace } from "./model.ts";
 import { failureNotice } from "./notices.ts";
 import { type CommandOutcome, type CommandResult, refusal } from "./outcomes.ts";
 import type { Clock, MemberOpening, Store, UnitDecision, WorkspaceIdentity, WorkspaceRepo } from "./ports.ts";
@@ -23,6 +25,18 @@ export interface BotUser {
   timezone?: string | null;
   /** Whether the platform says this user administers the workspace. */
   isAdmin?: boolean;
+  /** The platform's language for the member ("en-US", "de"): how they likely write 3/12 until they say. */
+  locale?: string | null;
+}
+
+/** How a command arrived: the line that reruns it, and any answers the line carried. */
+interface CommandRequest {
+  /** The command as a text line, for buttons that repeat it with an answer. */
+  line: string;
+  /** The line ended in `--yes`. */
+  confirmed?: boolean;
+  /** The line answered the date-order question (`--day-first`, `--month-first`). */
+  dateOrder?: DateOrder | null;
 }
 
 export interface Bot {
@@ -82,21 +96,33 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
     identity: WorkspaceIdentity,
     user: BotUser,
     command: Command,
-    readArgs: (context: { now: Date; timeZone: string }) => ArgsResult,
-    confirmed = false,
+    readArgs: (context: ParseContext) => ArgsResult,
+    request: CommandRequest,
   ): Promise<CommandOutcome> {
+    const { confirmed = false, dateOrder: chosen = null } = request;
     async function execute(repo: WorkspaceRepo, opening: MemberOpening): Promise<UnitDecision<CommandOutcome>> {
       const { workspace, member: known } = opening;
       const now = clock.now();
       const timeZone = known?.timezone ?? (isUsableZone(user.timezone) ? user.timezone : workspace.defaultTimezone);
-      const parsed = readArgs({ now, timeZone });
-      if (!parsed.ok) return rollBack(refusal("bad-arguments", parsed.problem, usageOf(command)));
+      const dateOrder = effectiveDateOrder(chosen, known?.dateOrder, user.locale);
+      const parsed = readArgs({ now, timeZone, dateOrder });
+      if (!parsed.ok) {
+        if (parsed.question) return rollBack(askDateOrder(request.line, parsed.question));
+        return rollBack(refusal("bad-arguments", parsed.problem, usageOf(command)));
+      }
       if (command.adminOnly && !user.isAdmin) {
         return rollBack(refusal("admin-only", "Only workspace admins can change that. Ask one of them to run it."));
       }
-      const member = known ?? (await enroll(repo, user));
+      let member = known ?? (await enroll(repo, user));
+      // An answer to the date-order question is remembered with the command it answered.
+      const remembering = chosen !== null && member.dateOrder !== chosen;
+      if (remembering) member = await repo.updateMember(member.id, { dateOrder: chosen });
       const context = contextFor(repo, workspace, member, { identity, user, now, timeZone, confirmed });
-      const result = await command.handler(context, parsed.args);
+      const answered = await command.handler(context, parsed.args);
+      const result =
+        remembering && answered.kind === "done"
+          ? withText(answered, `${answered.message.text}\n\n${rememberedOrder(chosen)}`)
+          : answered;
       // A refusal leaves nothing behind, not even the member row a first command would create.
       if (result.kind !== "done" && result.kind !== "needs-confirmation") return rollBack(result);
       // Counted before the failure notice below: marking failures told changes nothing a home screen shows.
@@ -196,13 +222,22 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
       const [name = "help", ...afterName] = words;
       const command = find(name);
       if (!command) return unknown(name);
-      const { words: rest, confirmed } = takeConfirmation(afterName);
-      return run(workspace, user, command, (context) => parseArgs(command.args, rest, context), confirmed);
+      // Only a command that reads dates can carry the answer to the date-order question.
+      const readsDates = command.args.some((arg) => arg.kind === "when");
+      const answered = readsDates ? takeDateOrder(afterName) : { words: afterName, chosen: null };
+      const { words: rest, confirmed } = takeConfirmation(answered.words);
+      return run(workspace, user, command, (context) => parseArgs(command, rest, context), {
+        line: line.trim(),
+        confirmed,
+        dateOrder: answered.chosen,
+      });
     },
     async handleNamed(workspace, user, commandName, values) {
       const command = find(commandName);
       if (!command) return unknown(commandName);
-      return run(workspace, user, command, (context) => parseNamedArgs(command.args, values, context));
+      return run(workspace, user, command, (context) => parseNamedArgs(command, values, context), {
+        line: lineOf(command, values),
+      });
     },
   };
 }
@@ -222,7 +257,16 @@ async function skip(): Promise<UnitDecision<undefined>> {
   return { commit: false, value: undefined };
 }
 
-function withText(outcome: CommandOutcome, text: string): CommandOutcome {
+/** Named values as the text line that runs the same command, for buttons that repeat it. */
+function lineOf(command: Command, values: Readonly<Record<string, string | number | undefined>>): string {
+  const given = command.args.flatMap((arg) => {
+    const value = values[arg.name];
+    return value === undefined || value === "" ? [] : [quoteWord(String(value))];
+  });
+  return [command.name, ...given].join(" ");
+}
+
+function withText<T extends CommandResult>(outcome: T, text: string): T {
   return { ...outcome, message: { ...outcome.message, text } };
 }
 
