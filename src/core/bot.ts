@@ -1,14 +1,16 @@
 /** The dispatch boundary: turns a member's command into one unit of work and one typed outcome. Errors stop here. */
 
+import type { ParseContext } from "./commands/arg-kinds.ts";
 import { type ArgsResult, parseArgs, parseNamedArgs } from "./commands/parse-args.ts";
 import { type Command, type CommandContext, usageOf } from "./commands/spec.ts";
 import { COMMAND_TABLE } from "./commands/table.ts";
 import { quoteWord, takeConfirmation } from "./confirm.ts";
+import { askDateOrder, effectiveDateOrder, rememberedOrder, takeDateOrder } from "./date-order.ts";
 import { enroll, isUsableZone } from "./enroll.ts";
 import { tokenize } from "./grammar/tokenize.ts";
 import { homeSections } from "./home-sections.ts";
 import type { Logger } from "./logger.ts";
-import type { BotButton, BotMessage, Member, Workspace } from "./model.ts";
+import type { BotButton, BotMessage, DateOrder, Member, Workspace } from "./model.ts";
 import { failureNotice } from "./notices.ts";
 import { type CommandOutcome, type CommandResult, refusal } from "./outcomes.ts";
 import type { Clock, MemberOpening, Store, UnitDecision, WorkspaceIdentity, WorkspaceRepo } from "./ports.ts";
@@ -25,6 +27,20 @@ export interface BotUser {
   timezone?: string | null;
   /** Whether the platform says this user administers the workspace. */
   isAdmin?: boolean;
+  /** The platform's language for the member ("en-US", "de"): how they likely write 3/12 until they say. */
+  locale?: string | null;
+}
+
+/** How a command arrived: the line that reruns it, and any answers the line carried. */
+interface CommandRequest {
+  /** The command as a text line, for buttons that repeat it with an answer. */
+  line: string;
+  /** The command as understood, e.g. `offer Hooli`: how `undo` names the change. */
+  summary: string;
+  /** The line ended in `--yes`. */
+  confirmed?: boolean;
+  /** The line answered the date-order question (`--day-first`, `--month-first`). */
+  dateOrder?: DateOrder | null;
 }
 
 export interface Bot {
@@ -84,22 +100,29 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
     identity: WorkspaceIdentity,
     user: BotUser,
     command: Command,
-    readArgs: (context: { now: Date; timeZone: string }) => ArgsResult,
-    said: { summary: string; confirmed: boolean },
+    readArgs: (context: ParseContext) => ArgsResult,
+    request: CommandRequest,
   ): Promise<CommandOutcome> {
+    const { confirmed = false, dateOrder: chosen = null } = request;
     async function execute(repo: WorkspaceRepo, opening: MemberOpening): Promise<UnitDecision<CommandOutcome>> {
       const { workspace, member: known } = opening;
       const now = clock.now();
       const timeZone = known?.timezone ?? (isUsableZone(user.timezone) ? user.timezone : workspace.defaultTimezone);
-      const parsed = readArgs({ now, timeZone });
-      if (!parsed.ok) return rollBack(refusal("bad-arguments", parsed.problem, usageOf(command)));
+      const dateOrder = effectiveDateOrder(chosen, known?.dateOrder, user.locale);
+      const parsed = readArgs({ now, timeZone, dateOrder });
+      if (!parsed.ok) {
+        if (parsed.question) return rollBack(askDateOrder(request.line, parsed.question));
+        return rollBack(refusal("bad-arguments", parsed.problem, usageOf(command)));
+      }
       if (command.adminOnly && !user.isAdmin) {
         return rollBack(refusal("admin-only", "Only workspace admins can change that. Ask one of them to run it."));
       }
-      const member = known ?? (await enroll(repo, user));
-      // Enrolment above is not part of the change; everything the handler writes is, so `undo` can take it back.
+      let member = known ?? (await enroll(repo, user));
+      // An answer to the date-order question is remembered with the command it answered.
+      const remembering = chosen !== null && member.dateOrder !== chosen;
+      if (remembering) member = await repo.updateMember(member.id, { dateOrder: chosen });
+      // Enrolment and the remembered date order are not part of the change; what the handler writes is, for `undo`.
       const journaled = command.undoable === false || command.readsOnly ? null : journaling(repo);
-      const confirmed = said.confirmed;
       const context = contextFor(journaled?.repo ?? repo, workspace, member, {
         identity,
         user,
@@ -107,14 +130,18 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
         timeZone,
         confirmed,
       });
-      const result = await command.handler(context, parsed.args);
+      const answered = await command.handler(context, parsed.args);
+      const result =
+        remembering && answered.kind === "done"
+          ? withText(answered, `${answered.message.text}\n\n${rememberedOrder(chosen)}`)
+          : answered;
       // A refusal leaves nothing behind, not even the member row a first command would create.
       if (result.kind !== "done" && result.kind !== "needs-confirmation") return rollBack(result);
       // Counted before the failure notice below: marking failures told changes nothing a home screen shows.
       let answer: CommandOutcome = { ...result, changed: repo.rowsWritten() > 0 };
       if (journaled && !isEmpty(journaled.journal)) {
         const { entries, outboxKeys, queuedChannelPost } = journaled.journal;
-        const change = await repo.recordChange({ memberId: member.id, summary: said.summary, entries, outboxKeys });
+        const change = await repo.recordChange({ memberId: member.id, summary: request.summary, entries, outboxKeys });
         if (queuedChannelPost) answer = withButton(answer, undoButton(change.id));
       }
       if (command.name === "forget") return { commit: true, value: answer };
@@ -212,21 +239,24 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
       const [name = "help", ...afterName] = words;
       const command = find(name);
       if (!command) return unknown(name);
-      const { words: rest, confirmed } = takeConfirmation(afterName);
-      const summary = [command.name, ...rest.map(quoteWord)].join(" ");
-      return run(workspace, user, command, (context) => parseArgs(command.args, rest, context), { summary, confirmed });
+      // Only a command that reads dates can carry the answer to the date-order question.
+      const readsDates = command.args.some((arg) => arg.kind === "when");
+      const answered = readsDates ? takeDateOrder(afterName) : { words: afterName, chosen: null };
+      const { words: rest, confirmed } = takeConfirmation(answered.words);
+      return run(workspace, user, command, (context) => parseArgs(command, rest, context), {
+        line: line.trim(),
+        summary: [command.name, ...rest.map(quoteWord)].join(" "),
+        confirmed,
+        dateOrder: answered.chosen,
+      });
     },
     async handleNamed(workspace, user, commandName, values) {
       const command = find(commandName);
       if (!command) return unknown(commandName);
-      const given = command.args.flatMap((arg) => {
-        const value = values[arg.name];
-        return value === undefined || value === "" ? [] : [quoteWord(String(value))];
-      });
-      const summary = [command.name, ...given].join(" ");
-      return run(workspace, user, command, (context) => parseNamedArgs(command.args, values, context), {
-        summary,
-        confirmed: false,
+      const line = lineOf(command, values);
+      return run(workspace, user, command, (context) => parseNamedArgs(command, values, context), {
+        line,
+        summary: line,
       });
     },
   };
@@ -251,7 +281,16 @@ function withButton(outcome: CommandOutcome, button: BotButton): CommandOutcome 
   return { ...outcome, message: { ...outcome.message, buttons: [...(outcome.message.buttons ?? []), button] } };
 }
 
-function withText(outcome: CommandOutcome, text: string): CommandOutcome {
+/** Named values as the text line that runs the same command, for buttons that repeat it. */
+function lineOf(command: Command, values: Readonly<Record<string, string | number | undefined>>): string {
+  const given = command.args.flatMap((arg) => {
+    const value = values[arg.name];
+    return value === undefined || value === "" ? [] : [quoteWord(String(value))];
+  });
+  return [command.name, ...given].join(" ");
+}
+
+function withText<T extends CommandResult>(outcome: T, text: string): T {
   return { ...outcome, message: { ...outcome.message, text } };
 }
 

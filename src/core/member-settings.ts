@@ -1,5 +1,5 @@
 /** The settings a member controls and the values a new member starts with: the memory twin and a database test read these defaults. */
-import type { Sharing } from "./model.ts";
+import type { DateOrder, Sharing } from "./model.ts";
 
 export interface MemberSettings {
   /** IANA zone; null means the workspace default. */
@@ -13,6 +13,8 @@ export interface MemberSettings {
   pausedUntil: Date | null;
   /** Message kinds the member opted out of (see notification-kinds.ts). */
   optOuts: string[];
+  /** How the member writes 3/12; null until they choose (the platform's locale may suggest one meanwhile). */
+  dateOrder: DateOrder | null;
 }
 
 /** A new member's settings; schema.prisma gives the columns the same defaults (test/db/member-defaults.test.ts). */
@@ -23,6 +25,7 @@ export const MEMBER_SETTING_DEFAULTS: Readonly<MemberSettings> = Object.freeze({
   sharing: "ON",
   pausedUntil: null,
   optOuts: [],
+  dateOrder: null,
 });
 
 /** A fresh copy of the defaults, safe to store. */

@@ -9,6 +9,10 @@ export type Platform = (typeof PLATFORMS)[number];
 export const SHARING_LEVELS = ["OFF", "ON", "COMPANY"] as const;
 export type Sharing = (typeof SHARING_LEVELS)[number];
 
+/** How the member writes a date like 3/12: day first (3 December) or month first (March 12). */
+export const DATE_ORDERS = ["DAY_FIRST", "MONTH_FIRST"] as const;
+export type DateOrder = (typeof DATE_ORDERS)[number];
+
 export const APPLICATION_STATUSES = ["ACTIVE", "OFFER", "ACCEPTED", "REJECTED", "WITHDRAWN", "GHOSTED"] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 

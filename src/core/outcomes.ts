@@ -16,6 +16,10 @@ export const OUTCOME_CODES = {
   "company-ambiguous": { kind: "refused", meaning: "the company name fits more than one of the member's applications" },
   "internal-error": { kind: "failed", meaning: "something unexpected went wrong; nothing was saved" },
   dismissed: { kind: "done", meaning: "the member said no to a question; nothing changed" },
+  "date-order-question": {
+    kind: "needs-confirmation",
+    meaning: "a date like 12/03 reads two ways and the member's order is unknown; buttons pick one",
+  },
 
   // Undo.
   "change-undone": { kind: "done", meaning: "the member's latest change is taken back, with what it queued" },
@@ -84,6 +88,7 @@ export const OUTCOME_CODES = {
   "unknown-reminder-kind": { kind: "refused", meaning: "no kind of reminder has that name" },
   paused: { kind: "done", meaning: "reminders and nudges are held for some days" },
   resumed: { kind: "done", meaning: "a pause ended (or there was none)" },
+  "date-order-set": { kind: "done", meaning: "the member chose how they write dates like 3/12" },
 
   // The member's data.
   "export-ready": { kind: "done", meaning: "everything kept about the member, as JSON" },

@@ -156,36 +156,19 @@ export function formatClock(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 }
 
-const readings = new Map<string, Intl.DateTimeFormat>();
+const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-/** One formatter per zone and style: building one costs far more than formatting with it. */
-function readingFormatter(timeZone: string, style: "moment" | "date"): Intl.DateTimeFormat {
-  const key = `${style} ${timeZone}`;
-  let formatter = readings.get(key);
-  if (!formatter) {
-    formatter =
-      style === "moment"
-        ? new Intl.DateTimeFormat("en-GB", {
-            timeZone,
-            weekday: "short",
-            day: "numeric",
-            month: "short",
-            hour: "2-digit",
-            minute: "2-digit",
-            hourCycle: "h23",
-          })
-        : new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "short", year: "numeric" });
-    readings.set(key, formatter);
-  }
-  return formatter;
+/**
+ * The one reading of a day the bot writes, in the member's zone: "Thu 3 Dec 2026". Composed by hand rather than by
+ * Intl so it reads the same on every runtime, and the year is always there: "3/12" once typed is never a guess.
+ */
+export function formatLocalDay(at: Date, timeZone: string): string {
+  const p = localParts(at, timeZone);
+  return `${WEEKDAYS[p.weekday]} ${p.day} ${MONTH_NAMES[p.month - 1]} ${p.year}`;
 }
 
-/** A short human reading of `at` in the member's zone, e.g. "Thu 3 Dec, 10:00". */
+/** The one reading of a moment the bot writes, in the member's zone: "Thu 3 Dec 2026, 14:00". */
 export function formatLocal(at: Date, timeZone: string): string {
-  return readingFormatter(timeZone, "moment").format(at);
-}
-
-/** A short date in the member's zone, e.g. "3 Dec 2026". */
-export function formatLocalDate(at: Date, timeZone: string): string {
-  return readingFormatter(timeZone, "date").format(at);
+  const p = localParts(at, timeZone);
+  return `${formatLocalDay(at, timeZone)}, ${formatClock(p.hour * 60 + p.minute)}`;
 }

@@ -219,6 +219,51 @@ describe("console journey", () => {
   );
 });
 
+describe("console replies show what was understood", () => {
+  it(
+    "GIVEN dates, quiet hours, a pause and slips piped in WHEN the console runs them THEN each reply echoes what it understood, asks once about 12/03, and names what is missing",
+    async () => {
+      const { env } = await givenConsole();
+      const commands = [
+        "apply Acme",
+        "round Acme screen yesterday 3pm",
+        "round Acme technical 12/03 3pm",
+        "round Acme technical 12/03 3pm --month-first",
+        "round Acme final 03.12.2026 10:00",
+        "quiet 9pm-7am",
+        "pause 2 weeks",
+        "round",
+        "asked Acme Corp",
+        "settings",
+      ];
+
+      const result = await runNode(MAIN, [], env, `${commands.join("\n")}\n`);
+
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+      const byCommand = outputByCommand(parseTranscript(result.stdout));
+      const reply = (command: string) => labelled(outputOf(byCommand, command), "next-step")[0]?.body ?? "";
+      const DAY = "(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{4}";
+
+      expect(reply("round Acme screen yesterday 3pm")).toMatch(new RegExp(`with Acme, held on ${DAY}, 15:00\\.`));
+      const question = reply("round Acme technical 12/03 3pm");
+      expect(question).toContain("Quick check: by 12/03, do you mean 12 March or 3 December?");
+      expect(question).toContain("`round Acme technical 12/03 3pm --month-first` (3 December)");
+      const answered = reply("round Acme technical 12/03 3pm --month-first");
+      // Whether 3 December is ahead or just gone depends on the day the test runs; the day read is the same.
+      expect(answered).toMatch(/with Acme, (held on|scheduled for) \w{3} 3 Dec \d{4}, 15:00\./);
+      expect(answered).toContain("I'll read dates like 3/12 month first from now on");
+      expect(reply("round Acme final 03.12.2026 10:00")).toMatch(/(held on|scheduled for) Thu 3 Dec 2026, 10:00\./);
+      expect(reply("quiet 9pm-7am")).toContain("quiet from 21:00 to 07:00");
+      expect(reply("pause 2 weeks")).toMatch(new RegExp(`Paused for 14 days, until ${DAY}, \\d{2}:\\d{2}\\.`));
+      expect(reply("round")).toContain("Which company? Try `round Acme technical tomorrow 3pm`.");
+      expect(reply("asked Acme Corp")).toContain('put it in quotes: `asked "Acme Corp"`');
+      expect(reply("settings")).toContain("Dates (dates): month first: 3/12 is March 12");
+    },
+    SLOW,
+  );
+});
+
 describe("console processes", () => {
   it(
     "GIVEN a console still running WHEN a second process opens the same data directory THEN it exits non-zero naming the first one's pid, until SIGTERM stops the first cleanly",

@@ -108,6 +108,7 @@ export function describeIdentity(store: () => Store): void {
       sharing: "ON",
       pausedUntil: null,
       optOuts: [],
+      dateOrder: null,
     });
   });
 
@@ -132,6 +133,7 @@ export function describeIdentity(store: () => Store): void {
         pausedUntil,
         optOuts: ["encouragement"],
         quietStart: null,
+        dateOrder: "MONTH_FIRST",
         displayName: undefined,
       }),
     );
@@ -142,6 +144,7 @@ export function describeIdentity(store: () => Store): void {
       pausedUntil,
       optOuts: ["encouragement"],
       quietStart: null,
+      dateOrder: "MONTH_FIRST",
     });
     expect(await store().inWorkspace(workspace.id, (repo) => repo.findMember("U1"))).toEqual(updated);
     expect(await store().inWorkspace(workspace.id, (repo) => repo.findMember("U-NOBODY"))).toBeNull();

@@ -64,6 +64,7 @@ export function describeOpening(store: () => Store): void {
         sharing: "COMPANY",
         pausedUntil: T0,
         optOuts: ["prep-reminder", "practice-nudge"],
+        dateOrder: "DAY_FIRST",
       }),
     ]);
     await store().scheduleWorkspaceDeletion(workspace.id, T0);

@@ -1,6 +1,7 @@
 /** Reading "when" phrases in the member's timezone: ISO, natural phrases, date-only defaults and garbage. */
 import { describe, expect, it } from "vitest";
-import { parseWhen } from "../../src/core/grammar/dates.ts";
+import { parseTimeOfDay, parseWhen } from "../../src/core/grammar/dates.ts";
+import { spellNumericDates } from "../../src/core/grammar/numeric-dates.ts";
 
 /** 1 July 2026 02:00 UTC: still 30 June (22:00) in New York, already 1 July (11:00) in Tokyo. */
 const NOW = new Date("2026-07-01T02:00:00.000Z");
@@ -83,5 +84,88 @@ describe("parseWhen", () => {
     const result = parseWhen(text, NOW, "America/New_York");
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problem).toContain("tomorrow 3pm");
+  });
+});
+
+describe("spellNumericDates", () => {
+  it.each([
+    ["03.12.2026 10:00", null, "3 December 2026 10:00"],
+    ["3.12.", "MONTH_FIRST", "3 December"],
+    ["3.12.26", null, "3 December 2026"],
+    ["12/03", "DAY_FIRST", "12 March"],
+    ["12/03", "MONTH_FIRST", "3 December"],
+    ["13/03", null, "13 March"],
+    ["03/13/2027", null, "13 March 2027"],
+    ["7/7", null, "7 July"],
+    ["tomorrow 10.30", null, "tomorrow 10.30"],
+    ["2026-12-03", null, "2026-12-03"],
+  ] as const)("GIVEN %j read %s THEN it is spelled %j", (text, order, spelled) => {
+    expect(spellNumericDates(text, order)).toEqual({ ok: true, text: spelled });
+  });
+
+  it("GIVEN 3/12 and no order THEN both readings are offered", () => {
+    expect(spellNumericDates("3/12 at 10:00", null)).toMatchObject({
+      ok: false,
+      question: { written: "3/12", dayFirst: "3 December", monthFirst: "12 March" },
+    });
+  });
+
+  it.each([["31/02/2026"], ["13/13"], ["0/5"], ["31.04.2026"]])("GIVEN %j THEN it is no day at all", (text) => {
+    const result = spellNumericDates(text, "DAY_FIRST");
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problem).toContain(`"${text}" isn't a day on the calendar`);
+  });
+});
+
+describe("parseWhen with a date order", () => {
+  it("GIVEN 12/03 3pm WHEN the order is known THEN it is read that way in the member's zone", () => {
+    expect(parseWhen("12/03 3pm", NOW, "Asia/Tokyo", "DAY_FIRST")).toEqual({
+      ok: true,
+      at: new Date("2027-03-12T06:00:00.000Z"),
+      hasTime: true,
+    });
+    expect(parseWhen("12/03 3pm", NOW, "Asia/Tokyo", "MONTH_FIRST")).toEqual({
+      ok: true,
+      at: new Date("2026-12-03T06:00:00.000Z"),
+      hasTime: true,
+    });
+  });
+
+  it("GIVEN 12/03 WHEN the order is unknown THEN the problem says both readings", () => {
+    const result = parseWhen("12/03", NOW, "Asia/Tokyo");
+    expect(result).toMatchObject({ ok: false, question: { written: "12/03" } });
+    if (!result.ok)
+      expect(result.problem).toBe(
+        `"12/03" could be 12 March or 3 December. Write the month as a word, like "12 March".`,
+      );
+  });
+});
+
+describe("parseTimeOfDay", () => {
+  it.each([
+    ["9pm", 21 * 60],
+    ["9 PM", 21 * 60],
+    ["7am", 7 * 60],
+    ["21", 21 * 60],
+    ["7", 7 * 60],
+    ["21:30", 21 * 60 + 30],
+    ["07:00", 7 * 60],
+    ["9:45pm", 21 * 60 + 45],
+    ["noon", 12 * 60],
+    ["midnight", 0],
+    ["24", 0],
+  ])("GIVEN %j THEN it is %i minutes after midnight", (text, minutes) => {
+    expect(parseTimeOfDay(text)).toBe(minutes);
+  });
+
+  it.each([
+    ["25"],
+    ["9pm-7am"],
+    ["tomorrow 3pm"],
+    ["friday"],
+    ["soon"],
+    [""],
+  ])("GIVEN %j THEN it is not one time of day", (text) => {
+    expect(parseTimeOfDay(text)).toBeNull();
   });
 });

@@ -119,7 +119,7 @@ describe("pipeline", () => {
     expect(reply.text).toBe("2 in progress, 1 rejected.");
     expect(reply.items).toEqual([
       "Acme Corp (Backend Engineer): applied, waiting to hear",
-      `Globex: ${stageLabel("ONSITE")} on Tue 3 Mar, 15:00`,
+      `Globex: ${stageLabel("ONSITE")} on Tue 3 Mar 2026, 15:00`,
       "Initech: rejected",
     ]);
   });
@@ -149,13 +149,13 @@ describe("timeline", () => {
       { label: "Your impression", value: "4/5" },
     ]);
     expect(reply.items).toEqual([
-      "2 Mar 2026: applied",
-      `2 Mar 2026: ${stageLabel("TECHNICAL")} held`,
-      `5 Mar 2026: ${stageLabel("TECHNICAL")}: not this time`,
-      "5 Mar 2026: met Dana",
-      "5 Mar 2026: rejected",
-      "6 Mar 2026: asked for feedback",
-      "9 Mar 2026: feedback: more tests please",
+      "Mon 2 Mar 2026: applied",
+      `Mon 2 Mar 2026: ${stageLabel("TECHNICAL")} held`,
+      `Thu 5 Mar 2026: ${stageLabel("TECHNICAL")}: not this time`,
+      "Thu 5 Mar 2026: met Dana",
+      "Thu 5 Mar 2026: rejected",
+      "Fri 6 Mar 2026: asked for feedback",
+      "Mon 9 Mar 2026: feedback: more tests please",
     ]);
   });
 });

@@ -60,7 +60,7 @@ describe("round", () => {
 
   it("GIVEN a member in New York WHEN they log a round tomorrow 3pm THEN it is scheduled at 15:00 New York time", async () => {
     const reply = await h.say("round Acme technical tomorrow 3pm");
-    expect(reply.text).toContain(`${stageLabel("TECHNICAL")} with Acme on Tue 3 Mar, 15:00`);
+    expect(reply.text).toContain(`${stageLabel("TECHNICAL")} with Acme, scheduled for Tue 3 Mar 2026, 15:00`);
     const { rounds, applications } = await h.rows();
     expect(rounds).toHaveLength(1);
     expect(rounds[0]).toMatchObject({
@@ -118,7 +118,7 @@ describe("invited", () => {
     h.clock.advanceMinutes(60);
     const reply = await h.say("invited Acme onsite Mar 12 10:00");
     expect(reply.text).toContain("That's a win: Acme");
-    expect(reply.text).toContain(`${capitalized(stageLabel("ONSITE"))} on Thu 12 Mar, 10:00`);
+    expect(reply.text).toContain(`${capitalized(stageLabel("ONSITE"))} on Thu 12 Mar 2026, 10:00`);
     const { rounds, applications } = await h.rows();
     expect(rounds).toHaveLength(2);
     expect(rounds[0]).toMatchObject({ stage: "APPLIED", outcome: "NEXT_STEP", heldAt: T0 });
@@ -136,7 +136,7 @@ describe("invited", () => {
   // nearest Dec 3 instead, which in March is last December.
   it("GIVEN it is March WHEN invited to an onsite on Dec 3 10:00 THEN the round is this coming December, not last", async () => {
     const reply = await h.say("invited Acme onsite Dec 3 10:00");
-    expect(reply.text).toContain(`${capitalized(stageLabel("ONSITE"))} on Thu 3 Dec, 10:00`);
+    expect(reply.text).toContain(`${capitalized(stageLabel("ONSITE"))} on Thu 3 Dec 2026, 10:00`);
     expect((await h.rows()).rounds.at(-1)?.scheduledAt).toEqual(new Date("2026-12-03T15:00:00.000Z"));
   });
 

@@ -16,7 +16,7 @@ function fieldsOf(message: { fields?: { label: string; value: string }[] }): Rec
 describe("tz", () => {
   it("GIVEN a member WHEN they set Europe/Berlin THEN it is stored and the reply shows their local time", async () => {
     const reply = await h.say("tz Europe/Berlin");
-    expect(reply.text).toBe("Timezone set to Europe/Berlin. It's Mon 2 Mar, 16:00 there now.");
+    expect(reply.text).toBe("Timezone set to Europe/Berlin. It's Mon 2 Mar 2026, 16:00 there now.");
     expect((await h.rows()).member.timezone).toBe("Europe/Berlin");
   });
 
@@ -65,8 +65,21 @@ describe("tz", () => {
 describe("quiet", () => {
   it("GIVEN a member WHEN they set quiet hours 22:00-07:30 THEN both ends are stored as minutes", async () => {
     const reply = await h.say("quiet 22:00-07:30");
-    expect(reply.text).toContain("Quiet hours 22:00-07:30 (UTC)");
+    expect(reply.text).toContain("quiet from 22:00 to 07:30 (UTC)");
     expect((await h.rows()).member).toMatchObject({ quietStart: 1320, quietEnd: 450 });
+  });
+
+  it.each([
+    ["9pm-7am", 1260, 420, "quiet from 21:00 to 07:00"],
+    ["21-7", 1260, 420, "quiet from 21:00 to 07:00"],
+    ["22-7", 1320, 420, "quiet from 22:00 to 07:00"],
+    ["9pm - 7am", 1260, 420, "quiet from 21:00 to 07:00"],
+    ["21:30-07:00", 1290, 420, "quiet from 21:30 to 07:00"],
+    ["10:30pm to 6am", 1350, 360, "quiet from 22:30 to 06:00"],
+  ])("GIVEN a member WHEN they set quiet %s THEN it is read like the times in dates and echoed as understood", async (hours, start, end, words) => {
+    const reply = await h.say(`quiet ${hours}`);
+    expect(reply.text).toContain(`Got it: ${words} (UTC). Anything due then waits until ${words.slice(-5)}.`);
+    expect((await h.rows()).member).toMatchObject({ quietStart: start, quietEnd: end });
   });
 
   it("GIVEN quiet hours WHEN the member turns them off THEN both ends are cleared", async () => {
@@ -94,7 +107,7 @@ describe("share", () => {
 describe("pause and resume", () => {
   it("GIVEN a member WHEN they pause for 7 days THEN reminders wait a week", async () => {
     const reply = await h.say("pause 7");
-    expect(reply.text).toContain("Paused until Mon 9 Mar, 15:00");
+    expect(reply.text).toContain("Paused for 7 days, until Mon 9 Mar 2026, 15:00");
     expect((await h.rows()).member.pausedUntil).toEqual(new Date("2026-03-09T15:00:00.000Z"));
   });
 
@@ -147,6 +160,7 @@ describe("settings", () => {
     expect(fieldsOf(reply)).toEqual({
       "Timezone (tz)": "UTC (workspace default)",
       "Quiet hours (quiet)": "21:00-08:00",
+      "Dates (dates)": "not set: I ask when 3/12 could be either",
       "Sharing (share)": "your wins are celebrated in the team channel, without company names",
       "Paused (pause / resume)": "no",
       "Reminders switched off (notify)": "none",
@@ -154,12 +168,20 @@ describe("settings", () => {
   });
 
   it("GIVEN changed settings WHEN the member looks at them THEN each change shows", async () => {
-    await h.sayAll(["tz Europe/Berlin", "quiet 23:00-06:00", "share company", "pause 3", "notify prep off"]);
+    await h.sayAll([
+      "tz Europe/Berlin",
+      "quiet 23:00-06:00",
+      "dates month-first",
+      "share company",
+      "pause 3",
+      "notify prep off",
+    ]);
     expect(fieldsOf(await h.say("prefs"))).toEqual({
       "Timezone (tz)": "Europe/Berlin",
       "Quiet hours (quiet)": "23:00-06:00",
+      "Dates (dates)": "month first: 3/12 is March 12",
       "Sharing (share)": "your wins are celebrated in the team channel, with company names",
-      "Paused (pause / resume)": "until Thu 5 Mar, 16:00",
+      "Paused (pause / resume)": "until Thu 5 Mar 2026, 16:00",
       "Reminders switched off (notify)": "prep",
     });
   });

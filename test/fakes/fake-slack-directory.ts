@@ -25,6 +25,8 @@ export interface FakeUserSpec {
   realName?: string;
   /** IANA zone; Slack always reports one, so this defaults to America/Los_Angeles. */
   tz?: string;
+  /** The member's language, e.g. "en-GB"; `users.info` shows it only when asked with `include_locale`. Defaults to en-US. */
+  locale?: string;
   isAdmin?: boolean;
   isOwner?: boolean;
   /** A deactivated account: `users.info` shows `deleted: true`, DMs fail with `account_inactive`. */
@@ -195,7 +197,9 @@ export class FakeSlackDirectory {
     "users.info": (session, params) => {
       const user = session.team.users.get(text(params.user) ?? "");
       if (user === undefined) return { ok: false, error: "user_not_found" };
-      return { ok: true, user: describeUser(session.team.teamId, user) };
+      const described = describeUser(session.team.teamId, user);
+      const withLocale = text(params.include_locale) === "true";
+      return { ok: true, user: withLocale ? { ...described, locale: user.locale ?? "en-US" } : described };
     },
     "conversations.open": (session, params) => {
       const named = text(params.channel);

@@ -58,7 +58,7 @@ describe.each(databaseKinds())("prep-reminder on $name", (kind) => {
     expect(rows[0]?.nextAttemptAt).toEqual(new Date("2026-06-08T15:00:00Z"));
     expect(rows[0]?.payload.title).toBe("Tomorrow: Acme");
     expect(textOf(rows[0])).toContain("Acme");
-    expect(textOf(rows[0])).toContain("Tue 9 Jun, 10:00");
+    expect(textOf(rows[0])).toContain("Tue 9 Jun 2026, 10:00");
     expect(textOf(rows[0])).toContain("dynamic programming");
     expect(textOf(rows[0])).toContain("talking through trade-offs");
   });
@@ -117,7 +117,7 @@ describe.each(databaseKinds())("prep-reminder on $name", (kind) => {
     expect(await remindedMembers(world)).toEqual(["U-ADA"]);
     await world.run("prep-reminder", "2026-10-25T16:00:00Z");
     expect(await remindedMembers(world)).toEqual(["U-ADA", "U-BEN"]);
-    expect(textOf((await world.outbox("prep"))[1])).toContain("Mon 26 Oct, 10:00");
+    expect(textOf((await world.outbox("prep"))[1])).toContain("Mon 26 Oct 2026, 10:00");
   });
 
   it("GIVEN New York rounds either side of the November DST change WHEN the job runs THEN each reminder comes at 17:00 local", async () => {

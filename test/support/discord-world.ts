@@ -1,4 +1,5 @@
 /** A Discord world for end-to-end tests: the real discord.js adapter over a migrated PGlite, against a local fake Discord. */
+import type { Locale } from "discord.js";
 import { createDiscordAdapter } from "../../src/adapters/discord/index.ts";
 import { type Bot, createBot } from "../../src/core/bot.ts";
 import type { Timers } from "../../src/core/deadline.ts";
@@ -44,7 +45,7 @@ export interface DiscordWorld {
   command(
     sub: string,
     options?: Option[],
-    spec?: { user?: typeof ADA; guildId?: string | null; group?: string; admin?: boolean },
+    spec?: { user?: typeof ADA; guildId?: string | null; group?: string; admin?: boolean; locale?: `${Locale}` },
   ): Promise<{ id: string; first: FakeInteractionResponse }>;
   autocomplete(
     sub: string,
@@ -133,6 +134,7 @@ export async function startDiscordWorld(options: {
           subcommand: sub,
           options: commandOptions,
           subcommandGroup: spec.group,
+          locale: spec.locale,
         }),
       ),
     async autocomplete(sub, focused, user = ADA) {

@@ -8,6 +8,7 @@ export const ROOT_COMMAND = "nextstep";
 const PLACEMENT: Record<string, { group: string; name: string }> = {
   tz: { group: "settings", name: "tz" },
   quiet: { group: "settings", name: "quiet" },
+  dates: { group: "settings", name: "dates" },
   share: { group: "settings", name: "share" },
   notify: { group: "settings", name: "notify" },
   pause: { group: "settings", name: "pause" },

@@ -1,4 +1,4 @@
-/** Renders the core's neutral messages as Discord embeds with buttons; moments become `<t:unix:F>`. */
+/** Renders the core's neutral messages as Discord embeds with buttons; moments become `<t:unix:F>` (a day: `<t:unix:D>`). */
 import {
   type APIActionRowComponent,
   type APIButtonComponentWithCustomId,
@@ -72,7 +72,7 @@ function buttonRows(
 
 /** The message as one embed (plus code-block embeds for a file); buttons bound to `owner` in `guildId` when given. */
 export function renderDiscord(original: BotMessage, binding?: { guildId: string; owner: string }): DiscordMessage {
-  const message = mapMoments(original, (unix) => `<t:${unix}:F>`);
+  const message = mapMoments(original, (unix, _, dayOnly) => `<t:${unix}:${dayOnly ? "D" : "F"}>`);
   const list = (message.items ?? []).map((item) => `• ${item}`).join("\n");
   const description = toDiscordMarkdown([message.text, list].filter(Boolean).join("\n\n"));
   const embed: APIEmbed = {

@@ -1,4 +1,4 @@
-/** Who a Slack user is, for the core: name, timezone and admin status from users.info, cached briefly. */
+/** Who a Slack user is, for the core: name, timezone, locale and admin status from users.info, cached briefly. */
 import type { WebClient } from "@slack/web-api";
 import type { BotUser } from "../../core/bot.ts";
 import type { Logger } from "../../core/logger.ts";
@@ -19,11 +19,12 @@ export function createUserDirectory(clock: Clock, logger: Logger): UserDirectory
       const hit = cache.get(key);
       if (hit && hit.until > clock.now().getTime()) return hit.user;
       try {
-        const { user } = await client.users.info({ user: userId });
+        const { user } = await client.users.info({ user: userId, include_locale: true });
         const found: BotUser = {
           externalId: userId,
           displayName: user?.profile?.display_name || user?.real_name || user?.name || fallbackName,
           timezone: user?.tz ?? null,
+          locale: user?.locale ?? null,
           isAdmin: Boolean(user?.is_admin || user?.is_owner || user?.is_primary_owner),
         };
         if (cache.size > 10_000) cache.clear();

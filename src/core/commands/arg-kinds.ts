@@ -1,18 +1,22 @@
 /** The kinds of command arguments: how each is read from text, validated and described to platforms. */
 
 import { z } from "zod";
-import { parseWhen } from "../grammar/dates.ts";
-import { SHARING_LEVELS, type Sharing, type Stage } from "../model.ts";
-import { formatClock, parseClock } from "../time.ts";
+import { parseTimeOfDay, parseWhen } from "../grammar/dates.ts";
+import type { DateOrderQuestion } from "../grammar/numeric-dates.ts";
+import { type DateOrder, SHARING_LEVELS, type Sharing, type Stage } from "../model.ts";
+import { formatClock } from "../time.ts";
 import { resolveZoneName } from "../zone-names.ts";
 import { parseStage, stageChoices } from "./stages.ts";
 
 export interface ParseContext {
   now: Date;
   timeZone: string;
+  /** How the member writes 3/12, when known (their choice, or their platform's locale). */
+  dateOrder?: DateOrder | null;
 }
 
-export type ArgResult<T> = { ok: true; value: T } | { ok: false; problem: string };
+/** A value, or why the text is not one; `question` when the text reads two ways and the member can pick. */
+export type ArgResult<T> = { ok: true; value: T } | { ok: false; problem: string; question?: DateOrderQuestion };
 
 export interface QuietSetting {
   start: number | null;
@@ -33,6 +37,7 @@ export interface KindValue {
   days: number;
   gapNumber: number;
   channel: string;
+  dateOrder: DateOrder;
 }
 export type ArgKind = keyof KindValue;
 
@@ -67,16 +72,33 @@ function integerIn(label: string, min: number, max: number) {
   };
 }
 
+const QUIET_PROBLEM = 'Quiet hours look like 21:00-08:00 or 9pm-7am (or "off")';
+// The two ends: "21:00-08:00", "9pm - 7am", "22 to 7".
+const RANGE = /^(.+?)\s*(?:-|–|—|\bto\b|\buntil\b)\s*(.+)$/;
+
 function parseQuiet(raw: string): ArgResult<QuietSetting> {
   const text = raw.trim().toLowerCase();
   if (text === "off" || text === "none") return { ok: true, value: { start: null, end: null } };
-  const [from, to, ...more] = text.split("-");
-  const start = from === undefined ? null : parseClock(from);
-  const end = to === undefined ? null : parseClock(to);
-  if (more.length > 0 || start === null || end === null || start === end) {
-    return { ok: false, problem: `Quiet hours look like 21:00-08:00 (or "off"), not "${raw}".` };
-  }
+  const [, from, to] = RANGE.exec(text) ?? [];
+  const start = from === undefined ? null : parseTimeOfDay(from);
+  const end = to === undefined ? null : parseTimeOfDay(to);
+  if (start === null || end === null) return { ok: false, problem: `${QUIET_PROBLEM}, not "${raw}".` };
+  if (start === end) return { ok: false, problem: `${QUIET_PROBLEM}: "${raw}" starts and ends at the same time.` };
   return { ok: true, value: { start, end } };
+}
+
+// "7", "7 days", "2 weeks", "a week", "10d", "2w".
+const DURATION = /^(\d{1,6}|an?|one)\s*(d|days?|w|wks?|weeks?)?$/;
+
+function parseDays(raw: string): ArgResult<number> {
+  const [, count, unit] = DURATION.exec(raw.trim().toLowerCase()) ?? [];
+  const days =
+    count === undefined ? Number.NaN : (/^\d/.test(count) ? Number(count) : 1) * (unit?.startsWith("w") ? 7 : 1);
+  if (days >= 1 && days <= 365) return { ok: true, value: days };
+  return {
+    ok: false,
+    problem: `The number of days should be a whole number from 1 to 365, not "${raw}". Weeks work too: "2 weeks".`,
+  };
 }
 
 function parseShare(raw: string): ArgResult<Sharing> {
@@ -95,6 +117,19 @@ function parseChannel(raw: string): ArgResult<string> {
   return { ok: false, problem: `"${raw}" doesn't look like a channel. Mention it, like #job-hunt.` };
 }
 
+function parseDateOrder(raw: string): ArgResult<DateOrder> {
+  const word = raw
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, "-");
+  if (["day-first", "day", "dmy", "dd/mm"].includes(word)) return { ok: true, value: "DAY_FIRST" };
+  if (["month-first", "month", "mdy", "mm/dd"].includes(word)) return { ok: true, value: "MONTH_FIRST" };
+  return {
+    ok: false,
+    problem: `Dates are "day-first" (3/12 is 3 December) or "month-first" (March 12), not "${raw}".`,
+  };
+}
+
 export interface KindDefinition<K extends ArgKind> {
   parse(raw: string, context: ParseContext): ArgResult<KindValue[K]>;
   /** Fixed choices, when the kind has them (Discord renders a picker). */
@@ -110,7 +145,7 @@ export const ARG_KINDS: { [K in ArgKind]: KindDefinition<K> } = {
     parse(raw, context) {
       const text = fromZod(boundedText("date", 100), raw);
       if (!text.ok) return text;
-      const when = parseWhen(text.value, context.now, context.timeZone);
+      const when = parseWhen(text.value, context.now, context.timeZone, context.dateOrder ?? null);
       return when.ok ? { ok: true, value: { at: when.at, hasTime: when.hasTime } } : when;
     },
   },
@@ -135,9 +170,16 @@ export const ARG_KINDS: { [K in ArgKind]: KindDefinition<K> } = {
       { label: "off (nothing shared)", value: "off" },
     ],
   },
-  days: { parse: integerIn("number of days", 1, 365) },
+  days: { parse: parseDays },
   gapNumber: { parse: integerIn("gap number", 1, 100_000) },
   channel: { parse: parseChannel },
+  dateOrder: {
+    parse: parseDateOrder,
+    choices: [
+      { label: "day first (3/12 is 3 December)", value: "day-first" },
+      { label: "month first (3/12 is March 12)", value: "month-first" },
+    ],
+  },
 };
 
 /** Parses one raw value as `kind`. */
@@ -145,7 +187,7 @@ export function parseArg<K extends ArgKind>(kind: K, raw: string, context: Parse
   return (ARG_KINDS[kind] as KindDefinition<K>).parse(raw, context);
 }
 
-/** Quiet hours for display. */
+/** Quiet hours for display, e.g. "21:00-08:00". */
 export function describeQuiet(quiet: QuietSetting): string {
   return quiet.start === null || quiet.end === null ? "off" : `${formatClock(quiet.start)}-${formatClock(quiet.end)}`;
 }

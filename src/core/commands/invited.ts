@@ -59,7 +59,7 @@ export const invitedCommand = defineCommand({
     });
     await touchApplication(ctx, application, statusAfter(application.status, "invited"));
     const win = await queueWin(ctx, application, { id: next.id, kind: "invitation", stage: stage ?? null });
-    const whenText = when ? ` on ${formatMoment(when.at, ctx.timeZone)}` : "";
+    const whenText = when ? ` on ${formatMoment(when.at, ctx.timeZone, when.hasTime)}` : "";
     const shared = win.sharedWithTeam ? " I'm telling the team (your sharing setting decides how much)." : "";
     return outcome(
       "invitation-logged",

@@ -1,4 +1,4 @@
-/** `pause <days>`: hold every non-urgent message for a while. */
+/** `pause <days>`: hold every non-urgent message for a while ("pause 7", "pause 2 weeks"). */
 
 import { formatMoment } from "../moments.ts";
 import { outcome, reply } from "../outcomes.ts";
@@ -10,8 +10,8 @@ export const pauseCommand = defineCommand({
   name: "pause",
   group: "settings",
   summary: "Pause reminders and nudges for some days",
-  args: [{ name: "days", kind: "days", required: true, description: "how many days, 1 to 365" }],
-  examples: ["pause 7"],
+  args: [{ name: "days", kind: "days", required: true, rest: true, description: "how many days (1 to 365), or weeks" }],
+  examples: ["pause 7", "pause 2 weeks"],
   shows: {
     label: "Paused (pause / resume)",
     show: (member, { timeZone, now }) =>
@@ -23,7 +23,7 @@ export const pauseCommand = defineCommand({
     return outcome(
       "paused",
       reply(
-        `Paused until ${formatMoment(until, ctx.timeZone)}. Rest is part of the work. Your data stays; \`resume\` brings me back sooner.`,
+        `Paused for ${days === 1 ? "a day" : `${days} days`}, until ${formatMoment(until, ctx.timeZone)}. Rest is part of the work. Your data stays; \`resume\` brings me back sooner.`,
       ),
     );
   },

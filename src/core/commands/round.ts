@@ -1,4 +1,4 @@
-/** `round <company> <stage> [when]`: a round scheduled (future) or held (past, or no time given). */
+/** `round <company> <stage> [when]`: a round scheduled (future) or held (past, or no date given); the reply says when. */
 
 import { formatMoment } from "../moments.ts";
 import { outcome, reply } from "../outcomes.ts";
@@ -31,18 +31,20 @@ export const roundCommand = defineCommand({
     });
     await touchApplication(ctx, application, application.status === "GHOSTED" ? "ACTIVE" : undefined);
     const label = stageLabel(stage);
+    // The day and time as understood: a date given without a time shows as a day alone.
+    const moment = formatMoment(at, ctx.timeZone, when?.hasTime ?? false);
     if (upcoming) {
       return outcome(
         "round-scheduled",
         reply(
-          `Noted: ${label} with ${application.company} on ${formatMoment(at, ctx.timeZone)}. I'll help you prep the day before.`,
+          `Noted: ${label} with ${application.company}, scheduled for ${moment}. I'll help you prep the day before.`,
         ),
       );
     }
     return outcome(
       "round-held",
       reply(
-        `Logged your ${label} with ${application.company}. Whatever comes next, you did the round. When you hear back: \`invited\` or \`rejected\`.`,
+        `Logged your ${label} with ${application.company}, held ${when ? "on" : "today,"} ${moment}. Whatever comes next, you did the round. When you hear back: \`invited\` or \`rejected\`.`,
       ),
     );
   },

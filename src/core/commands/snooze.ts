@@ -1,4 +1,5 @@
 /** `snooze <company>`: put the feedback chase for this application off by a week. */
+import { formatMoment } from "../moments.ts";
 import { outcome, refusal, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
 import { COMPANY_ARG, findApplication } from "./support.ts";
@@ -18,7 +19,13 @@ export const snoozeCommand = defineCommand({
     if (!request || request.state === "RECEIVED" || request.state === "GAVE_UP") {
       return refusal("no-feedback-reminder", `There's no feedback reminder running for ${match.application.company}.`);
     }
-    await ctx.repo.upsertFeedback(match.application.id, { snoozedUntil: new Date(ctx.now.getTime() + WEEK_MS) });
-    return outcome("feedback-snoozed", reply(`Snoozed: I'll bring up ${match.application.company} again in a week.`));
+    const until = new Date(ctx.now.getTime() + WEEK_MS);
+    await ctx.repo.upsertFeedback(match.application.id, { snoozedUntil: until });
+    return outcome(
+      "feedback-snoozed",
+      reply(
+        `Snoozed: I'll bring up ${match.application.company} again in a week, on ${formatMoment(until, ctx.timeZone, false)}.`,
+      ),
+    );
   },
 });

@@ -4,6 +4,7 @@ import { adminCommand } from "./admin.ts";
 import { applyCommand } from "./apply.ts";
 import { askedCommand } from "./asked.ts";
 import { cancelCommand } from "./cancel.ts";
+import { datesCommand } from "./dates.ts";
 import { exportCommand } from "./export.ts";
 import { feedbackCommand } from "./feedback.ts";
 import { forgetCommand } from "./forget.ts";
@@ -61,6 +62,7 @@ const COMMANDS: readonly Command[] = [
   statsCommand,
   tzCommand,
   quietCommand,
+  datesCommand,
   shareCommand,
   notifyCommand,
   pauseCommand,

@@ -1,7 +1,7 @@
 /** `timeline <company>`: the dated story of one application. */
 import type { Application, FeedbackRequest, Reflection, Round } from "../model.ts";
 import { outcome, refusal, reply } from "../outcomes.ts";
-import { formatLocalDate } from "../time.ts";
+import { formatLocalDay } from "../time.ts";
 import { defineCommand } from "./spec.ts";
 import { stageLabel } from "./stages.ts";
 import { COMPANY_ARG, findApplication, STATUS_WORDS } from "./support.ts";
@@ -38,7 +38,7 @@ export const timelineCommand = defineCommand({
       reply(application.role ? `Role: ${application.role}` : "", {
         title: `Timeline: ${application.company}`,
         fields,
-        items: entries.map((entry) => `${formatLocalDate(entry.at, ctx.timeZone)}: ${entry.text}`),
+        items: entries.map((entry) => `${formatLocalDay(entry.at, ctx.timeZone)}: ${entry.text}`),
       }),
     );
   },

@@ -1,9 +1,13 @@
-/** Reads "when" phrases (ISO dates, "tomorrow 3pm", "Dec 3 10:00") in the member's timezone. */
+/** Reads "when" phrases (ISO dates, "tomorrow 3pm", "Dec 3 10:00", 03.12.2026) and times of day in the member's timezone. */
 // The English-only build: the same casual parser as the package root, without loading fifteen other locales.
 import * as chrono from "chrono-node/en";
+import type { DateOrder } from "../model.ts";
 import { offsetMinutes, zonedTimeToUtc } from "../time.ts";
+import { DATE_EXAMPLES, type DateOrderQuestion, spellNumericDates } from "./numeric-dates.ts";
 
-export type WhenResult = { ok: true; at: Date; hasTime: boolean } | { ok: false; problem: string };
+export type WhenResult =
+  | { ok: true; at: Date; hasTime: boolean }
+  | { ok: false; problem: string; question?: DateOrderQuestion };
 
 // Words people put around a date that chrono leaves unmatched.
 const FILLER = /^[\s,.]*(?:(?:at|on|around|@)[\s,.]*)*$/i;
@@ -12,16 +16,22 @@ const DEFAULT_HOUR = 9;
 /** How far back a date without a year may point before it is taken as next year's. */
 const YEARLESS_PAST_LIMIT_MS = 60 * 86_400_000;
 
-/** Parses `text` relative to `now` as seen in `timeZone`. */
-export function parseWhen(text: string, now: Date, timeZone: string): WhenResult {
+/**
+ * Parses `text` relative to `now` as seen in `timeZone`. Slashed dates like 12/03 are read in `dateOrder`; when
+ * that is unknown and both readings are days, the result asks which one the member meant.
+ */
+export function parseWhen(text: string, now: Date, timeZone: string, dateOrder: DateOrder | null = null): WhenResult {
   const input = text.trim();
-  const results = chrono.parse(input, { instant: now, timezone: offsetMinutes(now, timeZone) });
+  const spelled = spellNumericDates(input, dateOrder);
+  if (!spelled.ok) return spelled;
+  const results = chrono.parse(spelled.text, { instant: now, timezone: offsetMinutes(now, timeZone) });
   const first = results[0];
-  const leftover = first ? input.slice(0, first.index) + input.slice(first.index + first.text.length) : input;
+  const read = spelled.text;
+  const leftover = first ? read.slice(0, first.index) + read.slice(first.index + first.text.length) : read;
   if (!first || results.length > 1 || !FILLER.test(leftover)) {
     return {
       ok: false,
-      problem: `I couldn't read "${input}" as a date. Try "tomorrow 3pm", "Dec 3 10:00" or "2026-12-03 14:30".`,
+      problem: `I couldn't read "${input}" as a date. ${DATE_EXAMPLES}`,
     };
   }
   const start = first.start;
@@ -40,4 +50,23 @@ export function parseWhen(text: string, now: Date, timeZone: string): WhenResult
     at = zonedTimeToUtc({ ...wall, year: wall.year + 1 }, timeZone);
   }
   return { ok: true, at, hasTime };
+}
+
+/** A bare hour ("21", "7"), which the date parser leaves alone. */
+const BARE_HOUR = /^([01]?\d|2[0-4])$/;
+
+/**
+ * A time of day as minutes after midnight ("9pm", "21:30", "7 am", "21", "noon"), read as dates read "3pm";
+ * null when the text is not one time of day alone.
+ */
+export function parseTimeOfDay(text: string): number | null {
+  const input = text.trim().toLowerCase();
+  const bare = BARE_HOUR.exec(input);
+  if (bare) return (Number(bare[1]) % 24) * 60;
+  const [first, ...others] = chrono.parse(input, { instant: new Date(0), timezone: 0 });
+  // A range ("9pm-7am") reads as one result with an end: it is two times, not one.
+  if (!first || others.length > 0 || first.end || first.text.length !== input.length) return null;
+  const start = first.start;
+  if (!start.isCertain("hour") || start.isCertain("day") || start.isCertain("weekday")) return null;
+  return (start.get("hour") ?? 0) * 60 + (start.get("minute") ?? 0);
 }
