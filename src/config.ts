@@ -7,7 +7,10 @@ export const ENVIRONMENT = [
   { name: "DATABASE_URL", description: "Postgres connection string. Unset: embedded PGlite under NEXTSTEP_DATA_DIR." },
   { name: "NEXTSTEP_DATA_DIR", description: "Where the embedded database lives (default `./.data`)." },
   { name: "NEXTSTEP_TIMEZONE", description: "Default IANA timezone for new workspaces (default `UTC`)." },
-  { name: "NEXTSTEP_CONSOLE_USER", description: "Your name in the console bot (default: the OS user)." },
+  {
+    name: "NEXTSTEP_CONSOLE_USER",
+    description: "Who you are in the console bot: each name is a member of its own (default: the OS user).",
+  },
   { name: "LOG_LEVEL", description: "pino level: trace, debug, info, warn, error, fatal (default `info`)." },
   { name: "DISPATCH_INTERVAL_MS", description: "How often due messages are delivered (default `2000`)." },
   { name: "PORT", description: "HTTP port for Slack events, OAuth and health checks (default `3000`)." },
