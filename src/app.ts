@@ -1,6 +1,8 @@
 /** Wires the running bot: database, store, core, dispatcher and the adapters the configuration asks for. */
 import { userInfo } from "node:os";
 import { type ConsoleAdapter, createConsoleAdapter, createConsoleDelivery } from "./adapters/console/index.ts";
+import { consoleUser } from "./adapters/console/member.ts";
+import type { ConsoleStyle } from "./adapters/console/render.ts";
 import type { DiscordAdapter } from "./adapters/discord/index.ts";
 import type { SlackAdapter } from "./adapters/slack/index.ts";
 import type { Config } from "./config.ts";
@@ -41,9 +43,11 @@ export interface AppOptions {
   output?: NodeJS.WritableStream;
   /** Print console deliveries here without a session (npm run jobs). */
   deliverToConsole?: NodeJS.WritableStream;
+  /** Where an interactive console session's logs go, to name in its greeting. */
+  consoleLogFile?: string;
 }
 
-/** The console's single local workspace; its celebration channel is #team. */
+/** The console's single local workspace; its celebration channel is #team and its undo window 0. */
 export function consoleWorkspace(config: Config): WorkspaceIdentity {
   return { platform: "CONSOLE", externalId: "local", name: "Local team", defaultTimezone: config.defaultTimezone };
 }
@@ -63,7 +67,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   const dispatcher = createDispatcher({ queue: store.outbox, ports, clock, logger });
   const jobStore = createPrismaJobStore(db.prisma);
   const scheduler = createScheduler({ store: jobStore, dispatcher, clock, logger });
-  if (options.deliverToConsole) ports.CONSOLE = createConsoleDelivery(lineWriter(options.deliverToConsole));
+  if (options.deliverToConsole) {
+    const stream = options.deliverToConsole;
+    ports.CONSOLE = createConsoleDelivery(lineWriter(stream), terminalStyle(stream));
+  }
 
   let slackAdapter: SlackAdapter | undefined;
   if (slackModule && config.slack) {
@@ -104,17 +111,22 @@ export async function createApp(options: AppOptions): Promise<App> {
   if (input && output && !slackAdapter && !discordAdapter) {
     const workspace = consoleWorkspace(config);
     const existing = await store.ensureWorkspace(workspace);
-    if (!existing.celebrationChannel) {
-      await store.inWorkspace(existing.id, (repo) => repo.updateWorkspace({ celebrationChannel: "team" }));
-    }
-    const name = config.consoleUser ?? safeUserName();
+    const user = await store.inWorkspace(existing.id, async (repo) => {
+      // One person plays the whole team here, so wins post at once and `undo` shows a post being taken back;
+      // `admin undo-window 2` tries the wait a real team gets.
+      if (!existing.celebrationChannel)
+        await repo.updateWorkspace({ celebrationChannel: "team", undoWindowMinutes: 0 });
+      return consoleUser(repo, config.consoleUser ?? safeUserName(), config.consoleUser !== undefined);
+    });
     consoleAdapter = createConsoleAdapter({
       bot,
       input,
       output,
       workspace,
-      user: { externalId: "local-user", displayName: name, isAdmin: true },
-      interactive: Boolean((input as { isTTY?: boolean }).isTTY),
+      user,
+      interactive: isTerminal(input),
+      style: terminalStyle(output),
+      logFile: options.consoleLogFile,
       afterCommand: async () => {
         await dispatcher.dispatchDue();
       },
@@ -151,6 +163,15 @@ export async function createApp(options: AppOptions): Promise<App> {
 function handledLater<T>(promise: Promise<T>): Promise<T> {
   promise.catch(() => undefined);
   return promise;
+}
+
+function isTerminal(stream: NodeJS.ReadableStream | NodeJS.WritableStream): boolean {
+  return Boolean((stream as { isTTY?: boolean }).isTTY);
+}
+
+/** Bold on a terminal; plain when piped, so transcripts stay stable. */
+function terminalStyle(stream: NodeJS.WritableStream): ConsoleStyle {
+  return { bold: isTerminal(stream) };
 }
 
 function lineWriter(stream: NodeJS.WritableStream): (text: string) => void {

@@ -7,7 +7,10 @@ export const ENVIRONMENT = [
   { name: "DATABASE_URL", description: "Postgres connection string. Unset: embedded PGlite under NEXTSTEP_DATA_DIR." },
   { name: "NEXTSTEP_DATA_DIR", description: "Where the embedded database lives (default `./.data`)." },
   { name: "NEXTSTEP_TIMEZONE", description: "Default IANA timezone for new workspaces (default `UTC`)." },
-  { name: "NEXTSTEP_CONSOLE_USER", description: "Your name in the console bot (default: the OS user)." },
+  {
+    name: "NEXTSTEP_CONSOLE_USER",
+    description: "Who you are in the console bot: each name is a member of its own (default: the OS user).",
+  },
   { name: "LOG_LEVEL", description: "pino level: trace, debug, info, warn, error, fatal (default `info`)." },
   { name: "DISPATCH_INTERVAL_MS", description: "How often due messages are delivered (default `2000`)." },
   { name: "PORT", description: "HTTP port for Slack events, OAuth and health checks (default `3000`)." },
@@ -142,12 +145,32 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * A platform refused a credential at start (`SLACK_BOT_TOKEN was refused by Slack: invalid_auth`), or could not be
+ * reached to check it. Names the variable and what the platform answered, never the credential itself.
+ */
+export class CredentialError extends Error {
+  constructor(
+    readonly variable: EnvironmentName,
+    platform: "Slack" | "Discord",
+    answer: string,
+    reached = true,
+  ) {
+    super(
+      reached
+        ? `${variable} was refused by ${platform}: ${answer}. Check it (a token stops working when the app is removed or the token regenerated) and start again.`
+        : `${platform} could not be reached to check ${variable}: ${answer}. Check the network and start again.`,
+    );
+    this.name = "CredentialError";
+  }
+}
+
 /** Reads configuration from `env` (the process environment by default), throwing a ConfigError on the first bad variable. */
 export function loadConfig(
   env: Record<string, string | undefined> = process.env,
   overrides: Partial<Config> = {},
 ): Config {
-  const parsed = schema.safeParse(env);
+  const parsed = schema.safeParse(withoutBlanks(env));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new ConfigError(String(issue?.path[0] ?? "configuration"), issue?.message ?? "is invalid");
@@ -166,6 +189,16 @@ export function loadConfig(
     discord: discordConfig(values),
     ...overrides,
   };
+}
+
+/**
+ * A variable set to nothing (`LOG_LEVEL=` as `.env.example` has it) is unset: coercing "" would make PORT 0 (a random
+ * port), WORKSPACE_DELETION_GRACE_DAYS 0 (delete at once) and LOG_LEVEL invalid.
+ */
+function withoutBlanks(env: Record<string, string | undefined>): Record<string, string> {
+  const set: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) if (value !== undefined && value.trim() !== "") set[name] = value;
+  return set;
 }
 
 type Values = z.infer<typeof schema>;

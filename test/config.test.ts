@@ -27,6 +27,16 @@ describe("loadConfig", () => {
     expect(attempt).toThrow(new RegExp(variable));
   });
 
+  it("GIVEN every variable set to nothing, as .env.example has them THEN the defaults apply, as if none were set", () => {
+    const blank = Object.fromEntries(ENVIRONMENT.map((variable) => [variable.name, ""]));
+    expect(loadConfig(blank)).toEqual(loadConfig({}));
+    // A blank PORT was 0 (a random port) and a blank grace period deleted a removed workspace's data at once.
+    expect(loadConfig({ PORT: " ", WORKSPACE_DELETION_GRACE_DAYS: "" })).toMatchObject({
+      port: 3000,
+      deletionGraceDays: 30,
+    });
+  });
+
   it("GIVEN explicit overrides THEN they win over the environment", () => {
     expect(loadConfig({ NEXTSTEP_DATA_DIR: "/env" }, { dataDir: "/explicit" }).dataDir).toBe("/explicit");
   });

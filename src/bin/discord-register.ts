@@ -5,8 +5,10 @@ import { syncCommands } from "../adapters/discord/register.ts";
 import { ConfigError, loadConfig } from "../config.ts";
 import { COMMAND_TABLE } from "../core/commands/table.ts";
 import { createLogger } from "../logger.ts";
+import { loadEnvFileIfPresent } from "./env-file.ts";
 
 async function main(): Promise<number> {
+  loadEnvFileIfPresent();
   const config = loadConfig();
   if (!config.discord) {
     process.stderr.write("Set DISCORD_TOKEN and DISCORD_APPLICATION_ID to register the Discord commands.\n");

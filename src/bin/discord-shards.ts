@@ -3,8 +3,10 @@ import { fileURLToPath } from "node:url";
 import { ShardingManager } from "discord.js";
 import { ConfigError, loadConfig } from "../config.ts";
 import { createLogger } from "../logger.ts";
+import { loadEnvFileIfPresent } from "./env-file.ts";
 
 async function main(): Promise<void> {
+  loadEnvFileIfPresent();
   const config = loadConfig();
   if (!config.discord) throw new ConfigError("DISCORD_TOKEN", "is needed to run Discord shards");
   if (!config.databaseUrl) {

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from "../config.ts";
 import { findJob, JOBS } from "../jobs/registry.ts";
 import { runJobOnce } from "../jobs/scheduler.ts";
 import { createLogger } from "../logger.ts";
+import { loadEnvFileIfPresent } from "./env-file.ts";
 
 const USAGE = "Usage: npm run jobs -- list | run <job> [--now <ISO time>]";
 
@@ -29,6 +30,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`--now needs an ISO time like 2026-12-01T09:00:00Z\n${USAGE}\n`);
     return 2;
   }
+  loadEnvFileIfPresent();
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const clock = { now: () => now };

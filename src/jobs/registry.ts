@@ -22,37 +22,41 @@ export const JOBS: readonly JobDefinition[] = [
   {
     name: "feedback-chase",
     schedule: "*/15 * * * *",
-    description: "offer a ready-to-send feedback request after a rejection; one follow-up a week after asking",
+    description:
+      "3 days after a rejection (admin chase-days), a ready-to-send feedback request; one follow-up a week after `asked`, never more than two",
     run: runFeedbackChase,
   },
   {
     name: "silence-check",
     schedule: "7 * * * *",
-    description: "suggest a polite check-in when an application has had no news for a while",
+    description:
+      "after 10 days without news (admin silence-days), within 2 days of crossing that line, a polite check-in template, or mark it `ghosted`",
     run: runSilenceCheck,
   },
   {
     name: "prep-reminder",
     schedule: "*/15 * * * *",
-    description: "the evening before a round, name it and the member's open gaps",
+    description: "from 17:00 local the day before a round, names the round and the member's open gaps",
     run: runPrepReminder,
   },
   {
     name: "reflection-prompt",
     schedule: "*/15 * * * *",
-    description: "a few hours after a round, ask how it went, who they met and what they learned",
+    description: "3 hours after a scheduled round, asks how it went, who they met and what they learned",
     run: runReflectionPrompt,
   },
   {
     name: "weekly-encouragement",
     schedule: "2 * * * *",
-    description: "Monday 09:00 workspace time, an encouraging word in the team channel",
+    description:
+      "Monday 09:00 workspace time (admin weekly-day, admin weekly-hour), an original encouraging word in the team channel, none repeated within 10 weeks (admin weekly off)",
     run: runWeeklyEncouragement,
   },
   {
     name: "weekly-digest",
     schedule: "4 * * * *",
-    description: "Friday 16:00 workspace time, the week's wins in the team channel",
+    description:
+      "Friday 16:00 workspace time (admin digest-day, admin digest-hour), the week's wins in aggregate in the team channel, naming only members who share; never rejections",
     run: runWeeklyDigest,
   },
   {

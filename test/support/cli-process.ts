@@ -1,6 +1,7 @@
 /** Runs the real entry points (`src/bin/start.ts`, `src/bin/jobs.ts`) as child processes and reads their labelled output back. */
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -31,14 +32,31 @@ export interface RunningChild {
   finished: Promise<Finished>;
 }
 
-/** Starts `node --import tsx <script> <args>` from the repository root. */
-export function startNode(script: string, args: readonly string[], env: Record<string, string>): RunningChild {
-  return startProcess(process.execPath, ["--import", "tsx", script, ...args], env);
+/** Where a child runs: the repository root unless `cwd` says otherwise (e.g. a directory holding a `.env`). */
+export interface ChildOptions {
+  cwd?: string;
 }
 
-export function startProcess(executable: string, args: readonly string[], env: Record<string, string>): RunningChild {
+/** Starts `node --import tsx <script> <args>`, the script and tsx found from the repository whatever the working directory. */
+export function startNode(
+  script: string,
+  args: readonly string[],
+  env: Record<string, string>,
+  options: ChildOptions = {},
+): RunningChild {
+  const loader = options.cwd ? import.meta.resolve("tsx") : "tsx";
+  const path = options.cwd ? join(REPO_ROOT, script) : script;
+  return startProcess(process.execPath, ["--import", loader, path, ...args], env, options);
+}
+
+export function startProcess(
+  executable: string,
+  args: readonly string[],
+  env: Record<string, string>,
+  options: ChildOptions = {},
+): RunningChild {
   const child = spawn(executable, args, {
-    cwd: REPO_ROOT,
+    cwd: options.cwd ?? REPO_ROOT,
     env: childEnvironment(env),
     stdio: ["pipe", "pipe", "pipe"],
   });
@@ -109,8 +127,9 @@ export async function runNode(
   args: readonly string[],
   env: Record<string, string>,
   input = "",
+  options: ChildOptions = {},
 ): Promise<Finished> {
-  return runToEnd(startNode(script, args, env), input);
+  return runToEnd(startNode(script, args, env, options), input);
 }
 
 /** Closes the child's stdin after `input` and waits for it to exit. */
@@ -182,4 +201,14 @@ export async function slackAddress(running: RunningChild, timeoutMs = 30_000): P
   const line = running.stderr.split("\n").find((entry) => entry.includes('"Slack adapter listening"')) ?? "";
   const { port } = JSON.parse(line) as { port: number };
   return `http://127.0.0.1:${port}`;
+}
+
+/** An address on 127.0.0.1 where nothing listens (a port just freed), so connecting is refused at once. */
+export async function refusingAddress(path = ""): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === "string") throw new Error("no port");
+  return `http://127.0.0.1:${address.port}${path}`;
 }

@@ -10,6 +10,7 @@ import { createDiscordDelivery } from "./delivery.ts";
 import { listenToGuildMembership } from "./guild-events.ts";
 import { createDiscordBotCalls } from "./interactions/bot-calls.ts";
 import { createInteractionRouter } from "./interactions/router.ts";
+import { checkedLogin } from "./start-check.ts";
 
 export interface DiscordAdapterConfig {
   discord: DiscordConfig;
@@ -59,7 +60,7 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): DiscordAdapt
     delivery: createDiscordDelivery(deliveryRest),
     async start() {
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-      await client.login(discord.token);
+      await checkedLogin(() => client.login(discord.token));
       await ready;
       log.info({ guilds: client.guilds.cache.size }, "Discord adapter ready");
     },

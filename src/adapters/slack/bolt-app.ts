@@ -27,6 +27,8 @@ export function createBoltApp(options: BoltAppOptions): App {
   const { slack, apiOptions, installations } = options;
   if (slack.mode === "oauth" && !installations) throw new Error("Slack OAuth mode needs an installation repository");
   return new App({
+    // The token check (auth.test) runs in the adapter's start, where a refusal can be reported, not in the constructor.
+    deferInitialization: true,
     logger: boltLogger(options.logger),
     clientOptions: { ...apiOptions, retryConfig: { retries: 2, factor: 1.5, minTimeout: 200, maxTimeout: 1000 } },
     ...(slack.appToken

@@ -17,6 +17,7 @@ import { createHomePublisher } from "./handlers/home-publisher.ts";
 import { registerHandlers } from "./handlers/register.ts";
 import { createHomeRefresher } from "./home-refresh.ts";
 import type { SlackInstallationRepo } from "./installations.ts";
+import { checkedWith } from "./start-check.ts";
 import { createUserDirectory } from "./users.ts";
 
 export { SLACK_SCOPES } from "./bolt-app.ts";
@@ -85,15 +86,20 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
   });
 
   let server: Server | undefined;
+  let started = false;
   return {
     delivery: createSlackDelivery({ clientFor: deliveryClients(slack, apiOptions, installations) }),
     async start() {
+      // auth.test, deferred from the constructor so that a refused token fails the start here instead of crashing later.
+      await checkedWith(slack.mode === "single" ? "SLACK_BOT_TOKEN" : "SLACK_CLIENT_ID", () => app.init());
       if (slack.appToken) {
-        await app.start();
+        await checkedWith("SLACK_APP_TOKEN", () => app.start());
+        started = true;
         log.info({}, "Slack adapter connected in Socket Mode");
         return {};
       }
       server = (await app.start(config.port)) as Server;
+      started = true;
       const address = server.address();
       const port = typeof address === "object" && address ? address.port : config.port;
       log.info({ port }, "Slack adapter listening");
@@ -101,7 +107,8 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
     },
     async stop() {
       homeRefresher.cancelAll();
-      await app.stop();
+      // A start refused by Slack left nothing running (and Bolt refuses to stop a receiver it never started).
+      if (started) await app.stop();
     },
   };
 }

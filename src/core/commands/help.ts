@@ -39,13 +39,29 @@ export const helpCommand = defineCommand({
   },
 });
 
+/** One group of help's overview: its title and each command's usage and summary, in table order. */
+export interface HelpGroup {
+  title: string;
+  commands: { usage: string; summary: string }[];
+}
+
+/** What `help` lists, as data: the README's command table is generated from the same groups. */
+export function helpGroups(commands: readonly Command[]): HelpGroup[] {
+  return Object.entries(GROUP_TITLES)
+    .map(([group, title]) => ({
+      title,
+      commands: commands
+        .filter((command) => command.group === group)
+        .map((command) => ({ usage: usageOf(command), summary: command.summary })),
+    }))
+    .filter((group) => group.commands.length > 0);
+}
+
 function overview(commands: readonly Command[]) {
   const lines: string[] = [];
-  for (const [group, title] of Object.entries(GROUP_TITLES)) {
-    const inGroup = commands.filter((command) => command.group === group);
-    if (inGroup.length === 0) continue;
-    lines.push(`*${title}*`);
-    for (const command of inGroup) lines.push(`\`${usageOf(command)}\` ${command.summary}`);
+  for (const group of helpGroups(commands)) {
+    lines.push(`*${group.title}*`);
+    for (const command of group.commands) lines.push(`\`${command.usage}\` ${command.summary}`);
   }
   return reply("Names with spaces go in \"double\" or 'single' quotes. Companies match by their first letters.", {
     title: "Next Step commands",
