@@ -75,7 +75,7 @@ describe("forget", () => {
 
   it("GIVEN a member with data WHEN they confirm THEN every row about them is gone, queued messages included, and others keep theirs", async () => {
     const ben = await h.rows(BEN);
-    const reply = await h.say("delete CONFIRM");
+    const reply = await h.say("forget CONFIRM");
     expect(reply.text).toContain("everything I kept about you is deleted");
     const after = await h.snapshot([ADA, BEN]);
     expect(after?.members[ADA.externalId]).toBeNull();

@@ -4,7 +4,6 @@ import { defineCommand } from "./spec.ts";
 
 export const forgetCommand = defineCommand({
   name: "forget",
-  aliases: ["delete"],
   group: "data",
   summary: "Delete everything I keep about you",
   args: [{ name: "confirm", kind: "word", required: false, description: 'type "confirm" to really delete' }],

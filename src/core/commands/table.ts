@@ -4,6 +4,8 @@ import { adminCommand } from "./admin.ts";
 import { applyCommand } from "./apply.ts";
 import { askedCommand } from "./asked.ts";
 import { cancelCommand } from "./cancel.ts";
+import { deleteCommand } from "./delete.ts";
+import { editCommand } from "./edit.ts";
 import { exportCommand } from "./export.ts";
 import { feedbackCommand } from "./feedback.ts";
 import { forgetCommand } from "./forget.ts";
@@ -15,6 +17,7 @@ import { impressionCommand } from "./impression.ts";
 import { invitedCommand } from "./invited.ts";
 import { learnedCommand } from "./learned.ts";
 import { metCommand } from "./met.ts";
+import { noteCommand } from "./note.ts";
 import { notifyCommand } from "./notify.ts";
 import { offerCommand } from "./offer.ts";
 import { pauseCommand } from "./pause.ts";
@@ -24,6 +27,9 @@ import { quietCommand } from "./quiet.ts";
 import { rejectedCommand } from "./rejected.ts";
 import { resumeCommand } from "./resume.ts";
 import { roundCommand } from "./round.ts";
+import { roundCancelCommand } from "./round-cancel.ts";
+import { roundEditCommand } from "./round-edit.ts";
+import { roundsCommand } from "./rounds.ts";
 import { settingsCommand } from "./settings.ts";
 import { shareCommand } from "./share.ts";
 import { skipCommand } from "./skip.ts";
@@ -45,6 +51,10 @@ const COMMANDS: readonly Command[] = [
   withdrawCommand,
   ghostedCommand,
   waitingCommand,
+  editCommand,
+  roundEditCommand,
+  roundCancelCommand,
+  deleteCommand,
   askedCommand,
   feedbackCommand,
   snoozeCommand,
@@ -52,11 +62,13 @@ const COMMANDS: readonly Command[] = [
   metCommand,
   learnedCommand,
   impressionCommand,
+  noteCommand,
   gapCommand,
   gapsCommand,
   practicedCommand,
   pipelineCommand,
   timelineCommand,
+  roundsCommand,
   statsCommand,
   tzCommand,
   quietCommand,
