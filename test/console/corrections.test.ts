@@ -68,14 +68,19 @@ describe("console corrections", () => {
       expect(timeline).toContain("Found through: a meetup");
       expect(timeline).toContain("note: recruiter is Sam");
       expect(timeline).not.toContain("technical");
-      expect(replyTo(byCommand, "delete globex")).toContain('Reply with: `delete Globex --yes` (Delete Globex)');
+      expect(replyTo(byCommand, "delete globex")).toContain("Reply with: `delete Globex --yes` (Delete Globex)");
       expect(replyTo(byCommand, 'delete "Globex" --yes')).toContain("Deleted Globex");
       expect(replyTo(byCommand, "pipeline")).not.toContain("Globex");
 
       const exportReply = replyTo(byCommand, "export");
       const document = JSON.parse(exportReply.slice(exportReply.indexOf("{")));
       expect(document.applications).toMatchObject([
-        { company: "Acme", link: "https://acme.example/jobs/7", source: "a meetup", notes: [{ text: "recruiter is Sam" }] },
+        {
+          company: "Acme",
+          link: "https://acme.example/jobs/7",
+          source: "a meetup",
+          notes: [{ text: "recruiter is Sam" }],
+        },
       ]);
       expect(document.applications[0].rounds.map((round: { stage: string }) => round.stage)).toEqual(["SCREEN"]);
       // The invitation's celebration and congratulation went out at once; the rejection's encouragement was cancelled unsent.
