@@ -20,6 +20,8 @@ const PLACEMENT: Record<string, { group: string; name: string }> = {
   export: { group: "account", name: "export" },
   forget: { group: "account", name: "forget" },
   help: { group: "account", name: "help" },
+  // Said mostly by a question's No button, which runs the text line; typed here only now and then.
+  cancel: { group: "account", name: "cancel" },
   edit: { group: "application", name: "edit" },
   delete: { group: "application", name: "delete" },
   note: { group: "application", name: "note" },
@@ -30,7 +32,7 @@ const PLACEMENT: Record<string, { group: string; name: string }> = {
 
 const GROUP_DESCRIPTIONS: Record<string, string> = {
   settings: "Your settings, and the workspace's for admins",
-  account: "Help, and your data: export or delete it",
+  account: "Help, saying no to a question, and your data: export or delete it",
   application: "Correct one application: edit, delete, notes and its rounds",
 };
 
