@@ -6,7 +6,7 @@ import { COMPANY_ARG, findApplication } from "./support.ts";
 
 export const deleteCommand = defineCommand({
   name: "delete",
-  group: "pipeline",
+  group: "corrections",
   summary: "Delete one application you logged by mistake",
   args: [COMPANY_ARG],
   examples: ["delete Globex"],

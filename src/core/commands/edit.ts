@@ -8,7 +8,7 @@ import { COMPANY_ARG, findApplication } from "./support.ts";
 
 export const editCommand: Command = defineCommand({
   name: "edit",
-  group: "pipeline",
+  group: "corrections",
   summary: "Correct an application's company, role, link, source or applied date",
   args: [
     COMPANY_ARG,

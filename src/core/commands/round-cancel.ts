@@ -9,7 +9,7 @@ import { COMPANY_ARG } from "./support.ts";
 
 export const roundCancelCommand = defineCommand({
   name: "round-cancel",
-  group: "pipeline",
+  group: "corrections",
   summary: "Remove a round that won't happen (numbers from `rounds`)",
   args: [
     COMPANY_ARG,

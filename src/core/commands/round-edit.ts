@@ -10,7 +10,7 @@ import { COMPANY_ARG } from "./support.ts";
 
 export const roundEditCommand: Command = defineCommand({
   name: "round-edit",
-  group: "pipeline",
+  group: "corrections",
   summary: "Correct a round's stage or time (numbers from `rounds`)",
   args: [
     COMPANY_ARG,

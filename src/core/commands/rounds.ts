@@ -7,7 +7,7 @@ import { COMPANY_ARG, findApplication } from "./support.ts";
 
 export const roundsCommand = defineCommand({
   name: "rounds",
-  group: "views",
+  group: "corrections",
   summary: "List one application's rounds, numbered",
   args: [COMPANY_ARG],
   examples: ["rounds Acme"],
