@@ -46,6 +46,17 @@ describe.each(databaseKinds())("corrections and the jobs on $name", (kind) => {
     expect(prep?.nextAttemptAt).toEqual(new Date("2026-06-10T15:00:00Z"));
   });
 
+  it("GIVEN a prep reminder queued WHEN the round's stage is corrected THEN the next run queues it again with the right stage", async () => {
+    const world = await givenQueuedPrep();
+    expect(textOf((await world.outbox("prep"))[0])).toContain("technical interview");
+    await world.sayAt("2026-06-08T14:59:00Z", "round-edit acme 1 stage onsite");
+    expect(await world.outbox("prep")).toEqual([]);
+    await world.run("prep-reminder", "2026-06-08T16:00:00Z");
+    const [prep] = await world.outbox("prep");
+    expect(textOf(prep)).toContain("onsite");
+    expect(textOf(prep)).not.toContain("technical interview");
+  });
+
   it("GIVEN a prep reminder queued WHEN exported THEN the message reads as plain text in the member's zone", async () => {
     const world = await givenQueuedPrep();
     const content = (await world.say("export")).file?.content ?? "";

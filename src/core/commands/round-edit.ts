@@ -28,10 +28,8 @@ export const roundEditCommand: Command = defineCommand({
       const code = patch.decided ? "round-already-decided" : "edit-value-invalid";
       return refusal(code, patch.problem, patch.decided ? undefined : usageOf(roundEditCommand));
     }
-    if (field === "when") {
-      // Reminders queued for the old time would come at the wrong moment; the jobs queue them again for the new one.
-      await ctx.repo.cancelPendingMessages(ctx.member.id, { about: [round.id], kinds: ROUND_TIMED_KINDS });
-    }
+    // A reminder still queued speaks of the old stage or comes at the old time; the jobs queue it again as corrected.
+    await ctx.repo.cancelPendingMessages(ctx.member.id, { about: [round.id], kinds: ROUND_TIMED_KINDS });
     const after = await ctx.repo.updateRound(round.id, patch.value);
     return outcome(
       "round-edited",
