@@ -72,6 +72,8 @@ export interface Application {
   companyKey: string;
   role: string | null;
   link: string | null;
+  /** Where the member found the job, in their words. */
+  source: string | null;
   status: ApplicationStatus;
   appliedAt: Date;
   lastActivityAt: Date;
@@ -131,6 +133,16 @@ export interface Gap {
   status: GapStatus;
   createdAt: Date;
   updatedAt: Date;
+}
+
+/** A dated free-text note the member keeps on one of their applications. */
+export interface Note {
+  id: string;
+  workspaceId: string;
+  memberId: string;
+  applicationId: string;
+  text: string;
+  createdAt: Date;
 }
 
 /** A platform-neutral button: adapters render it, a click comes back as the command line in `command`. */

@@ -50,6 +50,21 @@ export const OUTCOME_CODES = {
   },
   "waiting-noted": { kind: "done", meaning: "the member is waiting to hear; the silence clock restarts" },
 
+  // Corrections to what was logged.
+  "application-edited": { kind: "done", meaning: "one field of an application is corrected" },
+  "edit-value-invalid": {
+    kind: "refused",
+    meaning: "the new value does not fit the field (not a web address, a future date, too long, or it can't be empty)",
+  },
+  "delete-needs-confirmation": { kind: "needs-confirmation", meaning: "delete asks before removing an application" },
+  "application-deleted": { kind: "done", meaning: "an application is deleted with its rounds, feedback and notes" },
+  "round-not-found": { kind: "refused", meaning: "the application has no round with that number" },
+  "round-edited": { kind: "done", meaning: "a round's stage or time is corrected" },
+  "round-already-decided": { kind: "refused", meaning: "a round that has an outcome can't move into the future" },
+  "round-cancelled": { kind: "done", meaning: "a round that won't happen is removed" },
+  "note-added": { kind: "done", meaning: "a dated note is kept on an application" },
+  "note-too-long": { kind: "refused", meaning: "the note is longer than the bot keeps" },
+
   // Feedback.
   "feedback-asked": { kind: "done", meaning: "the member asked the company for feedback" },
   "feedback-already-asked": { kind: "refused", meaning: "asking for feedback was already noted" },
@@ -74,6 +89,7 @@ export const OUTCOME_CODES = {
   // Views.
   "pipeline-shown": { kind: "done", meaning: "the member's pipeline" },
   "timeline-shown": { kind: "done", meaning: "one application's history" },
+  "rounds-shown": { kind: "done", meaning: "one application's rounds, numbered for round-edit and round-cancel" },
   "stats-shown": { kind: "done", meaning: "the member's own metrics" },
   "gaps-shown": { kind: "done", meaning: "the member's gaps" },
   "settings-shown": { kind: "done", meaning: "the member's settings" },

@@ -8,6 +8,7 @@ import type {
   Gap,
   GapStatus,
   Member,
+  Note,
   OutboxMessage,
   OutboxTarget,
   Platform,
@@ -31,10 +32,20 @@ export const systemClock: Clock = { now: () => new Date() };
 export type WorkspacePatch = Partial<WorkspaceSettings & Pick<Workspace, "name">>;
 /** A change to a member: their display name or any of their settings. */
 export type MemberPatch = Partial<MemberSettings & Pick<Member, "displayName">>;
+/** A change to an application; a new `company` brings its companyKey along. */
 export type ApplicationPatch = Partial<
   Pick<
     Application,
-    "status" | "lastActivityAt" | "statusChangedAt" | "impression" | "impressionNotes" | "role" | "link"
+    | "status"
+    | "lastActivityAt"
+    | "statusChangedAt"
+    | "impression"
+    | "impressionNotes"
+    | "company"
+    | "role"
+    | "link"
+    | "source"
+    | "appliedAt"
   >
 >;
 export type RoundPatch = Partial<Pick<Round, "stage" | "scheduledAt" | "heldAt" | "outcome" | "outcomeAt">>;
@@ -47,6 +58,8 @@ export interface NewApplication {
   company: string;
   role: string | null;
   link: string | null;
+  /** Where the member found the job; null when not given. */
+  source?: string | null;
   appliedAt: Date;
 }
 
@@ -65,6 +78,20 @@ export interface NewReflection {
   roundId: string | null;
   personMet: string | null;
   learned: string | null;
+}
+
+export interface NewNote {
+  memberId: string;
+  applicationId: string;
+  text: string;
+}
+
+/** Which of a member's messages still waiting to go out are meant (see WorkspaceRepo.cancelPendingMessages). */
+export interface PendingMessageFilter {
+  /** Ids (of applications, rounds) a message's dedupe key names as one of its parts. */
+  about: readonly string[];
+  /** Only these outbox kinds; every kind when absent. */
+  kinds?: readonly string[];
 }
 
 export interface NewOutboxMessage {
@@ -109,11 +136,18 @@ export interface WorkspaceRepo {
   listApplications(memberId: string): Promise<Application[]>;
   createApplication(input: NewApplication): Promise<Application>;
   updateApplication(applicationId: string, patch: ApplicationPatch): Promise<Application>;
+  /**
+   * Deletes the application with its rounds, feedback request and notes; its reflections and gaps stay, no longer
+   * tied to it (nor to its rounds).
+   */
+  deleteApplication(applicationId: string): Promise<void>;
 
   /** Rounds of these applications, oldest first. */
   listRounds(applicationIds: string[]): Promise<Round[]>;
   createRound(input: NewRound): Promise<Round>;
   updateRound(roundId: string, patch: RoundPatch): Promise<Round>;
+  /** Deletes the round; reflections on it stay with its application. */
+  deleteRound(roundId: string): Promise<void>;
 
   /** Feedback requests of these applications. */
   listFeedback(applicationIds: string[]): Promise<FeedbackRequest[]>;
@@ -124,6 +158,11 @@ export interface WorkspaceRepo {
   /** The member's reflections, oldest first. */
   listReflections(memberId: string): Promise<Reflection[]>;
 
+  /** Adds a note to one of the member's applications. */
+  createNote(input: NewNote): Promise<Note>;
+  /** The member's notes, oldest first. */
+  listNotes(memberId: string): Promise<Note[]>;
+
   /** Creates a gap with the member's next gap number. */
   createGap(input: { memberId: string; applicationId: string | null; topic: string }): Promise<Gap>;
   /** The member's gaps by number. */
@@ -132,6 +171,12 @@ export interface WorkspaceRepo {
 
   /** Queues an outgoing message; false when its dedupe key already exists (nothing written). */
   enqueue(message: NewOutboxMessage): Promise<boolean>;
+  /**
+   * Deletes the member's messages still waiting to go out (PENDING, retries included; not one being sent) whose dedupe
+   * key names one of `filter.about` as a whole part (keys are parts joined by ":"); returns how many. What they were
+   * about is gone or changed, so they must not go out.
+   */
+  cancelPendingMessages(memberId: string, filter: PendingMessageFilter): Promise<number>;
   /** Every outbox row about the member (for export). */
   listOutbox(memberId: string): Promise<OutboxMessage[]>;
   /** Messages to the member that failed for good and that they have not been told about. */

@@ -26,6 +26,7 @@ function tableOf(tx: Prisma.TransactionClient, table: JournalTable): RowTable {
     feedback: tx.feedbackRequest,
     reflection: tx.reflection,
     gap: tx.gap,
+    note: tx.note,
   };
   return tables[table] as RowTable;
 }

@@ -5,9 +5,10 @@ import type { Clock, WorkspaceRepo } from "../core/ports.ts";
 import type { Prisma } from "./generated/client.ts";
 import { newId } from "./ids.ts";
 import { prismaJournalMethods } from "./prisma-journal.ts";
+import { prismaOutboxMethods } from "./prisma-outbox-repo.ts";
 import { takeBackOutbox } from "./prisma-outbox-take-back.ts";
 import { createOwnershipChecks } from "./prisma-ownership.ts";
-import { notFound, oldestFirst, orNotFound, toJson, toOutboxMessage } from "./prisma-rows.ts";
+import { notFound, oldestFirst, orNotFound } from "./prisma-rows.ts";
 import { countWrites } from "./prisma-write-count.ts";
 
 /**
@@ -96,6 +97,7 @@ export function createPrismaWorkspaceRepo(
         companyKey: companyKey(input.company),
         role: input.role,
         link: input.link,
+        source: input.source ?? null,
         status: "ACTIVE",
         appliedAt: input.appliedAt,
         lastActivityAt: input.appliedAt,
@@ -111,13 +113,20 @@ export function createPrismaWorkspaceRepo(
       return { ...application };
     },
     async updateApplication(applicationId, patch) {
+      const data = patch.company === undefined ? patch : { ...patch, companyKey: companyKey(patch.company) };
       const application = await orNotFound(
         "Application",
         applicationId,
-        tx.application.update({ where: { id: applicationId, workspaceId }, data: patch }),
+        tx.application.update({ where: { id: applicationId, workspaceId }, data }),
       );
       sawApplications([application]);
       return application;
+    },
+    async deleteApplication(applicationId) {
+      // The foreign keys cascade to rounds, feedback and notes, and set reflections' and gaps' application to null.
+      const { count } = await tx.application.deleteMany({ where: { id: applicationId, workspaceId } });
+      if (count === 0) throw notFound("Application", applicationId);
+      forgetAll();
     },
 
     async listRounds(applicationIds) {
@@ -155,6 +164,12 @@ export function createPrismaWorkspaceRepo(
       );
       sawRounds([round]);
       return round;
+    },
+
+    async deleteRound(roundId) {
+      // Reflections on the round keep their application; the round's foreign key sets theirs to null.
+      const { count } = await tx.round.deleteMany({ where: { id: roundId, workspaceId } });
+      if (count === 0) throw notFound("Round", roundId);
     },
 
     async listFeedback(applicationIds) {
@@ -195,6 +210,18 @@ export function createPrismaWorkspaceRepo(
       return tx.reflection.findMany({ where: { workspaceId, memberId }, orderBy: oldestFirst });
     },
 
+    async createNote(input) {
+      await requireMember(input.memberId);
+      await requireApplication(input.applicationId, input.memberId);
+      const { memberId, applicationId, text } = input;
+      return tx.note.create({
+        data: { id: newId(), workspaceId, memberId, applicationId, text, createdAt: clock.now() },
+      });
+    },
+    listNotes(memberId) {
+      return tx.note.findMany({ where: { workspaceId, memberId }, orderBy: oldestFirst });
+    },
+
     async createGap(input) {
       // Locking the member serialises gap creation per member, so two transactions cannot pick the same number.
       const locked = await tx.$queryRaw<{ id: string }[]>`
@@ -226,48 +253,7 @@ export function createPrismaWorkspaceRepo(
       return orNotFound("Gap", gapId, tx.gap.update({ where: { id: gapId, workspaceId }, data: patch }));
     },
 
-    async enqueue(message) {
-      if (message.memberId !== null) await requireMember(message.memberId);
-      // A duplicate dedupe key must not raise: that would abort the whole Postgres transaction.
-      const { count } = await tx.outbox.createMany({
-        data: [
-          {
-            id: newId(),
-            workspaceId,
-            memberId: message.memberId,
-            kind: message.kind,
-            target: message.target,
-            channel: message.channel,
-            payload: toJson(message.payload),
-            dedupeKey: message.dedupeKey,
-            nextAttemptAt: message.nextAttemptAt,
-            createdAt: clock.now(),
-          },
-        ],
-        skipDuplicates: true,
-      });
-      return count === 1;
-    },
-    async listOutbox(memberId) {
-      const rows = await tx.outbox.findMany({ where: { workspaceId, memberId }, orderBy: oldestFirst });
-      return rows.map(toOutboxMessage);
-    },
-    async listUntoldFailures(memberId) {
-      const rows = await tx.outbox.findMany({
-        where: { workspaceId, memberId, status: { in: ["FAILED", "DEAD"] }, failureToldAt: null },
-        orderBy: oldestFirst,
-      });
-      return rows.map(toOutboxMessage);
-    },
-    async markFailuresTold(messageIds, at) {
-      const ids = [...new Set(messageIds)];
-      if (ids.length === 0) return;
-      // Counted first so that a refused id changes nothing, even if the caller catches the error.
-      const found = await tx.outbox.findMany({ where: { workspaceId, id: { in: ids } }, select: { id: true } });
-      const missing = ids.find((id) => !found.some((row) => row.id === id));
-      if (missing !== undefined) throw notFound("Outbox message", missing);
-      await tx.outbox.updateMany({ where: { workspaceId, id: { in: ids } }, data: { failureToldAt: at } });
-    },
+    ...prismaOutboxMethods(tx, workspaceId, clock, requireMember),
     takeBackOutbox: (messageIds, now) => takeBackOutbox(tx, workspaceId, messageIds, now),
 
     rowsWritten: writes.rowsWritten,

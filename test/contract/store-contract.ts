@@ -1,6 +1,7 @@
 /** The storage contract every Store implementation must pass: run by the in-memory and the Prisma store tests. */
 import { afterEach, beforeEach, describe } from "vitest";
 import type { Store } from "../../src/core/ports.ts";
+import { describeCorrections } from "./store-contract-corrections.ts";
 import { describeIdentity } from "./store-contract-identity.ts";
 import { describeIntegrity } from "./store-contract-integrity.ts";
 import { describeOpening } from "./store-contract-opening.ts";
@@ -35,5 +36,6 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
     describe("outbox", () => describeOutbox(store));
     describe("taking outbox rows back", () => describeRetraction(store));
     describe("a member's unit of work", () => describeOpening(store));
+    describe("corrections", () => describeCorrections(store));
   });
 }

@@ -22,10 +22,11 @@ describe("export", () => {
       "apply Globex",
       "rejected globex",
       "asked globex",
+      "note acme recruiter is Sam",
     ]);
     const reply = await h.say("export");
     expect(reply.private).toBe(true);
-    expect(reply.text).toContain("2 applications, 2 rounds, 1 reflections, 1 gaps, 3 messages");
+    expect(reply.text).toContain("2 applications, 2 rounds, 1 notes, 1 reflections, 1 gaps, 3 messages");
     expect(reply.file?.name).toBe("next-step-export.json");
     const document = JSON.parse(reply.file?.content ?? "null");
     const rows = await h.rows();
@@ -42,17 +43,28 @@ describe("export", () => {
     expect(document.applications[1].feedback.state).toBe("ASKED");
     expect(document.reflections[0].personMet).toBe("Dana");
     expect(document.gaps[0].topic).toBe("graphs");
+    expect(document.applications[0].notes).toMatchObject([{ text: "recruiter is Sam", createdAt: T0.toISOString() }]);
     expect(document.messages.map((message: { kind: string }) => message.kind).sort()).toEqual([
       "celebration",
       "congratulation",
       "encouragement",
     ]);
+    // Each message as the member reads it: no buttons' command lines, no delivery bookkeeping.
+    const encouragement = document.messages.find((message: { kind: string }) => message.kind === "encouragement");
+    expect(encouragement).toEqual({
+      kind: "encouragement",
+      to: "you",
+      at: "2026-03-02T15:10:00.000Z",
+      sent: false,
+      text: rows.outbox.find((row) => row.kind === "encouragement")?.payload.text,
+    });
   });
 
   it("GIVEN a new member WHEN they export THEN the document is empty but complete", async () => {
     const reply = await h.say("export");
     const document = JSON.parse(reply.file?.content ?? "null");
     expect(document).toMatchObject({ applications: [], reflections: [], gaps: [], messages: [] });
+    expect(reply.text).toContain("0 notes");
     expect(document.member.externalId).toBe(ADA.externalId);
   });
 });
@@ -75,7 +87,7 @@ describe("forget", () => {
 
   it("GIVEN a member with data WHEN they confirm THEN every row about them is gone, queued messages included, and others keep theirs", async () => {
     const ben = await h.rows(BEN);
-    const reply = await h.say("delete CONFIRM");
+    const reply = await h.say("forget CONFIRM");
     expect(reply.text).toContain("everything I kept about you is deleted");
     const after = await h.snapshot([ADA, BEN]);
     expect(after?.members[ADA.externalId]).toBeNull();

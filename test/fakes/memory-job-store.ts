@@ -26,7 +26,7 @@ import {
 import { isoWeekKey } from "../../src/jobs/rules.ts";
 import { type JobStore, type NewJobMessage, queuedKey, type WeekSummary } from "../../src/jobs/store.ts";
 import type { MemoryStore } from "./memory-store.ts";
-import { byCreatedAt, copy, deleteWhere, type MemoryTables } from "./memory-tables.ts";
+import { byCreatedAt, copy, deleteWorkspaceRows, type MemoryTables } from "./memory-tables.ts";
 
 export interface MemoryJobStoreOptions {
   /** Called before each chase count is written; a throw fails that write, and the run's other writes roll back. */
@@ -257,14 +257,7 @@ export function createMemoryJobStore(store: MemoryStore, options: MemoryJobStore
         const tables = store.tables();
         const workspace = tables.workspaces.get(workspaceId);
         if (!workspace?.deletionScheduledAt || workspace.deletionScheduledAt > now) return false;
-        tables.workspaces.delete(workspaceId);
-        const { members, applications, rounds, feedback, reflections, gaps, outbox } = tables;
-        for (const table of [members, applications, rounds, feedback, reflections, gaps, outbox] as Map<
-          string,
-          { workspaceId: string }
-        >[]) {
-          deleteWhere(table, (row) => row.workspaceId === workspaceId);
-        }
+        deleteWorkspaceRows(tables, workspaceId);
         return true;
       }),
   };

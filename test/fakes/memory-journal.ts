@@ -3,7 +3,14 @@ import { randomUUID } from "node:crypto";
 import type { WorkspaceRepo } from "../../src/core/ports.ts";
 import { type ChangeRecord, type JournalTable, type RowImage, UNDO_HORIZON_MS } from "../../src/core/undo/journal.ts";
 import type { RepoScope } from "./memory-repo-scope.ts";
-import { copy, deleteApplicationsCascade, deleteWhere, type MemoryTables, notFound } from "./memory-tables.ts";
+import {
+  copy,
+  deleteApplicationsCascade,
+  deleteRoundsCascade,
+  deleteWhere,
+  type MemoryTables,
+  notFound,
+} from "./memory-tables.ts";
 
 type JournalMethods = Pick<
   WorkspaceRepo,
@@ -20,6 +27,7 @@ function tableOf(tables: MemoryTables, table: JournalTable): Map<string, Row> {
     feedback: tables.feedback,
     reflection: tables.reflections,
     gap: tables.gaps,
+    note: tables.notes,
   };
   return byName[table];
 }
@@ -31,7 +39,8 @@ function deleteRow(tables: MemoryTables, table: JournalTable, id: string): void 
     return;
   }
   if (table === "round") {
-    for (const reflection of tables.reflections.values()) if (reflection.roundId === id) reflection.roundId = null;
+    deleteRoundsCascade(tables, (round) => round.id === id);
+    return;
   }
   if (table === "member") {
     throw new Error("A member is deleted by deleteMember, never by an undo");

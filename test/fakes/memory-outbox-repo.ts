@@ -8,8 +8,11 @@ import { byCreatedAt, copy } from "./memory-tables.ts";
 
 type OutboxMethods = Pick<
   WorkspaceRepo,
-  "enqueue" | "listOutbox" | "listUntoldFailures" | "markFailuresTold" | "takeBackOutbox"
+  "enqueue" | "cancelPendingMessages" | "listOutbox" | "listUntoldFailures" | "markFailuresTold" | "takeBackOutbox"
 >;
+
+/** How dedupe keys join their parts (src/jobs/keys.ts and the core's own keys alike). */
+const KEY_SEPARATOR = ":";
 
 export function memoryOutboxMethods(scope: RepoScope, clock: Clock): OutboxMethods {
   const { workspaceId, tables, writing, scoped, memberRow, ofMember } = scope;
@@ -45,6 +48,19 @@ export function memoryOutboxMethods(scope: RepoScope, clock: Clock): OutboxMetho
       all.outbox.set(message.id, copy(message));
       wrote(1);
       return true;
+    },
+    async cancelPendingMessages(memberId, filter) {
+      const wrote = writing("outbox.deleteMany");
+      const about = new Set(filter.about);
+      const doomed = ofMember(tables().outbox, memberId).filter(
+        (message) =>
+          message.status === "PENDING" &&
+          (filter.kinds === undefined || filter.kinds.includes(message.kind)) &&
+          message.dedupeKey.split(KEY_SEPARATOR).some((part) => about.has(part)),
+      );
+      for (const message of doomed) tables().outbox.delete(message.id);
+      wrote(doomed.length);
+      return doomed.length;
     },
     async listOutbox(memberId) {
       return byCreatedAt(ofMember(tables().outbox, memberId)).map(copy);

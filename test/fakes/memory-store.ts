@@ -12,7 +12,7 @@ import {
 } from "../../src/core/ports.ts";
 import { WORKSPACE_SETTING_DEFAULTS } from "../../src/core/workspace-settings.ts";
 import { createMemoryOutboxQueue } from "./memory-outbox-queue.ts";
-import { copy, deleteWhere, emptyTables, type MemoryTables } from "./memory-tables.ts";
+import { copy, deleteWorkspaceRows, emptyTables, type MemoryTables } from "./memory-tables.ts";
 import { createMemoryWorkspaceRepo } from "./memory-workspace-repo.ts";
 
 export interface MemoryStoreOptions {
@@ -122,19 +122,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     deleteWorkspace(workspaceId) {
       return serialised(async () => {
         // Deleting a workspace that is already gone succeeds: the goal, no trace of it, is met.
-        tables.workspaces.delete(workspaceId);
-        const { members, applications, rounds, feedback, reflections, gaps, outbox, changes } = tables;
-        const scoped: Map<string, { workspaceId: string }>[] = [
-          changes,
-          members,
-          applications,
-          rounds,
-          feedback,
-          reflections,
-          gaps,
-          outbox,
-        ];
-        for (const table of scoped) deleteWhere(table, (row) => row.workspaceId === workspaceId);
+        deleteWorkspaceRows(tables, workspaceId);
       });
     },
     outbox: createMemoryOutboxQueue(currentTables, serialised),

@@ -4,6 +4,7 @@ import type {
   FeedbackRequest,
   Gap,
   Member,
+  Note,
   OutboxMessage,
   Reflection,
   Round,
@@ -20,6 +21,7 @@ export interface MemoryTables {
   feedback: Map<string, FeedbackRequest>;
   reflections: Map<string, Reflection>;
   gaps: Map<string, Gap>;
+  notes: Map<string, Note>;
   outbox: Map<string, OutboxMessage>;
   changes: Map<string, ChangeRecord>;
 }
@@ -33,6 +35,7 @@ export function emptyTables(): MemoryTables {
     feedback: new Map(),
     reflections: new Map(),
     gaps: new Map(),
+    notes: new Map(),
     outbox: new Map(),
     changes: new Map(),
   };
@@ -69,16 +72,42 @@ export function deleteWhere<T>(table: Map<string, T>, doomed: (row: T) => boolea
   return removed;
 }
 
-/** Deletes the applications and everything hanging off them, mirroring the foreign keys' ON DELETE rules. */
-export function deleteApplicationsCascade(tables: MemoryTables, applicationIds: Set<string>): void {
-  const roundIds = new Set(deleteWhere(tables.rounds, (round) => applicationIds.has(round.applicationId)));
-  deleteWhere(tables.feedback, (request) => applicationIds.has(request.applicationId));
-  deleteWhere(tables.reflections, (reflection) => applicationIds.has(reflection.applicationId ?? ""));
+/** Deletes the rounds, mirroring the foreign keys' ON DELETE rules: reflections on them stay, without the round. */
+export function deleteRoundsCascade(tables: MemoryTables, doomed: (round: Round) => boolean): void {
+  const roundIds = new Set(deleteWhere(tables.rounds, doomed));
   for (const reflection of tables.reflections.values()) {
     if (reflection.roundId && roundIds.has(reflection.roundId)) reflection.roundId = null;
+  }
+}
+
+/** Deletes the applications and everything hanging off them, mirroring the foreign keys' ON DELETE rules. */
+export function deleteApplicationsCascade(tables: MemoryTables, applicationIds: Set<string>): void {
+  deleteRoundsCascade(tables, (round) => applicationIds.has(round.applicationId));
+  deleteWhere(tables.feedback, (request) => applicationIds.has(request.applicationId));
+  deleteWhere(tables.notes, (note) => applicationIds.has(note.applicationId));
+  for (const reflection of tables.reflections.values()) {
+    if (reflection.applicationId && applicationIds.has(reflection.applicationId)) reflection.applicationId = null;
   }
   for (const gap of tables.gaps.values()) {
     if (gap.applicationId && applicationIds.has(gap.applicationId)) gap.applicationId = null;
   }
   deleteWhere(tables.applications, (application) => applicationIds.has(application.id));
+}
+
+/** Deletes every row of the workspace in every table, as the cascade from a deleted workspace row does. */
+export function deleteWorkspaceRows(tables: MemoryTables, workspaceId: string): void {
+  tables.workspaces.delete(workspaceId);
+  const { members, applications, rounds, feedback, reflections, gaps, notes, outbox, changes } = tables;
+  const scoped: Map<string, { workspaceId: string }>[] = [
+    changes,
+    members,
+    applications,
+    rounds,
+    feedback,
+    reflections,
+    gaps,
+    notes,
+    outbox,
+  ];
+  for (const table of scoped) deleteWhere(table, (row) => row.workspaceId === workspaceId);
 }

@@ -6,9 +6,18 @@ import { defaultMemberSettings } from "../../src/core/member-settings.ts";
 import type { Application, FeedbackRequest, Gap, Member, Reflection, Round } from "../../src/core/model.ts";
 import type { WorkspaceRepo } from "../../src/core/ports.ts";
 import { memoryJournalMethods } from "./memory-journal.ts";
+import { memoryNoteMethods } from "./memory-note-repo.ts";
 import { memoryOutboxMethods } from "./memory-outbox-repo.ts";
 import { createRepoScope, type MemoryRepoContext } from "./memory-repo-scope.ts";
-import { byCreatedAt, copy, definedOnly, deleteApplicationsCascade, deleteWhere, notFound } from "./memory-tables.ts";
+import {
+  byCreatedAt,
+  copy,
+  definedOnly,
+  deleteApplicationsCascade,
+  deleteRoundsCascade,
+  deleteWhere,
+  notFound,
+} from "./memory-tables.ts";
 
 export function createMemoryWorkspaceRepo(workspaceId: string, context: MemoryRepoContext): WorkspaceRepo {
   const { clock } = context;
@@ -70,6 +79,7 @@ export function createMemoryWorkspaceRepo(workspaceId: string, context: MemoryRe
       deleteWhere(all.gaps, (gap) => gap.memberId === memberId);
       deleteWhere(all.outbox, (message) => message.memberId === memberId);
       deleteWhere(all.changes, (change) => change.memberId === memberId);
+      deleteWhere(all.notes, (note) => note.memberId === memberId);
       all.members.delete(memberId);
       // As in Postgres, the cascade to the member's rows is part of deleting the one member row.
       wrote(1);
@@ -93,6 +103,7 @@ export function createMemoryWorkspaceRepo(workspaceId: string, context: MemoryRe
         companyKey,
         role: input.role,
         link: input.link,
+        source: input.source ?? null,
         status: "ACTIVE",
         appliedAt: input.appliedAt,
         lastActivityAt: input.appliedAt,
@@ -108,9 +119,21 @@ export function createMemoryWorkspaceRepo(workspaceId: string, context: MemoryRe
     async updateApplication(applicationId, patch) {
       const wrote = writing("application.update");
       const application = applicationRow(applicationId);
-      Object.assign(application, definedOnly(copy(patch)));
+      const renamed = patch.company === undefined ? {} : { companyKey: keyOfCompany(patch.company) };
+      const clash = ofMember(tables().applications, application.memberId).some(
+        (row) => row.id !== applicationId && row.companyKey === renamed.companyKey,
+      );
+      // The unique index on (memberId, companyKey), as Postgres would enforce it.
+      if (clash) throw new Error(`Member ${application.memberId} already has an application at ${patch.company}`);
+      Object.assign(application, definedOnly(copy({ ...patch, ...renamed })));
       wrote(1);
       return copy(application);
+    },
+    async deleteApplication(applicationId) {
+      const wrote = writing("application.deleteMany");
+      applicationRow(applicationId);
+      deleteApplicationsCascade(tables(), new Set([applicationId]));
+      wrote(1);
     },
 
     async listRounds(applicationIds) {
@@ -144,6 +167,12 @@ export function createMemoryWorkspaceRepo(workspaceId: string, context: MemoryRe
       Object.assign(round, definedOnly(copy(patch)));
       wrote(1);
       return copy(round);
+    },
+    async deleteRound(roundId) {
+      const wrote = writing("round.deleteMany");
+      roundRow(roundId);
+      deleteRoundsCascade(tables(), (round) => round.id === roundId);
+      wrote(1);
     },
 
     async listFeedback(applicationIds) {
@@ -236,6 +265,7 @@ export function createMemoryWorkspaceRepo(workspaceId: string, context: MemoryRe
       return copy(gap);
     },
 
+    ...memoryNoteMethods(scope, clock),
     ...memoryOutboxMethods(scope, clock),
     ...memoryJournalMethods(scope),
 

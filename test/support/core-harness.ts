@@ -8,6 +8,7 @@ import type {
   FeedbackRequest,
   Gap,
   Member,
+  Note,
   OutboxMessage,
   Reflection,
   Round,
@@ -54,6 +55,7 @@ export interface MemberRows {
   feedback: FeedbackRequest[];
   reflections: Reflection[];
   gaps: Gap[];
+  notes: Note[];
   outbox: OutboxMessage[];
 }
 
@@ -118,6 +120,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
           feedback: await repo.listFeedback(ids),
           reflections: await repo.listReflections(member.id),
           gaps: await repo.listGaps(member.id),
+          notes: await repo.listNotes(member.id),
           outbox: await repo.listOutbox(member.id),
         };
       };

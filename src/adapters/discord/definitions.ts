@@ -4,7 +4,10 @@ import type { ArgSpec, Command } from "../../core/commands/spec.ts";
 
 export const ROOT_COMMAND = "nextstep";
 
-/** Discord allows 25 entries under a command, fewer than we have: settings and account commands sit in groups. */
+/**
+ * Discord allows 25 entries under a command, fewer than we have: settings, account and the corrections to one
+ * application sit in groups.
+ */
 const PLACEMENT: Record<string, { group: string; name: string }> = {
   tz: { group: "settings", name: "tz" },
   quiet: { group: "settings", name: "quiet" },
@@ -18,11 +21,20 @@ const PLACEMENT: Record<string, { group: string; name: string }> = {
   export: { group: "account", name: "export" },
   forget: { group: "account", name: "forget" },
   help: { group: "account", name: "help" },
+  // Said mostly by a question's No button, which runs the text line; typed here only now and then.
+  cancel: { group: "account", name: "cancel" },
+  edit: { group: "application", name: "edit" },
+  delete: { group: "application", name: "delete" },
+  note: { group: "application", name: "note" },
+  rounds: { group: "application", name: "rounds" },
+  "round-edit": { group: "application", name: "round-edit" },
+  "round-cancel": { group: "application", name: "round-cancel" },
 };
 
 const GROUP_DESCRIPTIONS: Record<string, string> = {
   settings: "Your settings, and the workspace's for admins",
-  account: "Help, and your data: export or delete it",
+  account: "Help, saying no to a question, and your data: export or delete it",
+  application: "Correct one application: edit, delete, notes and its rounds",
 };
 
 // Discord's option types.
@@ -59,6 +71,7 @@ const INTEGER_RANGES: Partial<Record<ArgKind, [number, number]>> = {
   rating: [1, 5],
   days: [1, 365],
   gapNumber: [1, 100_000],
+  roundNumber: [1, 1000],
 };
 const MAX_LENGTHS: Partial<Record<ArgKind, number>> = { company: 100, text: 2000, word: 100, when: 100, quiet: 20 };
 const AUTOCOMPLETE: ReadonlySet<ArgKind> = new Set(["company", "timezone"]);

@@ -36,9 +36,20 @@ export interface KindValue {
   share: Sharing;
   days: number;
   gapNumber: number;
+  roundNumber: number;
+  applicationField: ApplicationField;
+  roundField: RoundField;
   channel: string;
   dateOrder: DateOrder;
 }
+
+/** The parts of an application `edit` corrects. */
+export const APPLICATION_FIELDS = ["company", "role", "link", "source", "applied"] as const;
+export type ApplicationField = (typeof APPLICATION_FIELDS)[number];
+
+/** The parts of a round `round-edit` corrects. */
+export const ROUND_FIELDS = ["stage", "when"] as const;
+export type RoundField = (typeof ROUND_FIELDS)[number];
 export type ArgKind = keyof KindValue;
 
 export const MAX_COMPANY_LENGTH = 100;
@@ -130,6 +141,17 @@ function parseDateOrder(raw: string): ArgResult<DateOrder> {
   };
 }
 
+/** One of `fields`, typed in any case. */
+function oneOf<F extends string>(fields: readonly F[]) {
+  return (raw: string): ArgResult<F> => {
+    const field = fields.find((candidate) => candidate === raw.trim().toLowerCase());
+    if (field) return { ok: true, value: field };
+    return { ok: false, problem: `I can't change "${raw}" there. Pick one of: ${fields.join(", ")}.` };
+  };
+}
+
+const asChoices = (fields: readonly string[]) => fields.map((field) => ({ label: field, value: field }));
+
 export interface KindDefinition<K extends ArgKind> {
   parse(raw: string, context: ParseContext): ArgResult<KindValue[K]>;
   /** Fixed choices, when the kind has them (Discord renders a picker). */
@@ -172,6 +194,9 @@ export const ARG_KINDS: { [K in ArgKind]: KindDefinition<K> } = {
   },
   days: { parse: parseDays },
   gapNumber: { parse: integerIn("gap number", 1, 100_000) },
+  roundNumber: { parse: integerIn("round number", 1, 1000) },
+  applicationField: { parse: oneOf(APPLICATION_FIELDS), choices: asChoices(APPLICATION_FIELDS) },
+  roundField: { parse: oneOf(ROUND_FIELDS), choices: asChoices(ROUND_FIELDS) },
   channel: { parse: parseChannel },
   dateOrder: {
     parse: parseDateOrder,

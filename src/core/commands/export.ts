@@ -1,5 +1,7 @@
-/** `export`: everything the bot holds about the member, as one JSON document. */
+/** `export`: everything the bot holds about the member, as one JSON document they can read. */
+import type { OutboxMessage } from "../model.ts";
 import { outcome, reply } from "../outcomes.ts";
+import { renderPlainText } from "../render-text.ts";
 import { defineCommand } from "./spec.ts";
 
 export const exportCommand = defineCommand({
@@ -12,11 +14,12 @@ export const exportCommand = defineCommand({
     const { repo, member } = ctx;
     const applications = await repo.listApplications(member.id);
     const ids = applications.map((application) => application.id);
-    const [rounds, feedback, reflections, gaps, messages] = await Promise.all([
+    const [rounds, feedback, reflections, gaps, notes, messages] = await Promise.all([
       repo.listRounds(ids),
       repo.listFeedback(ids),
       repo.listReflections(member.id),
       repo.listGaps(member.id),
+      repo.listNotes(member.id),
       repo.listOutbox(member.id),
     ]);
     const document = {
@@ -26,17 +29,31 @@ export const exportCommand = defineCommand({
         ...application,
         rounds: rounds.filter((round) => round.applicationId === application.id),
         feedback: feedback.find((request) => request.applicationId === application.id) ?? null,
+        notes: notes.filter((note) => note.applicationId === application.id),
       })),
       reflections,
       gaps,
-      messages,
+      messages: messages.map(exportedMessage),
     };
     return outcome(
       "export-ready",
       reply(
-        `Here is everything I keep about you: ${applications.length} applications, ${rounds.length} rounds, ${reflections.length} reflections, ${gaps.length} gaps, ${messages.length} messages.`,
+        `Here is everything I keep about you: ${applications.length} applications, ${rounds.length} rounds, ${notes.length} notes, ${reflections.length} reflections, ${gaps.length} gaps, ${messages.length} messages.`,
         { file: { name: "next-step-export.json", content: JSON.stringify(document, null, 2) } },
       ),
     );
   },
 });
+
+/** A message as the member would read it, with its kind and time; how the outbox delivers it is not theirs to wade through. */
+function exportedMessage(message: OutboxMessage) {
+  const { buttons: _buttons, file: _file, ...readable } = message.payload;
+  return {
+    kind: message.kind,
+    to: message.target === "DIRECT" ? "you" : "the team channel",
+    // When it went out, or when it is due to.
+    at: (message.sentAt ?? message.nextAttemptAt).toISOString(),
+    sent: message.sentAt !== null,
+    text: renderPlainText(readable),
+  };
+}

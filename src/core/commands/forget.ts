@@ -4,7 +4,6 @@ import { defineCommand } from "./spec.ts";
 
 export const forgetCommand = defineCommand({
   name: "forget",
-  aliases: ["delete"],
   group: "data",
   undoable: false,
   summary: "Delete everything I keep about you",

@@ -5,6 +5,7 @@ import { type Command, type CommandGroup, defineCommand, usageOf } from "./spec.
 
 const GROUP_TITLES: Record<CommandGroup, string> = {
   pipeline: "Your pipeline",
+  corrections: "Corrections",
   feedback: "Feedback",
   metrics: "Your own metrics",
   views: "Views",

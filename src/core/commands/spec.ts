@@ -44,7 +44,15 @@ export interface SettingView {
   show(member: Member, view: { timeZone: string; now: Date }): string;
 }
 
-export type CommandGroup = "pipeline" | "feedback" | "metrics" | "views" | "settings" | "data" | "admin";
+export type CommandGroup =
+  | "pipeline"
+  | "corrections"
+  | "feedback"
+  | "metrics"
+  | "views"
+  | "settings"
+  | "data"
+  | "admin";
 
 export interface CommandSpec<A extends readonly ArgSpec[] = readonly ArgSpec[]> {
   name: string;

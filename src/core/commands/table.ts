@@ -5,6 +5,8 @@ import { applyCommand } from "./apply.ts";
 import { askedCommand } from "./asked.ts";
 import { cancelCommand } from "./cancel.ts";
 import { datesCommand } from "./dates.ts";
+import { deleteCommand } from "./delete.ts";
+import { editCommand } from "./edit.ts";
 import { exportCommand } from "./export.ts";
 import { feedbackCommand } from "./feedback.ts";
 import { forgetCommand } from "./forget.ts";
@@ -16,6 +18,7 @@ import { impressionCommand } from "./impression.ts";
 import { invitedCommand } from "./invited.ts";
 import { learnedCommand } from "./learned.ts";
 import { metCommand } from "./met.ts";
+import { noteCommand } from "./note.ts";
 import { notifyCommand } from "./notify.ts";
 import { offerCommand } from "./offer.ts";
 import { pauseCommand } from "./pause.ts";
@@ -25,6 +28,9 @@ import { quietCommand } from "./quiet.ts";
 import { rejectedCommand } from "./rejected.ts";
 import { resumeCommand } from "./resume.ts";
 import { roundCommand } from "./round.ts";
+import { roundCancelCommand } from "./round-cancel.ts";
+import { roundEditCommand } from "./round-edit.ts";
+import { roundsCommand } from "./rounds.ts";
 import { settingsCommand } from "./settings.ts";
 import { shareCommand } from "./share.ts";
 import { skipCommand } from "./skip.ts";
@@ -47,6 +53,11 @@ const COMMANDS: readonly Command[] = [
   withdrawCommand,
   ghostedCommand,
   waitingCommand,
+  editCommand,
+  deleteCommand,
+  roundsCommand,
+  roundEditCommand,
+  roundCancelCommand,
   askedCommand,
   feedbackCommand,
   snoozeCommand,
@@ -54,6 +65,7 @@ const COMMANDS: readonly Command[] = [
   metCommand,
   learnedCommand,
   impressionCommand,
+  noteCommand,
   gapCommand,
   gapsCommand,
   practicedCommand,

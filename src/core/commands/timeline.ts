@@ -1,5 +1,5 @@
 /** `timeline <company>`: the dated story of one application. */
-import type { Application, FeedbackRequest, Reflection, Round } from "../model.ts";
+import type { Application, FeedbackRequest, Note, Reflection, Round } from "../model.ts";
 import { outcome, refusal, reply } from "../outcomes.ts";
 import { formatLocalDay } from "../time.ts";
 import { defineCommand } from "./spec.ts";
@@ -20,19 +20,23 @@ export const timelineCommand = defineCommand({
     const match = await findApplication(ctx, company);
     if (!match.ok) return refusal(match.code, match.problem);
     const application = match.application;
-    const [rounds, feedback, reflections] = await Promise.all([
+    const [rounds, feedback, reflections, notes] = await Promise.all([
       ctx.repo.listRounds([application.id]),
       ctx.repo.listFeedback([application.id]),
       ctx.repo.listReflections(ctx.member.id),
+      ctx.repo.listNotes(ctx.member.id),
     ]);
     const entries = timelineEntries(
       application,
       rounds,
       feedback[0],
       reflections.filter((reflection) => reflection.applicationId === application.id),
+      notes.filter((note) => note.applicationId === application.id),
     );
     const fields = [{ label: "Status", value: STATUS_WORDS[application.status] }];
     if (application.impression) fields.push({ label: "Your impression", value: `${application.impression}/5` });
+    if (application.source) fields.push({ label: "Found through", value: application.source });
+    if (application.link) fields.push({ label: "Link", value: application.link });
     return outcome(
       "timeline-shown",
       reply(application.role ? `Role: ${application.role}` : "", {
@@ -50,6 +54,7 @@ export function timelineEntries(
   rounds: readonly Round[],
   feedback: FeedbackRequest | undefined,
   reflections: readonly Reflection[],
+  notes: readonly Note[],
 ): Entry[] {
   const entries: Entry[] = [{ at: application.appliedAt, text: "applied" }];
   for (const round of rounds) {
@@ -69,6 +74,7 @@ export function timelineEntries(
     if (reflection.personMet) entries.push({ at: reflection.createdAt, text: `met ${reflection.personMet}` });
     if (reflection.learned) entries.push({ at: reflection.createdAt, text: `learned ${reflection.learned}` });
   }
+  for (const note of notes) entries.push({ at: note.createdAt, text: `note: ${note.text}` });
   if (application.status !== "ACTIVE") {
     entries.push({ at: application.statusChangedAt, text: STATUS_WORDS[application.status] });
   }

@@ -28,6 +28,7 @@ const METHOD_POLICY: Record<keyof WorkspaceRepo, "reads" | "journaled" | "not un
   listOutbox: "reads",
   listUntoldFailures: "reads",
   listChanges: "reads",
+  listNotes: "reads",
   snapshotRow: "reads",
   rowsWritten: "reads",
   updateMember: "journaled",
@@ -40,6 +41,9 @@ const METHOD_POLICY: Record<keyof WorkspaceRepo, "reads" | "journaled" | "not un
   createGap: "journaled",
   updateGap: "journaled",
   enqueue: "journaled",
+  deleteApplication: "journaled",
+  deleteRound: "journaled",
+  createNote: "journaled",
   // Workspace settings belong to the admins, not to one member's history.
   updateWorkspace: "not undoable",
   // Commands never call these: enrolment happens before a command, forgetting and undoing are not undone.
@@ -50,6 +54,8 @@ const METHOD_POLICY: Record<keyof WorkspaceRepo, "reads" | "journaled" | "not un
   recordChange: "not undoable",
   markChangeUndone: "not undoable",
   takeBackOutbox: "not undoable",
+  // Messages about a deleted application or a moved round; once undone, the jobs queue what is still due again.
+  cancelPendingMessages: "not undoable",
 };
 
 /** The methods an undo must see, for tests that check the wrapper covers them all. */
@@ -119,6 +125,44 @@ export function journaling(inner: WorkspaceRepo): { repo: WorkspaceRepo; journal
     async updateGap(gapId, patch) {
       await before("gap", gapId);
       return inner.updateGap(gapId, patch);
+    },
+    async deleteApplication(applicationId) {
+      // Children first, so an undo (walking backwards) puts the application back before what hangs off it.
+      const application = await inner.snapshotRow("application", applicationId);
+      if (application) {
+        const memberId = String(application.memberId);
+        const rounds = await inner.listRounds([applicationId]);
+        const feedback = await inner.listFeedback([applicationId]);
+        const notes = (await inner.listNotes(memberId)).filter((note) => note.applicationId === applicationId);
+        const reflections = (await inner.listReflections(memberId)).filter(
+          (row) => row.applicationId === applicationId,
+        );
+        const gaps = (await inner.listGaps(memberId)).filter((gap) => gap.applicationId === applicationId);
+        for (const gap of gaps) await before("gap", gap.id);
+        for (const reflection of reflections) await before("reflection", reflection.id);
+        for (const note of notes) await before("note", note.id);
+        for (const request of feedback) await before("feedback", request.id);
+        for (const round of rounds) await before("round", round.id);
+        await before("application", applicationId);
+      }
+      return inner.deleteApplication(applicationId);
+    },
+    async deleteRound(roundId) {
+      const round = await inner.snapshotRow("round", roundId);
+      if (round) {
+        const application = await inner.snapshotRow("application", String(round.applicationId));
+        const reflections = application ? await inner.listReflections(String(application.memberId)) : [];
+        for (const reflection of reflections.filter((row) => row.roundId === roundId)) {
+          await before("reflection", reflection.id);
+        }
+        await before("round", roundId);
+      }
+      return inner.deleteRound(roundId);
+    },
+    async createNote(input) {
+      const note = await inner.createNote(input);
+      created("note", note.id);
+      return note;
     },
     async enqueue(message) {
       const queued = await inner.enqueue(message);

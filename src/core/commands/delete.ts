@@ -1,0 +1,40 @@
+/** `delete <company>`: removes one application with its rounds, feedback and notes, after asking. */
+import { confirmButtons, quoteWord } from "../confirm.ts";
+import { outcome, refusal, reply } from "../outcomes.ts";
+import { defineCommand } from "./spec.ts";
+import { COMPANY_ARG, findApplication } from "./support.ts";
+
+export const deleteCommand = defineCommand({
+  name: "delete",
+  group: "corrections",
+  summary: "Delete one application you logged by mistake",
+  args: [COMPANY_ARG],
+  examples: ["delete Globex"],
+  async handler(ctx, { company }) {
+    const match = await findApplication(ctx, company);
+    if (!match.ok) return refusal(match.code, match.problem);
+    const { application } = match;
+    const name = application.role ? `${application.company} (${application.role})` : application.company;
+    const rounds = await ctx.repo.listRounds([application.id]);
+    if (!ctx.confirmed) {
+      const line = `delete ${quoteWord(application.company)}`;
+      const count = rounds.length === 1 ? "round, " : rounds.length > 1 ? `${rounds.length} rounds, ` : "";
+      return outcome(
+        "delete-needs-confirmation",
+        reply(
+          `Delete ${name}? Its ${count}feedback and notes go with it; whom you met and what you learned stay yours. This can't be undone.`,
+          { buttons: confirmButtons(line, { yes: `Delete ${application.company}`, no: "Keep it" }) },
+        ),
+      );
+    }
+    // Whatever was queued about it (celebrations, encouragement, chases, reminders) would speak of something gone.
+    await ctx.repo.cancelPendingMessages(ctx.member.id, {
+      about: [application.id, ...rounds.map((round) => round.id)],
+    });
+    await ctx.repo.deleteApplication(application.id);
+    return outcome(
+      "application-deleted",
+      reply(`Deleted ${name}, with its rounds, feedback and notes. Nothing more about it will come from me.`),
+    );
+  },
+});

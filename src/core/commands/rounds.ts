@@ -1,0 +1,38 @@
+/** `rounds <company>`: one application's rounds, numbered for `round-edit` and `round-cancel`. */
+import { quoteWord } from "../confirm.ts";
+import { outcome, refusal, reply } from "../outcomes.ts";
+import { describeRound } from "./round-numbers.ts";
+import { defineCommand } from "./spec.ts";
+import { COMPANY_ARG, findApplication } from "./support.ts";
+
+export const roundsCommand = defineCommand({
+  name: "rounds",
+  group: "corrections",
+  summary: "List one application's rounds, numbered",
+  args: [COMPANY_ARG],
+  examples: ["rounds Acme"],
+  readsOnly: true,
+  async handler(ctx, { company }) {
+    const match = await findApplication(ctx, company);
+    if (!match.ok) return refusal(match.code, match.problem);
+    const { application } = match;
+    const rounds = await ctx.repo.listRounds([application.id]);
+    const name = quoteWord(application.company);
+    if (rounds.length === 0) {
+      return outcome(
+        "rounds-shown",
+        reply(`No rounds logged with ${application.company} yet. Add one with \`round ${name} <stage> [when]\`.`),
+      );
+    }
+    return outcome(
+      "rounds-shown",
+      reply(
+        `Fix one with \`round-edit ${name} <number> stage|when <value>\`, or remove one that won't happen with \`round-cancel ${name} <number>\`.`,
+        {
+          title: `Rounds with ${application.company}`,
+          items: rounds.map((round, index) => `${index + 1}. ${describeRound(round, ctx.timeZone, ctx.now)}`),
+        },
+      ),
+    );
+  },
+});
