@@ -1,6 +1,7 @@
 /** The dispatch boundary: turns a member's command into one unit of work and one typed outcome. Errors stop here. */
 
 import { type ArgsResult, parseArgs, parseNamedArgs } from "./commands/parse-args.ts";
+import { type Said, saidInValues, saidInWords } from "./commands/said.ts";
 import { type Command, type CommandContext, usageOf } from "./commands/spec.ts";
 import { COMMAND_TABLE } from "./commands/table.ts";
 import { takeConfirmation } from "./confirm.ts";
@@ -62,7 +63,14 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
     repo: WorkspaceRepo,
     workspace: Workspace,
     member: Member,
-    request: { identity: WorkspaceIdentity; user: BotUser; now: Date; timeZone: string; confirmed?: boolean },
+    request: {
+      identity: WorkspaceIdentity;
+      user: BotUser;
+      now: Date;
+      timeZone: string;
+      confirmed?: boolean;
+      said?: Said;
+    },
   ): CommandContext {
     const { identity, user, now, timeZone } = request;
     return {
@@ -75,6 +83,8 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
       timeZone,
       isAdmin: user.isAdmin ?? false,
       confirmed: request.confirmed ?? false,
+      // A home screen runs no command, so nothing it shows retries one.
+      said: request.said ?? { retry: () => "pipeline", bareWords: 0 },
     };
   }
 
@@ -83,6 +93,7 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
     user: BotUser,
     command: Command,
     readArgs: (context: { now: Date; timeZone: string }) => ArgsResult,
+    said: Said,
     confirmed = false,
   ): Promise<CommandOutcome> {
     async function execute(repo: WorkspaceRepo, opening: MemberOpening): Promise<UnitDecision<CommandOutcome>> {
@@ -95,7 +106,7 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
         return rollBack(refusal("admin-only", "Only workspace admins can change that. Ask one of them to run it."));
       }
       const member = known ?? (await enroll(repo, user));
-      const context = contextFor(repo, workspace, member, { identity, user, now, timeZone, confirmed });
+      const context = contextFor(repo, workspace, member, { identity, user, now, timeZone, confirmed, said });
       const result = await command.handler(context, parsed.args);
       // A refusal leaves nothing behind, not even the member row a first command would create.
       if (result.kind !== "done" && result.kind !== "needs-confirmation") return rollBack(result);
@@ -197,12 +208,15 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
       const command = find(name);
       if (!command) return unknown(name);
       const { words: rest, confirmed } = takeConfirmation(afterName);
-      return run(workspace, user, command, (context) => parseArgs(command.args, rest, context), confirmed);
+      const quoted = tokens.quoted.slice(tokens.tokens.length - afterName.length).slice(0, rest.length);
+      const said = saidInWords(command, rest, quoted);
+      return run(workspace, user, command, (context) => parseArgs(command.args, rest, context), said, confirmed);
     },
     async handleNamed(workspace, user, commandName, values) {
       const command = find(commandName);
       if (!command) return unknown(commandName);
-      return run(workspace, user, command, (context) => parseNamedArgs(command.args, values, context));
+      const said = saidInValues(command.name, command.args, values);
+      return run(workspace, user, command, (context) => parseNamedArgs(command.args, values, context), said);
     },
   };
 }

@@ -67,6 +67,8 @@ export interface Application {
   /** Lower-cased company, for matching and uniqueness per member. */
   companyKey: string;
   role: string | null;
+  /** Lower-cased role, "" for none: with companyKey, what keeps a member's applications unique. */
+  roleKey: string;
   link: string | null;
   status: ApplicationStatus;
   appliedAt: Date;

@@ -40,6 +40,8 @@ const SCENARIOS: Record<OutcomeCode, Scenario> = {
   dismissed: { line: "cancel" },
   "application-created": { line: "apply Acme" },
   "application-exists": { given: ["apply Acme"], line: "apply acme" },
+  "company-name-unclear": { line: "apply Zeta Labs" },
+  "company-maybe-tracked": { given: ['apply "Acme Corp"'], line: "apply acme" },
   "application-closed": { given: ["apply Acme", "rejected Acme"], line: "round acme screen" },
   "round-scheduled": { given: ["apply Acme"], line: "round acme screen tomorrow 3pm" },
   "round-held": { given: ["apply Acme"], line: "round acme screen" },

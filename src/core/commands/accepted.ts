@@ -1,10 +1,10 @@
 /** `accepted <company>`: the member accepted an offer. The biggest win of all. */
 
-import { outcome, refusal, reply } from "../outcomes.ts";
+import { outcome, reply } from "../outcomes.ts";
 import { queueWin } from "../outreach.ts";
 import { defineCommand } from "./spec.ts";
 import { changeStatus } from "./status-change.ts";
-import { COMPANY_ARG } from "./support.ts";
+import { COMPANY_ARG, companyRefusal } from "./support.ts";
 
 export const acceptedCommand = defineCommand({
   name: "accepted",
@@ -15,7 +15,7 @@ export const acceptedCommand = defineCommand({
   examples: ["accepted Acme"],
   async handler(ctx, { company }) {
     const change = await changeStatus(ctx, company, "ACCEPTED", "NEXT_STEP");
-    if (!change.ok) return refusal(change.code, change.problem);
+    if (!change.ok) return companyRefusal(change);
     const { application } = change;
     await queueWin(ctx, application, { id: application.id, kind: "accepted", stage: null });
     return outcome(

@@ -1,8 +1,8 @@
 /** `ghosted <company>`: the company went silent. It stops the nudges; a new round revives the application. */
-import { outcome, refusal, reply } from "../outcomes.ts";
+import { outcome, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
 import { changeStatus } from "./status-change.ts";
-import { COMPANY_ARG } from "./support.ts";
+import { COMPANY_ARG, companyRefusal } from "./support.ts";
 
 export const ghostedCommand = defineCommand({
   name: "ghosted",
@@ -13,7 +13,7 @@ export const ghostedCommand = defineCommand({
   examples: ["ghosted Acme"],
   async handler(ctx, { company }) {
     const change = await changeStatus(ctx, company, "GHOSTED", "NO_RESPONSE");
-    if (!change.ok) return refusal(change.code, change.problem);
+    if (!change.ok) return companyRefusal(change);
     return outcome(
       "application-ghosted",
       reply(

@@ -1,10 +1,10 @@
 /** `offer <company>`: an offer arrived. Celebrated like every win. */
 
-import { outcome, refusal, reply } from "../outcomes.ts";
+import { outcome, reply } from "../outcomes.ts";
 import { queueWin } from "../outreach.ts";
 import { defineCommand } from "./spec.ts";
 import { changeStatus } from "./status-change.ts";
-import { COMPANY_ARG } from "./support.ts";
+import { COMPANY_ARG, companyRefusal } from "./support.ts";
 
 export const offerCommand = defineCommand({
   name: "offer",
@@ -14,7 +14,7 @@ export const offerCommand = defineCommand({
   examples: ["offer Acme"],
   async handler(ctx, { company }) {
     const change = await changeStatus(ctx, company, "OFFER", "NEXT_STEP");
-    if (!change.ok) return refusal(change.code, change.problem);
+    if (!change.ok) return companyRefusal(change);
     const { application } = change;
     await queueWin(ctx, application, { id: application.id, kind: "offer", stage: null });
     return outcome(

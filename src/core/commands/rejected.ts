@@ -3,7 +3,7 @@
 import { outcome, refusal, reply } from "../outcomes.ts";
 import { queueRejectionSupport } from "../outreach.ts";
 import { defineCommand } from "./spec.ts";
-import { COMPANY_ARG, findApplication, latestPending, roundsOf, touchApplication } from "./support.ts";
+import { COMPANY_ARG, companyRefusal, findApplication, latestPending, roundsOf, touchApplication } from "./support.ts";
 
 export const rejectedCommand = defineCommand({
   name: "rejected",
@@ -14,7 +14,7 @@ export const rejectedCommand = defineCommand({
   examples: ["rejected Acme", "rejected Globex onsite"],
   async handler(ctx, { company, stage }) {
     const match = await findApplication(ctx, company);
-    if (!match.ok) return refusal(match.code, match.problem);
+    if (!match.ok) return companyRefusal(match);
     const application = match.application;
     if (application.status === "REJECTED")
       return refusal("already-rejected", `${application.company} is already marked as a rejection.`);

@@ -1,12 +1,18 @@
 /** The shared step behind `offer`, `accepted`, `withdraw` and `ghosted`: move an application to a status once. */
-import type { ApplicationMatch } from "../companies.ts";
-import type { Application, ApplicationStatus, RoundOutcome } from "../model.ts";
+import type { Application, ApplicationStatus, BotButton, RoundOutcome } from "../model.ts";
 import type { CommandContext } from "./spec.ts";
-import { findApplication, latestPending, roundsOf, STATUS_WORDS, touchApplication } from "./support.ts";
+import {
+  type CompanyMiss,
+  findApplication,
+  latestPending,
+  roundsOf,
+  STATUS_WORDS,
+  touchApplication,
+} from "./support.ts";
 
 export type StatusChange =
   | { ok: true; application: Application }
-  | { ok: false; code: Exclude<ApplicationMatch, { ok: true }>["code"] | "status-unchanged"; problem: string };
+  | { ok: false; code: CompanyMiss["code"] | "status-unchanged"; problem: string; buttons?: BotButton[] };
 
 /** Sets the status and settles the round still waiting (if any) with `roundOutcome`. */
 export async function changeStatus(

@@ -1,10 +1,10 @@
 /** `timeline <company>`: the dated story of one application. */
 import type { Application, FeedbackRequest, Reflection, Round } from "../model.ts";
-import { outcome, refusal, reply } from "../outcomes.ts";
+import { outcome, reply } from "../outcomes.ts";
 import { formatLocalDate } from "../time.ts";
 import { defineCommand } from "./spec.ts";
 import { stageLabel } from "./stages.ts";
-import { COMPANY_ARG, findApplication, STATUS_WORDS } from "./support.ts";
+import { COMPANY_ARG, companyRefusal, findApplication, STATUS_WORDS } from "./support.ts";
 
 type Entry = { at: Date; text: string };
 
@@ -18,7 +18,7 @@ export const timelineCommand = defineCommand({
   readsOnly: true,
   async handler(ctx, { company }) {
     const match = await findApplication(ctx, company);
-    if (!match.ok) return refusal(match.code, match.problem);
+    if (!match.ok) return companyRefusal(match);
     const application = match.application;
     const [rounds, feedback, reflections] = await Promise.all([
       ctx.repo.listRounds([application.id]),

@@ -1,8 +1,8 @@
 /** `withdraw <company>`: the member stepped away. Judging the employer is part of the hunt. */
-import { outcome, refusal, reply } from "../outcomes.ts";
+import { outcome, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
 import { changeStatus } from "./status-change.ts";
-import { COMPANY_ARG } from "./support.ts";
+import { COMPANY_ARG, companyRefusal } from "./support.ts";
 
 export const withdrawCommand = defineCommand({
   name: "withdraw",
@@ -13,7 +13,7 @@ export const withdrawCommand = defineCommand({
   examples: ["withdraw Acme"],
   async handler(ctx, { company }) {
     const change = await changeStatus(ctx, company, "WITHDRAWN", "NO_RESPONSE");
-    if (!change.ok) return refusal(change.code, change.problem);
+    if (!change.ok) return companyRefusal(change);
     return outcome(
       "application-withdrawn",
       reply(
