@@ -45,7 +45,7 @@ export function matchApplication(applications: readonly Application[], typed: st
   );
   if (prefixed.length === 1) return { ok: true, application: prefixed[0] as Application };
   if (prefixed.length > 1) return ambiguous(typed, prefixed, applications);
-  const near = closest(typed, [...new Set(applications.map((application) => application.company))]);
+  const near = nearCompanies(applications, typed);
   if (near.length > 0) {
     return {
       ok: false,
@@ -60,6 +60,16 @@ export function matchApplication(applications: readonly Application[], typed: st
     problem: `You aren't tracking "${typed}" yet. Start with \`apply "${typed}"\`.`,
     candidates: [],
   };
+}
+
+/** Tracked companies `typed` is a near typo of, whole (`Acme Crop`) or as their first words (`acmee` for "Acme Corp"). */
+function nearCompanies(applications: readonly Application[], typed: string): string[] {
+  const words = companyKey(typed).split(" ").length;
+  const names = [...new Set(applications.map((application) => application.company))];
+  const startOf = (name: string) => companyKey(name).split(" ").slice(0, words).join(" ");
+  const starts = closest(typed, [...new Set(names.map(startOf))]);
+  const near = [...closest(typed, names), ...names.filter((name) => starts.includes(startOf(name)))];
+  return [...new Set(near)].slice(0, 3);
 }
 
 /** "Hooli (Backend)": the application at that company with that role, "(no role)" meaning none. */
@@ -101,7 +111,7 @@ export function similarCompanies(applications: readonly Application[], typed: st
   const names = new Map<string, string>();
   for (const application of applications) names.set(application.companyKey, application.company);
   if (names.has(key)) return [];
-  const near = new Set(closest(typed, [...names.values()]).map(companyKey));
+  const near = new Set(nearCompanies(applications, typed).map(companyKey));
   return [...names.entries()]
     .filter(
       ([other]) =>

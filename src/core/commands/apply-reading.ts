@@ -26,8 +26,8 @@ export function readApplyDetails(
     const when = parseWhen(said, clock.now, clock.timeZone);
     if (!when.ok) continue;
     const sameDay = formatLocalDate(when.at, clock.timeZone) === formatLocalDate(clock.now, clock.timeZone);
-    // "applied today" means earlier today, whatever hour a date without one is read at.
-    appliedAt = sameDay && !when.hasTime && when.at > clock.now ? clock.now : when.at;
+    // "applied today" is today as it stands, not the hour a date without one is read at.
+    appliedAt = sameDay && !when.hasTime ? clock.now : when.at;
     if (appliedAt > clock.now) {
       return {
         ok: false,
