@@ -34,6 +34,7 @@ export const OUTCOME_CODES = {
   "application-closed": { kind: "refused", meaning: "the application is closed, so the step does not fit" },
   "round-scheduled": { kind: "done", meaning: "an upcoming round is logged" },
   "round-held": { kind: "done", meaning: "a round that took place is logged" },
+  "round-exists": { kind: "refused", meaning: "that round (same stage, same time) is already logged" },
   "invitation-logged": { kind: "done", meaning: "an invitation to a next step is logged (a win)" },
   "rejection-logged": { kind: "done", meaning: "a rejection is logged, privately" },
   "already-rejected": { kind: "refused", meaning: "the application is already marked as a rejection" },

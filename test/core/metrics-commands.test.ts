@@ -150,8 +150,7 @@ describe("timeline", () => {
     ]);
     expect(reply.items).toEqual([
       "2 Mar 2026: applied",
-      `2 Mar 2026: ${stageLabel("TECHNICAL")} held`,
-      `5 Mar 2026: ${stageLabel("TECHNICAL")}: not this time`,
+      `2 Mar 2026: ${stageLabel("TECHNICAL")}: not this time`,
       "5 Mar 2026: met Dana",
       "5 Mar 2026: rejected",
       "6 Mar 2026: asked for feedback",

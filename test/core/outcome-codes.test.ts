@@ -45,6 +45,7 @@ const SCENARIOS: Record<OutcomeCode, Scenario> = {
   "application-closed": { given: ["apply Acme", "rejected Acme"], line: "round acme screen" },
   "round-scheduled": { given: ["apply Acme"], line: "round acme screen tomorrow 3pm" },
   "round-held": { given: ["apply Acme"], line: "round acme screen" },
+  "round-exists": { given: ["apply Acme", "round acme screen tomorrow 3pm"], line: "round acme screen tomorrow 3pm" },
   "invitation-logged": { given: ["apply Acme"], line: "invited acme onsite" },
   "rejection-logged": { given: ["apply Acme"], line: "rejected acme" },
   "already-rejected": { given: ["apply Acme", "rejected Acme"], line: "rejected acme" },

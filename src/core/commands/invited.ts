@@ -3,9 +3,10 @@
 import { formatMoment } from "../moments.ts";
 import { outcome, reply } from "../outcomes.ts";
 import { queueWin } from "../outreach.ts";
+import { heldBy, tookPlaceAt } from "../round-times.ts";
 import { defineCommand } from "./spec.ts";
 import { stageLabel } from "./stages.ts";
-import { COMPANY_ARG, findOpenApplication, latestPending, roundsOf, touchApplication } from "./support.ts";
+import { COMPANY_ARG, findOpenApplication, roundsOf, touchApplication } from "./support.ts";
 
 export const invitedCommand = defineCommand({
   name: "invited",
@@ -22,14 +23,20 @@ export const invitedCommand = defineCommand({
     const open = await findOpenApplication(ctx, company, "; an invitation doesn't fit there.");
     if (!open.ok) return open.refusal;
     const application = open.application;
-    const passed = latestPending(await roundsOf(ctx, application));
-    if (passed) {
-      await ctx.repo.updateRound(passed.id, {
+    const rounds = await roundsOf(ctx, application);
+    const pending = rounds.filter((round) => round.outcome === "PENDING");
+    // An invitation to a stage already booked and still to come is news of that round, not a step past it.
+    const booked = stage ? pending.find((round) => round.stage === stage && !tookPlaceAt(round, ctx.now)) : undefined;
+    // Every other round still waiting is behind the member now: the invitation is their answer.
+    const passed = pending.filter((round) => round !== booked);
+    for (const round of passed) {
+      await ctx.repo.updateRound(round.id, {
         outcome: "NEXT_STEP",
         outcomeAt: ctx.now,
-        heldAt: passed.heldAt ?? passed.scheduledAt ?? ctx.now,
+        heldAt: heldBy(round, ctx.now),
       });
-    } else {
+    }
+    if (passed.length === 0 && !rounds.some((round) => round.stage === "APPLIED")) {
       // The step that was passed is the application itself: record it so every invitation counts.
       await ctx.repo.createRound({
         applicationId: application.id,
@@ -40,12 +47,16 @@ export const invitedCommand = defineCommand({
         outcomeAt: ctx.now,
       });
     }
-    const next = await ctx.repo.createRound({
-      applicationId: application.id,
-      stage: stage ?? null,
-      scheduledAt: when?.at ?? null,
-      heldAt: null,
-    });
+    const next = booked
+      ? when
+        ? await ctx.repo.updateRound(booked.id, { scheduledAt: when.at })
+        : booked
+      : await ctx.repo.createRound({
+          applicationId: application.id,
+          stage: stage ?? null,
+          scheduledAt: when?.at ?? null,
+          heldAt: null,
+        });
     await touchApplication(ctx, application, application.status === "GHOSTED" ? "ACTIVE" : undefined);
     const win = await queueWin(ctx, application, { id: next.id, kind: "invitation", stage: stage ?? null });
     const whenText = when ? ` on ${formatMoment(when.at, ctx.timeZone)}` : "";

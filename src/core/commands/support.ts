@@ -61,6 +61,11 @@ export function isClosed(application: Application): boolean {
   return application.status === "REJECTED" || application.status === "WITHDRAWN" || application.status === "ACCEPTED";
 }
 
+/** Still in play: neither closed nor gone quiet (a ghosted application can come back, but isn't in progress). */
+export function isInProgress(application: Application): boolean {
+  return !isClosed(application) && application.status !== "GHOSTED";
+}
+
 /**
  * The member's application for a typed company name when it is still open, or the refusal to return: no such
  * company, or closed, in which case `doesNotFit` ends the sentence ("an invitation doesn't fit there").
