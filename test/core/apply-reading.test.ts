@@ -138,3 +138,12 @@ describe("apply asks when a new name may be a company already tracked", () => {
     expect((await h.run("apply Initech")).code).toBe("application-created");
   });
 });
+
+describe("help apply", () => {
+  it("GIVEN help apply THEN it says how a link, a date and an unclear name are read", async () => {
+    const help = await h.say("help apply");
+    expect(help.text).toContain("Usage: `apply <company> [role…]`");
+    expect(help.text).toContain("Zeta Labs, not Acme Backend");
+    expect(help.items).toContain("`apply Acme Platform https://acme.jobs/1 applied last monday`");
+  });
+});

@@ -18,17 +18,18 @@ export const applyCommand = defineCommand({
       name: "company",
       kind: "company",
       required: true,
-      description:
-        'the company you applied to; quote names with spaces ("Zeta Labs"), or I ask when a capitalised word that is no role word (Labs, not Engineer) follows one word',
+      description: 'the company you applied to; quote names with spaces, like "Zeta Labs"',
     },
     {
       name: "role",
       kind: "text",
       required: false,
       rest: true,
-      description: "the role if you like, then the job's link and `applied <date>` if it wasn't today",
+      description: "the role if you like, then the job's link, and `applied <date>` if it wasn't today",
     },
   ],
+  notes:
+    "Several roles at one company are several applications. I ask before tracking an unclear name: one close to a company you track (acme beside Acme Corp), or one word followed by a bare word that reads as more of a name, capitalised and no role word (Zeta Labs, not Acme Backend) or a company word like labs, inc or corp. Quote the parts, or end with --yes, to take it as typed.",
   examples: [
     "apply Acme",
     'apply "Globex Corp" Backend Engineer',

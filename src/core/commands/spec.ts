@@ -57,6 +57,8 @@ export interface CommandSpec<A extends readonly ArgSpec[] = readonly ArgSpec[]> 
   summary: string;
   args: A;
   examples: readonly string[];
+  /** How the command reads what is typed, when its usage line can't say it; shown by `help <command>`. */
+  notes?: string;
   /** Only workspace admins may run it. */
   adminOnly?: boolean;
   /** It only reads, so it runs without a transaction; a write through its repository throws. */
