@@ -4,6 +4,7 @@ import { type ArgsResult, parseArgs, parseNamedArgs } from "./commands/parse-arg
 import { type Said, saidInValues, saidInWords } from "./commands/said.ts";
 import { type Command, type CommandContext, usageOf } from "./commands/spec.ts";
 import { COMMAND_TABLE } from "./commands/table.ts";
+import { nameOf } from "./companies.ts";
 import { takeConfirmation } from "./confirm.ts";
 import { enroll, isUsableZone } from "./enroll.ts";
 import { tokenize } from "./grammar/tokenize.ts";
@@ -38,7 +39,7 @@ export interface Bot {
   ): Promise<CommandOutcome>;
   /** The member's overview for a platform home screen: pipeline, stats, gaps and settings, read in one transaction. */
   home(workspace: WorkspaceIdentity, user: BotUser): Promise<BotMessage[]>;
-  /** The member's company names, for pickers and autocomplete; nothing is created. */
+  /** The names of the member's applications ("Hooli (Backend)" where a company has several), for pickers and autocomplete; nothing is created. */
   companiesOf(workspace: WorkspaceIdentity, user: BotUser): Promise<string[]>;
   readonly commands: readonly Command[];
 }
@@ -194,7 +195,10 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
       if (!workspace) return [];
       return store.inWorkspace(workspace.id, async (repo) => {
         const member = await repo.findMember(user.externalId);
-        return member ? (await repo.listApplications(member.id)).map((application) => application.company) : [];
+        if (!member) return [];
+        // Several applications at one company are offered one by one, as "Hooli (Backend)", which names each.
+        const applications = await repo.listApplications(member.id);
+        return applications.map((application) => nameOf(application, applications));
       });
     },
     async handleText(workspace, user, line) {

@@ -94,6 +94,11 @@ describe("a company name that fits several applications", () => {
     expect(commandsOf(asked)).toEqual(['asked "Globex Labs"', 'asked "Globex Media"']);
   });
 
+  it("GIVEN two Hooli applications THEN pickers and autocomplete offer each by the name that finds it", async () => {
+    await h.say("apply Initech");
+    expect(await h.bot.companiesOf(TEAM, ADA)).toEqual(["Hooli (Backend)", "Hooli (Platform Engineer)", "Initech"]);
+  });
+
   it("GIVEN Discord options WHEN the company is ambiguous THEN the buttons are text lines of the same command", async () => {
     const asked = await h.bot.handleNamed(TEAM, ADA, "met", { company: "hooli", who: 'Dana "the lead"' });
     expect(commandsOf(asked)).toEqual([
