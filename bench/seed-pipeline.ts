@@ -99,9 +99,10 @@ export function pipelineStatements(sql: SeedSql): [string, string][] {
     ["plan applications", planApplications(sql)],
     [
       "Application",
-      `INSERT INTO "Application" (id, "workspaceId", "memberId", company, "companyKey", role, status, "appliedAt",
-         "lastActivityAt", "statusChangedAt", impression, "createdAt")
+      `INSERT INTO "Application" (id, "workspaceId", "memberId", company, "companyKey", role, "roleKey", status,
+         "appliedAt", "lastActivityAt", "statusChangedAt", impression, "createdAt")
        SELECT p.id, p.ws_id, p.member_id, c.company, lower(c.company), ${pick(ROLES, "pg_temp.rnd(p.a, 60)")},
+         lower(${pick(ROLES, "pg_temp.rnd(p.a, 60)")}),
          p.status::"ApplicationStatus", p.applied, p.last_activity, p.status_changed,
          CASE WHEN pg_temp.rnd(p.a, 61) < 0.4 THEN 1 + floor(5 * pg_temp.rnd(p.a, 62))::int END, p.applied
        FROM bench_application p

@@ -65,7 +65,8 @@ const WEIGHTS: readonly [string, number][] = [
 /** What a successful answer to each writing command says; reading commands just must not apologise. */
 export const EXPECTED_REPLY: Readonly<Record<string, RegExp>> = {
   apply: /Tracking /,
-  round: /Logged your |Noted: /,
+  // The mix may book the same round at the same time twice; the second is refused as already logged.
+  round: /Logged your |Noted: |You already have /,
   invited: /That's a win/,
   rejected: /Logged, privately/,
 };

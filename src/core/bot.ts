@@ -2,8 +2,10 @@
 
 import type { ParseContext } from "./commands/arg-kinds.ts";
 import { type ArgsResult, parseArgs, parseNamedArgs } from "./commands/parse-args.ts";
+import { type Said, saidInValues, saidInWords } from "./commands/said.ts";
 import { type Command, type CommandContext, usageOf } from "./commands/spec.ts";
 import { COMMAND_TABLE } from "./commands/table.ts";
+import { nameOf } from "./companies.ts";
 import { quoteWord, takeConfirmation } from "./confirm.ts";
 import { askDateOrder, effectiveDateOrder, rememberedOrder, takeDateOrder } from "./date-order.ts";
 import { enroll, isUsableZone } from "./enroll.ts";
@@ -37,6 +39,8 @@ interface CommandRequest {
   line: string;
   /** The command as understood, e.g. `offer Hooli`: how `undo` names the change. */
   summary: string;
+  /** How the member gave it, for buttons that run it again on another company. */
+  said: Said;
   /** The line ended in `--yes`. */
   confirmed?: boolean;
   /** The line answered the date-order question (`--day-first`, `--month-first`). */
@@ -55,7 +59,7 @@ export interface Bot {
   ): Promise<CommandOutcome>;
   /** The member's overview for a platform home screen: pipeline, stats, gaps and settings, read in one transaction. */
   home(workspace: WorkspaceIdentity, user: BotUser): Promise<BotMessage[]>;
-  /** The member's company names, for pickers and autocomplete; nothing is created. */
+  /** The names of the member's applications ("Hooli (Backend)" where a company has several), for pickers and autocomplete; nothing is created. */
   companiesOf(workspace: WorkspaceIdentity, user: BotUser): Promise<string[]>;
   readonly commands: readonly Command[];
 }
@@ -80,7 +84,14 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
     repo: WorkspaceRepo,
     workspace: Workspace,
     member: Member,
-    request: { identity: WorkspaceIdentity; user: BotUser; now: Date; timeZone: string; confirmed?: boolean },
+    request: {
+      identity: WorkspaceIdentity;
+      user: BotUser;
+      now: Date;
+      timeZone: string;
+      confirmed?: boolean;
+      said?: Said;
+    },
   ): CommandContext {
     const { identity, user, now, timeZone } = request;
     return {
@@ -93,6 +104,8 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
       timeZone,
       isAdmin: user.isAdmin ?? false,
       confirmed: request.confirmed ?? false,
+      // A home screen runs no command, so nothing it shows retries one.
+      said: request.said ?? { retry: () => "pipeline", bareWords: 0 },
     };
   }
 
@@ -129,6 +142,7 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
         now,
         timeZone,
         confirmed,
+        said: request.said,
       });
       const answered = await command.handler(context, parsed.args);
       const result =
@@ -226,7 +240,10 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
       if (!workspace) return [];
       return store.inWorkspace(workspace.id, async (repo) => {
         const member = await repo.findMember(user.externalId);
-        return member ? (await repo.listApplications(member.id)).map((application) => application.company) : [];
+        if (!member) return [];
+        // Several applications at one company are offered one by one, as "Hooli (Backend)", which names each.
+        const applications = await repo.listApplications(member.id);
+        return applications.map((application) => nameOf(application, applications));
       });
     },
     async handleText(workspace, user, line) {
@@ -243,9 +260,12 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
       const readsDates = command.args.some((arg) => arg.kind === "when");
       const answered = readsDates ? takeDateOrder(afterName) : { words: afterName, chosen: null };
       const { words: rest, confirmed } = takeConfirmation(answered.words);
+      // Only trailing words were taken off, so the quoting of what is left lines up from the start.
+      const quoted = tokens.quoted.slice(tokens.tokens.length - afterName.length).slice(0, rest.length);
       return run(workspace, user, command, (context) => parseArgs(command, rest, context), {
         line: line.trim(),
         summary: [command.name, ...rest.map(quoteWord)].join(" "),
+        said: saidInWords(command, rest, quoted),
         confirmed,
         dateOrder: answered.chosen,
       });
@@ -257,6 +277,7 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
       return run(workspace, user, command, (context) => parseNamedArgs(command, values, context), {
         line,
         summary: line,
+        said: saidInValues(command.name, command.args, values),
       });
     },
   };

@@ -12,7 +12,7 @@ export async function homeSections(ctx: CommandContext): Promise<BotMessage[]> {
   const history = await readHistory(ctx.repo, ctx.member.id);
   return [
     pipelineReply(history.applications, history.rounds, ctx.timeZone, ctx.now),
-    statsReply(statsOf(history)),
+    statsReply(statsOf(history, ctx.now)),
     gapsReply(history.gaps),
     settingsReply(ctx.member, ctx.timeZone, ctx.now, ctx.commands),
   ];

@@ -71,6 +71,8 @@ export interface Application {
   /** Lower-cased company, for matching and uniqueness per member. */
   companyKey: string;
   role: string | null;
+  /** Lower-cased role, "" for none: with companyKey, what keeps a member's applications unique. */
+  roleKey: string;
   link: string | null;
   /** Where the member found the job, in their words. */
   source: string | null;

@@ -13,7 +13,10 @@ export const OUTCOME_CODES = {
   "bad-arguments": { kind: "refused", meaning: "an argument is missing, unexpected or does not read as its kind" },
   "admin-only": { kind: "refused", meaning: "the command is for workspace admins and the member is not one" },
   "company-not-found": { kind: "refused", meaning: "the member tracks no application at that company" },
-  "company-ambiguous": { kind: "refused", meaning: "the company name fits more than one of the member's applications" },
+  "company-ambiguous": {
+    kind: "refused",
+    meaning: "the company name fits more than one of the member's applications; buttons offer each",
+  },
   "internal-error": { kind: "failed", meaning: "something unexpected went wrong; nothing was saved" },
   dismissed: { kind: "done", meaning: "the member said no to a question; nothing changed" },
   "date-order-question": {
@@ -32,10 +35,19 @@ export const OUTCOME_CODES = {
 
   // The pipeline.
   "application-created": { kind: "done", meaning: "a new application is tracked" },
-  "application-exists": { kind: "refused", meaning: "the member already tracks that company" },
+  "application-exists": { kind: "refused", meaning: "the member already tracks that company with that role (or none)" },
+  "company-name-unclear": {
+    kind: "needs-confirmation",
+    meaning: "apply asks whether the words after a one-word company are more of its name or the role",
+  },
+  "company-maybe-tracked": {
+    kind: "needs-confirmation",
+    meaning: "apply asks whether a new company's name means one the member already tracks",
+  },
   "application-closed": { kind: "refused", meaning: "the application is closed, so the step does not fit" },
   "round-scheduled": { kind: "done", meaning: "an upcoming round is logged" },
   "round-held": { kind: "done", meaning: "a round that took place is logged" },
+  "round-exists": { kind: "refused", meaning: "that round (same stage, same time) is already logged" },
   "invitation-logged": { kind: "done", meaning: "an invitation to a next step is logged (a win)" },
   "rejection-logged": { kind: "done", meaning: "a rejection is logged, privately" },
   "already-rejected": { kind: "refused", meaning: "the application is already marked as a rejection" },

@@ -1,6 +1,7 @@
 /** A member's wins and own metrics, computed from their rows (shared by `stats` and the platforms' home views). */
 import type { Application, FeedbackRequest, Gap, Reflection, Round } from "./model.ts";
 import type { WorkspaceRepo } from "./ports.ts";
+import { roundsHeld } from "./round-times.ts";
 
 export interface MemberStats {
   applications: number;
@@ -36,10 +37,11 @@ export async function readHistory(repo: WorkspaceRepo, memberId: string): Promis
   return { applications, rounds, feedback, reflections, gaps };
 }
 
-export function statsOf({ applications, rounds, feedback, reflections, gaps }: MemberHistory): MemberStats {
+/** The stats as of `now`: a round counts as held once its time has passed, not when it is booked. */
+export function statsOf({ applications, rounds, feedback, reflections, gaps }: MemberHistory, now: Date): MemberStats {
   return {
     applications: applications.length,
-    roundsHeld: rounds.filter((round) => round.heldAt !== null && round.stage !== "APPLIED").length,
+    roundsHeld: roundsHeld(rounds, now).length,
     invitations: rounds.filter((round) => round.outcome === "NEXT_STEP").length,
     offers: applications.filter((application) => application.status === "OFFER" || application.status === "ACCEPTED")
       .length,
@@ -52,6 +54,6 @@ export function statsOf({ applications, rounds, feedback, reflections, gaps }: M
   };
 }
 
-export async function memberStats(repo: WorkspaceRepo, memberId: string): Promise<MemberStats> {
-  return statsOf(await readHistory(repo, memberId));
+export async function memberStats(repo: WorkspaceRepo, memberId: string, now: Date): Promise<MemberStats> {
+  return statsOf(await readHistory(repo, memberId), now);
 }

@@ -27,6 +27,7 @@ function tableOf(tx: Prisma.TransactionClient, table: JournalTable): RowTable {
     reflection: tx.reflection,
     gap: tx.gap,
     note: tx.note,
+    outbox: tx.outbox,
   };
   return tables[table] as RowTable;
 }

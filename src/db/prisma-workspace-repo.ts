@@ -1,5 +1,5 @@
 /** The workspace repository over a Prisma transaction: every query carries the workspace id. */
-import { companyKey } from "../core/companies.ts";
+import { companyKey, roleKey } from "../core/companies.ts";
 import type { Application, Gap, Member, Workspace } from "../core/model.ts";
 import type { Clock, WorkspaceRepo } from "../core/ports.ts";
 import type { Prisma } from "./generated/client.ts";
@@ -96,6 +96,7 @@ export function createPrismaWorkspaceRepo(
         company: input.company,
         companyKey: companyKey(input.company),
         role: input.role,
+        roleKey: roleKey(input.role),
         link: input.link,
         source: input.source ?? null,
         status: "ACTIVE",
@@ -108,7 +109,9 @@ export function createPrismaWorkspaceRepo(
       };
       // A failed INSERT would abort the Postgres transaction; ON CONFLICT DO NOTHING lets the caller recover.
       const { count } = await tx.application.createMany({ data: [application], skipDuplicates: true });
-      if (count === 0) throw new Error(`Member ${input.memberId} already has an application at ${input.company}`);
+      if (count === 0) {
+        throw new Error(`Member ${input.memberId} already has an application at ${input.company} for that role`);
+      }
       sawApplications([application]);
       return { ...application };
     },
@@ -117,7 +120,11 @@ export function createPrismaWorkspaceRepo(
       const application = await orNotFound(
         "Application",
         applicationId,
-        tx.application.update({ where: { id: applicationId, workspaceId }, data }),
+        tx.application.update({
+          where: { id: applicationId, workspaceId },
+          // The keys follow the names, so the uniqueness per company and role stays true after an edit.
+          data: patch.role === undefined ? data : { ...data, roleKey: roleKey(patch.role) },
+        }),
       );
       sawApplications([application]);
       return application;

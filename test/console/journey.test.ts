@@ -162,6 +162,56 @@ describe("console journey", () => {
   );
 
   it(
+    "GIVEN several applications at one company, an unclear name and rounds logged twice WHEN piped in THEN the console asks which, offers the lines to type, and the views stay true",
+    async () => {
+      const { env } = await givenConsole();
+      const commands = [
+        "apply Hooli Backend",
+        "apply Hooli Platform",
+        "offer hooli",
+        'offer "Hooli (Backend)"',
+        "apply Zeta Labs",
+        'apply "Zeta Labs"',
+        "timeline zetta",
+        "apply Acme Backend https://acme.jobs/1 applied yesterday",
+        "round acme technical tomorrow 3pm",
+        "round Acme technical tomorrow 15:00",
+        "invited acme onsite",
+        "timeline acme",
+        "pipeline",
+      ];
+      const result = await runNode(MAIN, [], env, `${commands.join("\n")}\n`);
+      expect(result.stderr).toBe("");
+      const byCommand = outputByCommand(parseTranscript(result.stdout));
+      const answer = (line: string) => outputOf(byCommand, line)[0]?.body ?? "";
+
+      expect(answer("apply Hooli Platform")).toContain("2 applications at Hooli");
+      expect(answer("offer hooli")).toContain("Which Hooli?");
+      expect(answer("offer hooli")).toContain('`offer "Hooli (Backend)"` (Hooli (Backend))');
+      expect(answer("offer hooli")).toContain('`offer "Hooli (Platform)"` (Hooli (Platform))');
+      expect(answer('offer "Hooli (Backend)"')).toContain("An offer from Hooli");
+      expect(answer("apply Zeta Labs")).toContain('Is that the company "Zeta Labs", or the role "Labs" at Zeta?');
+      expect(answer("apply Zeta Labs")).toContain("`apply Zeta Labs --yes`");
+      expect(answer('apply "Zeta Labs"')).toContain("Tracking Zeta Labs.");
+      expect(answer("timeline zetta")).toContain('Did you mean "Zeta Labs"?');
+      expect(answer("timeline zetta")).toContain('`timeline "Zeta Labs"`');
+      expect(answer("apply Acme Backend https://acme.jobs/1 applied yesterday")).toMatch(
+        /Tracking Backend at Acme \(applied \d+ \w+ \d{4}, link saved\)/,
+      );
+      expect(answer("round Acme technical tomorrow 15:00")).toContain("You already have the technical interview");
+      const timeline = answer("timeline acme");
+      expect(timeline.match(/technical interview/g)).toHaveLength(1);
+      expect(timeline).toContain("technical interview: passed");
+      expect(timeline).toContain("invited to the onsite");
+      const pipeline = answer("pipeline");
+      expect(pipeline).toContain("Hooli (Backend): offer");
+      expect(pipeline).toContain("Hooli (Platform): applied, waiting to hear");
+      expect(pipeline).toContain("Acme (Backend): invited to the onsite");
+    },
+    SLOW,
+  );
+
+  it(
     "GIVEN a logged rejection WHEN the feedback-chase job runs four days later THEN the encouragement and a ready-to-send feedback request arrive as DMs, once",
     async () => {
       const { env } = await givenConsole();

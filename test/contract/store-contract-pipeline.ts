@@ -56,6 +56,39 @@ export function describePipeline(store: () => Store): void {
     expect(await inWorkspace((repo) => repo.listApplications(member.id))).toMatchObject([{ company: "Acme" }]);
   });
 
+  it("GIVEN an application at a company WHEN the member adds other roles there THEN each role (no role too) is one application, case aside", async () => {
+    const { member, inWorkspace } = await givenAdaAt();
+    const at = (role: string | null) => ({ ...newApplication(member.id, "Hooli"), role });
+    await inWorkspace(async (repo) => {
+      await repo.createApplication(at("Backend"));
+      await repo.createApplication(at("Platform Engineer"));
+      await repo.createApplication(at(null));
+    });
+    for (const role of [" BACKEND", null]) {
+      await expect(inWorkspace((repo) => repo.createApplication(at(role)))).rejects.toThrow();
+    }
+    const listed = await inWorkspace((repo) => repo.listApplications(member.id));
+    expect(listed.map(({ role, roleKey }) => [role, roleKey])).toEqual([
+      ["Backend", "backend"],
+      ["Platform Engineer", "platform engineer"],
+      [null, ""],
+    ]);
+  });
+
+  it("GIVEN two roles at a company WHEN one's role is changed THEN its key follows, and changing it to the other's is refused", async () => {
+    const { member, inWorkspace } = await givenAdaAt();
+    const [backend] = await inWorkspace(async (repo) => [
+      await repo.createApplication({ ...newApplication(member.id, "Hooli"), role: "Backend" }),
+      await repo.createApplication({ ...newApplication(member.id, "Hooli"), role: "Platform" }),
+    ]);
+    const id = backend?.id ?? "";
+    await expect(inWorkspace((repo) => repo.updateApplication(id, { role: "Data" }))).resolves.toMatchObject({
+      role: "Data",
+      roleKey: "data",
+    });
+    await expect(inWorkspace((repo) => repo.updateApplication(id, { role: "platform" }))).rejects.toThrow();
+  });
+
   it("GIVEN a refused duplicate WHEN the work catches it THEN the rest of the unit of work still commits", async () => {
     const { member, inWorkspace } = await givenAdaAt();
     await inWorkspace(async (repo) => {

@@ -4,6 +4,7 @@ import type { Store } from "../../src/core/ports.ts";
 import { describeCorrections } from "./store-contract-corrections.ts";
 import { describeIdentity } from "./store-contract-identity.ts";
 import { describeIntegrity } from "./store-contract-integrity.ts";
+import { describeJournal } from "./store-contract-journal.ts";
 import { describeOpening } from "./store-contract-opening.ts";
 import { describeOutbox } from "./store-contract-outbox.ts";
 import { describePipeline } from "./store-contract-pipeline.ts";
@@ -37,5 +38,6 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
     describe("taking outbox rows back", () => describeRetraction(store));
     describe("a member's unit of work", () => describeOpening(store));
     describe("corrections", () => describeCorrections(store));
+    describe("the undo journal", () => describeJournal(store));
   });
 }

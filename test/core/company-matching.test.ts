@@ -35,12 +35,12 @@ describe("company matching", () => {
     const reply = await h.say("round globex screen");
     expect(reply.text).toContain('"Globex Labs"');
     expect(reply.text).toContain('"Globex Media"');
-    expect(reply.text).toContain("Type a little more");
+    expect(reply.text).toContain("type a little more");
     expect(await h.snapshot()).toEqual(before);
   });
 
   it("GIVEN both Acme and Acme Corp WHEN the member types acme THEN the exact name wins over the prefix", async () => {
-    await h.say("apply Acme");
+    await h.say("apply Acme --yes");
     const reply = await h.say("timeline acme");
     expect(reply.title).toBe("Timeline: Acme");
   });

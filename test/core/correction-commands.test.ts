@@ -71,6 +71,14 @@ describe("edit", () => {
     expect(await h.snapshot()).toEqual(before);
   });
 
+  it("GIVEN two roles at one company WHEN one's role is edited onto the other's THEN it is refused and nothing changes", async () => {
+    await h.say('apply Acme "Platform Engineer"');
+    const before = await h.snapshot();
+    const reply = await h.run('edit "Acme (Platform Engineer)" role backend');
+    expect(reply).toMatchObject({ code: "application-exists", changed: false });
+    expect(await h.snapshot()).toEqual(before);
+  });
+
   it.each([
     ["a link that is no web address", "edit acme link acme dot com", "edit-value-invalid"],
     ["a link that is not http", "edit acme link ftp://acme.example/file", "edit-value-invalid"],

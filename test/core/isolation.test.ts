@@ -38,7 +38,7 @@ describe("workspace isolation", () => {
   it("GIVEN the same user id in two workspaces WHEN each asks for the pipeline THEN each sees only their own applications", async () => {
     const a = await h.say("pipeline", ADA, TEAM_A);
     const b = await h.say("pipeline", ADA, TEAM_B);
-    expect(a.items).toEqual([`Acme Corp (Frontend): ${stageLabel("FINAL")}, waiting to hear`, "Globex: rejected"]);
+    expect(a.items).toEqual([`Acme Corp (Frontend): invited to the ${stageLabel("FINAL")}`, "Globex: rejected"]);
     expect(b.items).toEqual(["Acme (Backend): applied, waiting to hear", "Initech: applied, waiting to hear"]);
   });
 

@@ -150,8 +150,7 @@ describe("timeline", () => {
     ]);
     expect(reply.items).toEqual([
       "Mon 2 Mar 2026: applied",
-      `Mon 2 Mar 2026: ${stageLabel("TECHNICAL")} held`,
-      `Thu 5 Mar 2026: ${stageLabel("TECHNICAL")}: not this time`,
+      `Mon 2 Mar 2026: ${stageLabel("TECHNICAL")}: not this time`,
       "Thu 5 Mar 2026: met Dana",
       "Thu 5 Mar 2026: rejected",
       "Fri 6 Mar 2026: asked for feedback",

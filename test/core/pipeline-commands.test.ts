@@ -147,8 +147,8 @@ describe("invited", () => {
     const { rounds } = await h.rows();
     expect(rounds).toHaveLength(2);
     expect(rounds[0]).toMatchObject({ stage: "SCREEN", outcome: "NEXT_STEP", outcomeAt: T0 });
-    // A scheduled round that was passed counts as held at its scheduled time.
-    expect(rounds[0]?.heldAt).toEqual(rounds[0]?.scheduledAt);
+    // Passed before its booked time, it took place by the time the news came, not later.
+    expect(rounds[0]?.heldAt).toEqual(T0);
     expect(rounds[1]).toMatchObject({ stage: null, outcome: "PENDING", scheduledAt: null });
   });
 

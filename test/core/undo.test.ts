@@ -89,6 +89,38 @@ describe("undo takes back the latest change", () => {
   });
 });
 
+describe("corrections can be undone too", () => {
+  it("GIVEN an application with rounds, feedback, a note, a reflection and a gap WHEN deleted and undone THEN all of it is back", async () => {
+    await h.sayAll([
+      "apply Acme Backend",
+      "round acme screen yesterday",
+      "rejected acme",
+      "asked acme",
+      "note acme the recruiter was kind",
+      "met acme Dana",
+      "gap graphs acme",
+    ]);
+    const before = await h.snapshot();
+    expect((await h.run("delete acme --yes")).kind).toBe("done");
+    expect((await h.rows()).applications).toEqual([]);
+    expect((await h.run("undo")).code).toBe("change-undone");
+    expect(await h.snapshot()).toEqual(before);
+    expect((await h.say("timeline acme")).items?.join("\n")).toContain("the recruiter was kind");
+  });
+
+  it("GIVEN an edit and a cancelled round WHEN undone in turn THEN each comes back", async () => {
+    await h.sayAll(["apply Acme", "round acme technical tomorrow 3pm"]);
+    const booked = await h.snapshot();
+    await h.say('edit acme company "Acme Corp"');
+    const renamed = await h.snapshot();
+    await h.say('round-cancel "Acme Corp" 1');
+    await h.say("undo");
+    expect(await h.snapshot()).toEqual(renamed);
+    await h.say("undo");
+    expect(await h.snapshot()).toEqual(booked);
+  });
+});
+
 describe("the Undo button names its change", () => {
   it("GIVEN a later change WHEN the older Undo button is pressed THEN nothing is undone out of order", async () => {
     await h.say("apply Acme");

@@ -175,6 +175,44 @@ describe("Discord journey", () => {
     expect(await db.prisma.gap.count()).toBe(1);
   });
 
+  it("GIVEN two Hooli applications WHEN Ada logs an offer at hooli THEN she is asked which, and a button logs it on that one", async () => {
+    await world.command("apply", [
+      { name: "company", value: "Hooli" },
+      { name: "role", value: "Backend" },
+    ]);
+    await world.command("apply", [
+      { name: "company", value: "Hooli" },
+      { name: "role", value: "Platform" },
+    ]);
+    const { first } = await world.command("offer", [{ name: "company", value: "hooli" }]);
+    expect(shown(first)).toContain("Which Hooli?");
+    const rows = (first.data as { components?: { components: { label: string; custom_id: string }[] }[] }).components;
+    const buttons = rows?.flatMap((row) => row.components) ?? [];
+    expect(buttons.map((button) => button.label)).toEqual(["Hooli (Backend)", "Hooli (Platform)"]);
+    const before = await db.prisma.application.findMany({ where: { company: "Hooli" }, orderBy: { role: "asc" } });
+    expect(before.map((application) => application.status)).toEqual(["ACTIVE", "ACTIVE"]);
+
+    const clicked = await world.click(buttons[1]?.custom_id ?? "", ADA, GUILD);
+    expect(shown(clicked.first)).toContain("An offer from Hooli");
+    const after = await db.prisma.application.findMany({ where: { company: "Hooli" }, orderBy: { role: "asc" } });
+    expect(after.map((application) => [application.role, application.status])).toEqual([
+      ["Backend", "ACTIVE"],
+      ["Platform", "OFFER"],
+    ]);
+  });
+
+  it("GIVEN Acme tracked WHEN Ada applies to Acmee THEN she is asked if it is the same; No, a new company tracks it", async () => {
+    const { first } = await world.command("apply", [{ name: "company", value: "Acmee" }]);
+    expect(shown(first)).toContain("You already track Acme");
+    const rows = (first.data as { components?: { components: { label: string; custom_id: string }[] }[] }).components;
+    const buttons = rows?.flatMap((row) => row.components) ?? [];
+    expect(buttons.map((button) => button.label)).toEqual(["Same: Acme", "No, a new company"]);
+    expect(await db.prisma.application.count({ where: { company: "Acmee" } })).toBe(0);
+    const clicked = await world.click(buttons[1]?.custom_id ?? "", ADA, GUILD);
+    expect(shown(clicked.first)).toContain("Tracking Acmee");
+    expect(await db.prisma.application.count({ where: { company: "Acmee" } })).toBe(1);
+  });
+
   it("GIVEN another server THEN the same member sees none of this server's data", async () => {
     const { first } = await world.command("pipeline", [], { guildId: OTHER_GUILD });
     expect(shown(first)).toContain("empty");

@@ -28,6 +28,7 @@ function tableOf(tables: MemoryTables, table: JournalTable): Map<string, Row> {
     reflection: tables.reflections,
     gap: tables.gaps,
     note: tables.notes,
+    outbox: tables.outbox,
   };
   return byName[table];
 }

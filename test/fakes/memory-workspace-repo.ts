@@ -1,7 +1,7 @@
 /** The in-memory twin of the Prisma workspace repository: every lookup checks the row's workspace. */
 
 import { randomUUID } from "node:crypto";
-import { companyKey as keyOfCompany } from "../../src/core/companies.ts";
+import { companyKey as keyOfCompany, roleKey as keyOfRole } from "../../src/core/companies.ts";
 import { defaultMemberSettings } from "../../src/core/member-settings.ts";
 import type { Application, FeedbackRequest, Gap, Member, Reflection, Round } from "../../src/core/model.ts";
 import type { WorkspaceRepo } from "../../src/core/ports.ts";
@@ -92,8 +92,10 @@ export function createMemoryWorkspaceRepo(workspaceId: string, context: MemoryRe
       const wrote = writing("application.createMany");
       memberRow(input.memberId);
       const companyKey = keyOfCompany(input.company);
-      if (ofMember(tables().applications, input.memberId).some((row) => row.companyKey === companyKey)) {
-        throw new Error(`Member ${input.memberId} already has an application at ${input.company}`);
+      const roleKey = keyOfRole(input.role);
+      const taken = (row: Application) => row.companyKey === companyKey && row.roleKey === roleKey;
+      if (ofMember(tables().applications, input.memberId).some(taken)) {
+        throw new Error(`Member ${input.memberId} already has an application at ${input.company} for that role`);
       }
       const application: Application = {
         id: randomUUID(),
@@ -102,6 +104,7 @@ export function createMemoryWorkspaceRepo(workspaceId: string, context: MemoryRe
         company: input.company,
         companyKey,
         role: input.role,
+        roleKey,
         link: input.link,
         source: input.source ?? null,
         status: "ACTIVE",
@@ -119,13 +122,14 @@ export function createMemoryWorkspaceRepo(workspaceId: string, context: MemoryRe
     async updateApplication(applicationId, patch) {
       const wrote = writing("application.update");
       const application = applicationRow(applicationId);
-      const renamed = patch.company === undefined ? {} : { companyKey: keyOfCompany(patch.company) };
+      const companyKey = patch.company === undefined ? application.companyKey : keyOfCompany(patch.company);
+      const roleKey = patch.role === undefined ? application.roleKey : keyOfRole(patch.role);
       const clash = ofMember(tables().applications, application.memberId).some(
-        (row) => row.id !== applicationId && row.companyKey === renamed.companyKey,
+        (row) => row.id !== application.id && row.companyKey === companyKey && row.roleKey === roleKey,
       );
-      // The unique index on (memberId, companyKey), as Postgres would enforce it.
-      if (clash) throw new Error(`Member ${application.memberId} already has an application at ${patch.company}`);
-      Object.assign(application, definedOnly(copy({ ...patch, ...renamed })));
+      // As the unique index on (memberId, companyKey, roleKey) in Postgres refuses it.
+      if (clash) throw new Error(`Member ${application.memberId} already has an application there for that role`);
+      Object.assign(application, definedOnly(copy(patch)), { companyKey, roleKey });
       wrote(1);
       return copy(application);
     },

@@ -140,6 +140,62 @@ describe("Slack journey", () => {
     expect(await db.prisma.gap.count()).toBe(1);
   });
 
+  it("GIVEN two Hooli applications WHEN Ada logs an offer at hooli THEN she is asked which, and a button logs it on that one", async () => {
+    const { buildBlockAction } = await import("../support/slack-requests.ts");
+    await world.say("apply Hooli Backend");
+    await world.say("apply Hooli Platform");
+    const asked = await world.say("offer hooli");
+    expect(textOf(asked.json)).toContain("Which Hooli?");
+    type Element = { action_id: string; value: string; text: { text: string } };
+    const blocks = (asked.json as { blocks?: { type: string; elements?: Element[] }[] }).blocks ?? [];
+    const buttons = blocks.filter((block) => block.type === "actions").flatMap((block) => block.elements ?? []);
+    expect(buttons.map((button) => button.text.text)).toEqual(["Hooli (Backend)", "Hooli (Platform)"]);
+
+    const responseUrl = world.fake.responseUrl("which-hooli");
+    const [backend] = buttons;
+    await world.interact(
+      buildBlockAction({
+        teamId: "T1",
+        userId: "U1",
+        actionId: backend?.action_id ?? "",
+        value: backend?.value ?? "",
+        responseUrl,
+      }),
+    );
+    expect(textOf((await world.fake.waitForResponse("which-hooli")).body)).toContain("An offer from Hooli");
+    const hooli = await db.prisma.application.findMany({
+      where: { company: "Hooli", workspace: { externalId: "T1" } },
+      orderBy: { role: "asc" },
+    });
+    expect(hooli.map((application) => [application.role, application.status])).toEqual([
+      ["Backend", "OFFER"],
+      ["Platform", "ACTIVE"],
+    ]);
+  });
+
+  it("GIVEN apply Zeta Labs THEN Ada is asked how to read it, and the company button tracks Zeta Labs", async () => {
+    const { buildBlockAction } = await import("../support/slack-requests.ts");
+    const asked = await world.say("apply Zeta Labs");
+    expect(textOf(asked.json)).toContain('Is that the company \\"Zeta Labs\\"');
+    type Element = { action_id: string; value: string; text: { text: string } };
+    const blocks = (asked.json as { blocks?: { type: string; elements?: Element[] }[] }).blocks ?? [];
+    const [joined] = blocks.filter((block) => block.type === "actions").flatMap((block) => block.elements ?? []);
+    expect(joined?.text.text).toBe('Company "Zeta Labs"');
+    const responseUrl = world.fake.responseUrl("zeta-labs");
+    await world.interact(
+      buildBlockAction({
+        teamId: "T1",
+        userId: "U1",
+        actionId: joined?.action_id ?? "",
+        value: joined?.value ?? "",
+        responseUrl,
+      }),
+    );
+    expect(textOf((await world.fake.waitForResponse("zeta-labs")).body)).toContain("Tracking Zeta Labs");
+    const zeta = await db.prisma.application.findMany({ where: { companyKey: { startsWith: "zeta" } } });
+    expect(zeta.map((application) => [application.company, application.role])).toEqual([["Zeta Labs", null]]);
+  });
+
   it("GIVEN App Home opened THEN the member's pipeline, wins and settings are published", async () => {
     const { buildAppHomeOpened } = await import("../support/slack-requests.ts");
     world.fake.reset();

@@ -1,7 +1,7 @@
 /** `asked <company>`: the member sent a feedback request. */
 import { outcome, refusal, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
-import { findApplication, touchApplication } from "./support.ts";
+import { companyRefusal, findApplication, touchApplication } from "./support.ts";
 
 export const askedCommand = defineCommand({
   name: "asked",
@@ -11,7 +11,7 @@ export const askedCommand = defineCommand({
   examples: ["asked Acme"],
   async handler(ctx, { company }) {
     const match = await findApplication(ctx, company);
-    if (!match.ok) return refusal(match.code, match.problem);
+    if (!match.ok) return companyRefusal(match);
     const application = match.application;
     const [request] = await ctx.repo.listFeedback([application.id]);
     if (request?.state === "RECEIVED")

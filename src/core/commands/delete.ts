@@ -1,8 +1,8 @@
 /** `delete <company>`: removes one application with its rounds, feedback and notes, after asking. */
-import { confirmButtons, quoteWord } from "../confirm.ts";
-import { outcome, refusal, reply } from "../outcomes.ts";
+import { confirmButtons } from "../confirm.ts";
+import { outcome, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
-import { COMPANY_ARG, findApplication } from "./support.ts";
+import { COMPANY_ARG, companyRefusal, findApplication, nameInLine } from "./support.ts";
 
 export const deleteCommand = defineCommand({
   name: "delete",
@@ -12,12 +12,12 @@ export const deleteCommand = defineCommand({
   examples: ["delete Globex"],
   async handler(ctx, { company }) {
     const match = await findApplication(ctx, company);
-    if (!match.ok) return refusal(match.code, match.problem);
+    if (!match.ok) return companyRefusal(match);
     const { application } = match;
     const name = application.role ? `${application.company} (${application.role})` : application.company;
     const rounds = await ctx.repo.listRounds([application.id]);
     if (!ctx.confirmed) {
-      const line = `delete ${quoteWord(application.company)}`;
+      const line = `delete ${await nameInLine(ctx, application)}`;
       const count = rounds.length === 1 ? "round, " : rounds.length > 1 ? `${rounds.length} rounds, ` : "";
       return outcome(
         "delete-needs-confirmation",

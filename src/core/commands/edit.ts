@@ -4,7 +4,7 @@ import type { Application } from "../model.ts";
 import { outcome, refusal, reply } from "../outcomes.ts";
 import { FIELD_WORDS, readFieldValue, showField } from "./application-fields.ts";
 import { type Command, type CommandContext, defineCommand, usageOf } from "./spec.ts";
-import { COMPANY_ARG, findApplication } from "./support.ts";
+import { COMPANY_ARG, companyRefusal, findApplication } from "./support.ts";
 
 export const editCommand: Command = defineCommand({
   name: "edit",
@@ -30,12 +30,15 @@ export const editCommand: Command = defineCommand({
   ],
   async handler(ctx, { company, field, value }) {
     const match = await findApplication(ctx, company);
-    if (!match.ok) return refusal(match.code, match.problem);
+    if (!match.ok) return companyRefusal(match);
     const before = match.application;
     const patch = readFieldValue(before, field, value, ctx);
     if (!patch.ok) return refusal("edit-value-invalid", patch.problem, usageOf(editCommand));
-    if (patch.value.company !== undefined) {
-      const clash = await sameApplication(ctx, before, patch.value.company);
+    if (patch.value.company !== undefined || patch.value.role !== undefined) {
+      const clash = await sameApplication(ctx, before, {
+        company: patch.value.company ?? before.company,
+        role: patch.value.role === undefined ? before.role : patch.value.role,
+      });
       if (clash) {
         return refusal(
           "application-exists",
@@ -50,16 +53,16 @@ export const editCommand: Command = defineCommand({
   },
 });
 
-/** Another of the member's applications the renamed one would become: the same company and the same role. */
+/** Another of the member's applications the edited one would become: the same company and the same role. */
 async function sameApplication(
   ctx: CommandContext,
-  renamed: Application,
-  company: string,
+  edited: Application,
+  becomes: { company: string; role: string | null },
 ): Promise<Application | undefined> {
-  const key = companyKey(company);
-  const role = (application: Application) => (application.role ?? "").trim().toLowerCase();
+  const key = companyKey(becomes.company);
+  const role = (text: string | null) => (text ?? "").trim().toLowerCase();
   return (await ctx.repo.listApplications(ctx.member.id)).find(
-    (other) => other.id !== renamed.id && other.companyKey === key && role(other) === role(renamed),
+    (other) => other.id !== edited.id && other.companyKey === key && role(other.role) === role(becomes.role),
   );
 }
 

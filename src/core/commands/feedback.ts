@@ -1,7 +1,7 @@
 /** `feedback <company> [text]`: feedback received, kept with the application. */
 import { outcome, refusal, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
-import { COMPANY_ARG, findApplication, touchApplication } from "./support.ts";
+import { COMPANY_ARG, companyRefusal, findApplication, touchApplication } from "./support.ts";
 
 const MAX_FEEDBACK = 8000;
 
@@ -13,7 +13,7 @@ export const feedbackCommand = defineCommand({
   examples: ['feedback Acme "wanted more depth on databases"'],
   async handler(ctx, { company, text }) {
     const match = await findApplication(ctx, company);
-    if (!match.ok) return refusal(match.code, match.problem);
+    if (!match.ok) return companyRefusal(match);
     const application = match.application;
     const [request] = await ctx.repo.listFeedback([application.id]);
     const combined = [request?.feedback, text].filter(Boolean).join("\n");

@@ -64,16 +64,20 @@ function overview(commands: readonly Command[]) {
     lines.push(`*${group.title}*`);
     for (const command of group.commands) lines.push(`\`${command.usage}\` ${command.summary}`);
   }
-  return reply("Names with spaces go in \"double\" or 'single' quotes. Companies match by their first letters.", {
-    title: "Next Step commands",
-    items: lines,
-  });
+  return reply(
+    'Names with spaces go in "double" or \'single\' quotes. Companies match by their first letters; with several roles at one company, name one as "Hooli (Backend)".',
+    {
+      title: "Next Step commands",
+      items: lines,
+    },
+  );
 }
 
 function details(command: Command) {
   const fields = command.args.map((arg) => ({ label: arg.name, value: arg.description }));
   const aliases = command.aliases?.length ? `\nAlso: ${command.aliases.join(", ")}` : "";
-  return reply(`${command.summary}.\nUsage: \`${usageOf(command)}\`${aliases}`, {
+  const notes = command.notes ? `\n${command.notes}` : "";
+  return reply(`${command.summary}.\nUsage: \`${usageOf(command)}\`${aliases}${notes}`, {
     title: `help ${command.name}`,
     fields,
     items: command.examples.map((example) => `\`${example}\``),

@@ -1,7 +1,7 @@
 /** `impression <company> <1-5> [notes]`: the member judges the employer too. */
-import { outcome, refusal, reply } from "../outcomes.ts";
+import { outcome, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
-import { COMPANY_ARG, findApplication } from "./support.ts";
+import { COMPANY_ARG, companyRefusal, findApplication } from "./support.ts";
 
 export const impressionCommand = defineCommand({
   name: "impression",
@@ -16,7 +16,7 @@ export const impressionCommand = defineCommand({
   examples: ["impression Acme 4 kind interviewers, slow to reply"],
   async handler(ctx, { company, rating, notes }) {
     const match = await findApplication(ctx, company);
-    if (!match.ok) return refusal(match.code, match.problem);
+    if (!match.ok) return companyRefusal(match);
     await ctx.repo.updateApplication(match.application.id, {
       impression: rating,
       impressionNotes: notes ?? match.application.impressionNotes,

@@ -1,13 +1,14 @@
 /** `invited <company> [stage] [when]`: an invitation to the next step, a win worth celebrating. */
 
-import { momentWords, quoteWord } from "../confirm.ts";
+import { momentWords } from "../confirm.ts";
 import { formatMoment } from "../moments.ts";
-import { outcome, refusal, reply } from "../outcomes.ts";
+import { outcome, reply } from "../outcomes.ts";
 import { queueWin } from "../outreach.ts";
+import { heldBy, tookPlaceAt } from "../round-times.ts";
 import { statusAfter } from "../transitions.ts";
 import { defineCommand } from "./spec.ts";
 import { stageLabel, stageWord } from "./stages.ts";
-import { COMPANY_ARG, findApplication, latestPending, roundsOf, touchApplication } from "./support.ts";
+import { COMPANY_ARG, companyRefusal, findApplication, nameInLine, roundsOf, touchApplication } from "./support.ts";
 import { checkTransition } from "./transition-check.ts";
 
 export const invitedCommand = defineCommand({
@@ -23,24 +24,30 @@ export const invitedCommand = defineCommand({
   examples: ["invited Acme onsite Dec 3 10:00", "invited Globex"],
   async handler(ctx, { company, stage, when }) {
     const match = await findApplication(ctx, company);
-    if (!match.ok) return refusal(match.code, match.problem);
+    if (!match.ok) return companyRefusal(match);
     const application = match.application;
     const said = [stage ? stageWord(stage) : "", when ? momentWords(when.at, ctx.timeZone) : ""].filter(Boolean);
     const stop = checkTransition(
       ctx,
       application,
       "invited",
-      ["invited", quoteWord(application.company), ...said].join(" "),
+      ["invited", await nameInLine(ctx, application), ...said].join(" "),
     );
     if (stop) return stop;
-    const passed = latestPending(await roundsOf(ctx, application));
-    if (passed) {
-      await ctx.repo.updateRound(passed.id, {
+    const rounds = await roundsOf(ctx, application);
+    const pending = rounds.filter((round) => round.outcome === "PENDING");
+    // An invitation to a stage already booked and still to come is news of that round, not a step past it.
+    const booked = stage ? pending.find((round) => round.stage === stage && !tookPlaceAt(round, ctx.now)) : undefined;
+    // Every other round still waiting is behind the member now: the invitation is their answer.
+    const passed = pending.filter((round) => round !== booked);
+    for (const round of passed) {
+      await ctx.repo.updateRound(round.id, {
         outcome: "NEXT_STEP",
         outcomeAt: ctx.now,
-        heldAt: passed.heldAt ?? passed.scheduledAt ?? ctx.now,
+        heldAt: heldBy(round, ctx.now),
       });
-    } else {
+    }
+    if (passed.length === 0 && !rounds.some((round) => round.stage === "APPLIED")) {
       // The step that was passed is the application itself: record it so every invitation counts.
       await ctx.repo.createRound({
         applicationId: application.id,
@@ -51,12 +58,16 @@ export const invitedCommand = defineCommand({
         outcomeAt: ctx.now,
       });
     }
-    const next = await ctx.repo.createRound({
-      applicationId: application.id,
-      stage: stage ?? null,
-      scheduledAt: when?.at ?? null,
-      heldAt: null,
-    });
+    const next = booked
+      ? when
+        ? await ctx.repo.updateRound(booked.id, { scheduledAt: when.at })
+        : booked
+      : await ctx.repo.createRound({
+          applicationId: application.id,
+          stage: stage ?? null,
+          scheduledAt: when?.at ?? null,
+          heldAt: null,
+        });
     await touchApplication(ctx, application, statusAfter(application.status, "invited"));
     const win = await queueWin(ctx, application, { id: next.id, kind: "invitation", stage: stage ?? null });
     const whenText = when ? ` on ${formatMoment(when.at, ctx.timeZone, when.hasTime)}` : "";

@@ -1,7 +1,7 @@
 /** `learned <company> <what>`: own success metric, did I learn something? */
-import { outcome, refusal, reply } from "../outcomes.ts";
+import { outcome, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
-import { COMPANY_ARG, recordReflection } from "./support.ts";
+import { COMPANY_ARG, companyRefusal, recordReflection } from "./support.ts";
 
 export const learnedCommand = defineCommand({
   name: "learned",
@@ -12,7 +12,7 @@ export const learnedCommand = defineCommand({
   examples: ["learned Acme how consistent hashing handles node loss"],
   async handler(ctx, { company, what }) {
     const match = await recordReflection(ctx, company, { learned: what, personMet: null });
-    if (!match.ok) return refusal(match.code, match.problem);
+    if (!match.ok) return companyRefusal(match);
     return outcome(
       "learning-recorded",
       reply(`Learned from ${match.application.company}: "${what}". That stays with you into the next round.`),

@@ -1,7 +1,7 @@
 /** `met <company> <who>`: own success metric, did I meet someone? */
-import { outcome, refusal, reply } from "../outcomes.ts";
+import { outcome, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
-import { COMPANY_ARG, recordReflection } from "./support.ts";
+import { COMPANY_ARG, companyRefusal, recordReflection } from "./support.ts";
 
 export const metCommand = defineCommand({
   name: "met",
@@ -11,7 +11,7 @@ export const metCommand = defineCommand({
   examples: ["met Acme Dana, the staff engineer who ran the pairing round"],
   async handler(ctx, { company, who }) {
     const match = await recordReflection(ctx, company, { personMet: who, learned: null });
-    if (!match.ok) return refusal(match.code, match.problem);
+    if (!match.ok) return companyRefusal(match);
     return outcome(
       "person-met-recorded",
       reply(`Met ${who} at ${match.application.company}: that's a success you own, whatever the outcome.`),

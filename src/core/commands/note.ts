@@ -2,7 +2,7 @@
 import { outcome, refusal, reply } from "../outcomes.ts";
 import { formatLocalDay } from "../time.ts";
 import { defineCommand } from "./spec.ts";
-import { COMPANY_ARG, findApplication } from "./support.ts";
+import { COMPANY_ARG, companyRefusal, findApplication } from "./support.ts";
 
 export const MAX_NOTE_LENGTH = 1000;
 
@@ -17,7 +17,7 @@ export const noteCommand = defineCommand({
       return refusal("note-too-long", `A note holds ${MAX_NOTE_LENGTH} characters; that one has ${text.length}.`);
     }
     const match = await findApplication(ctx, company);
-    if (!match.ok) return refusal(match.code, match.problem);
+    if (!match.ok) return companyRefusal(match);
     const { application } = match;
     await ctx.repo.createNote({ memberId: ctx.member.id, applicationId: application.id, text });
     return outcome(

@@ -2,11 +2,10 @@
 import type { Application, BotMessage, Round } from "../model.ts";
 import { formatMoment } from "../moments.ts";
 import { outcome, reply } from "../outcomes.ts";
+import { tookPlaceAt } from "../round-times.ts";
 import { defineCommand } from "./spec.ts";
 import { stageLabel } from "./stages.ts";
-import { STATUS_WORDS } from "./support.ts";
-
-const OPEN = new Set(["ACTIVE", "OFFER"]);
+import { isInProgress, STATUS_WORDS } from "./support.ts";
 
 export const pipelineCommand = defineCommand({
   name: "pipeline",
@@ -33,8 +32,8 @@ export function pipelineReply(
   now: Date,
 ): BotMessage {
   if (applications.length === 0) return reply("Your pipeline is empty. Start with `apply <company>`.");
-  const open = applications.filter((application) => OPEN.has(application.status));
-  const closed = applications.filter((application) => !OPEN.has(application.status));
+  const open = applications.filter(isInProgress);
+  const closed = applications.filter((application) => !isInProgress(application));
   const line = (application: Application) =>
     `${application.company}${application.role ? ` (${application.role})` : ""}: ${describe(application, rounds, timeZone, now)}`;
   const counts = Object.entries(
@@ -56,5 +55,8 @@ function describe(application: Application, rounds: readonly Round[], timeZone: 
   if (upcoming?.scheduledAt) return `${stageLabel(upcoming.stage)} on ${formatMoment(upcoming.scheduledAt, timeZone)}`;
   const latest = own.at(-1);
   if (!latest) return "applied, waiting to hear";
-  return latest.outcome === "PENDING" ? `${stageLabel(latest.stage)}, waiting to hear` : stageLabel(latest.stage);
+  if (latest.outcome !== "PENDING") return stageLabel(latest.stage);
+  return tookPlaceAt(latest, now)
+    ? `${stageLabel(latest.stage)}, waiting to hear`
+    : `invited to the ${stageLabel(latest.stage)}`;
 }

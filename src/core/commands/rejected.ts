@@ -1,11 +1,18 @@
 /** `rejected <company> [stage]`: a no from one team. Never posted publicly; private encouragement follows. */
 
-import { quoteWord } from "../confirm.ts";
-import { outcome, refusal, reply } from "../outcomes.ts";
+import { outcome, reply } from "../outcomes.ts";
 import { queueRejectionSupport } from "../outreach.ts";
 import { defineCommand } from "./spec.ts";
 import { stageWord } from "./stages.ts";
-import { COMPANY_ARG, findApplication, latestPending, roundsOf, touchApplication } from "./support.ts";
+import {
+  COMPANY_ARG,
+  companyRefusal,
+  findApplication,
+  latestPending,
+  nameInLine,
+  roundsOf,
+  touchApplication,
+} from "./support.ts";
 import { checkTransition } from "./transition-check.ts";
 
 export const rejectedCommand = defineCommand({
@@ -17,9 +24,9 @@ export const rejectedCommand = defineCommand({
   examples: ["rejected Acme", "rejected Globex onsite"],
   async handler(ctx, { company, stage }) {
     const match = await findApplication(ctx, company);
-    if (!match.ok) return refusal(match.code, match.problem);
+    if (!match.ok) return companyRefusal(match);
     const application = match.application;
-    const line = `rejected ${quoteWord(application.company)}${stage ? ` ${stageWord(stage)}` : ""}`;
+    const line = `rejected ${await nameInLine(ctx, application)}${stage ? ` ${stageWord(stage)}` : ""}`;
     const stop = checkTransition(ctx, application, "rejected", line);
     if (stop) return stop;
     const pending = latestPending(await roundsOf(ctx, application));

@@ -6,7 +6,7 @@ import { type CommandResult, refusal } from "../outcomes.ts";
 import { formatLocalDay } from "../time.ts";
 import type { CommandContext } from "./spec.ts";
 import { stageLabel } from "./stages.ts";
-import { findApplication } from "./support.ts";
+import { companyRefusal, findApplication } from "./support.ts";
 
 /** The messages timed by a round: they must not go out for a round that moved or won't happen. */
 export const ROUND_TIMED_KINDS = ["prep", "reflection"] as const satisfies readonly NotificationKind[];
@@ -21,7 +21,7 @@ export type RoundLookup =
  */
 export async function findRound(ctx: CommandContext, company: string, number: number): Promise<RoundLookup> {
   const match = await findApplication(ctx, company);
-  if (!match.ok) return { ok: false, refusal: refusal(match.code, match.problem) };
+  if (!match.ok) return { ok: false, refusal: companyRefusal(match) };
   const { application } = match;
   const rounds = await ctx.repo.listRounds([application.id]);
   const round = rounds[number - 1];

@@ -1,10 +1,10 @@
 /** `round <company> <stage> [when]`: a round scheduled (future) or held (past, or no date given); the reply says when. */
 
 import { formatMoment } from "../moments.ts";
-import { outcome, reply } from "../outcomes.ts";
+import { outcome, refusal, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
 import { stageLabel } from "./stages.ts";
-import { COMPANY_ARG, findOpenApplication, touchApplication } from "./support.ts";
+import { COMPANY_ARG, findOpenApplication, roundsOf, touchApplication } from "./support.ts";
 
 export const roundCommand = defineCommand({
   name: "round",
@@ -23,16 +23,29 @@ export const roundCommand = defineCommand({
     const application = open.application;
     const at = when?.at ?? ctx.now;
     const upcoming = at.getTime() > ctx.now.getTime();
-    await ctx.repo.createRound({
-      applicationId: application.id,
-      stage,
-      scheduledAt: when ? at : null,
-      heldAt: upcoming ? null : at,
-    });
-    await touchApplication(ctx, application, application.status === "GHOSTED" ? "ACTIVE" : undefined);
+    const times = { scheduledAt: when ? at : null, heldAt: upcoming ? null : at };
     const label = stageLabel(stage);
     // The day and time as understood: a date given without a time shows as a day alone.
     const moment = formatMoment(at, ctx.timeZone, when?.hasTime ?? false);
+    const rounds = await roundsOf(ctx, application);
+    // The same round logged twice (same stage, same time) is one round.
+    const scheduled = times.scheduledAt?.getTime();
+    if (
+      scheduled !== undefined &&
+      rounds.some((round) => round.stage === stage && round.scheduledAt?.getTime() === scheduled)
+    ) {
+      return refusal(
+        "round-exists",
+        `You already have the ${label} with ${application.company} on ${moment}. Nothing to add.`,
+      );
+    }
+    // An invitation to this stage that had no time yet: this is that round, now with its time.
+    const invitedTo = rounds.find(
+      (round) => round.stage === stage && round.outcome === "PENDING" && !round.scheduledAt && !round.heldAt,
+    );
+    if (invitedTo) await ctx.repo.updateRound(invitedTo.id, times);
+    else await ctx.repo.createRound({ applicationId: application.id, stage, ...times });
+    await touchApplication(ctx, application, application.status === "GHOSTED" ? "ACTIVE" : undefined);
     if (upcoming) {
       return outcome(
         "round-scheduled",

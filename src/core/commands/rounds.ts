@@ -1,9 +1,9 @@
 /** `rounds <company>`: one application's rounds, numbered for `round-edit` and `round-cancel`. */
 import { quoteWord } from "../confirm.ts";
-import { outcome, refusal, reply } from "../outcomes.ts";
+import { outcome, reply } from "../outcomes.ts";
 import { describeRound } from "./round-numbers.ts";
 import { defineCommand } from "./spec.ts";
-import { COMPANY_ARG, findApplication } from "./support.ts";
+import { COMPANY_ARG, companyRefusal, findApplication } from "./support.ts";
 
 export const roundsCommand = defineCommand({
   name: "rounds",
@@ -14,7 +14,7 @@ export const roundsCommand = defineCommand({
   readsOnly: true,
   async handler(ctx, { company }) {
     const match = await findApplication(ctx, company);
-    if (!match.ok) return refusal(match.code, match.problem);
+    if (!match.ok) return companyRefusal(match);
     const { application } = match;
     const rounds = await ctx.repo.listRounds([application.id]);
     const name = quoteWord(application.company);

@@ -1,7 +1,7 @@
 /** `skip <company>`: "not this one", stop chasing feedback for this application. */
 import { outcome, refusal, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
-import { COMPANY_ARG, findApplication } from "./support.ts";
+import { COMPANY_ARG, companyRefusal, findApplication } from "./support.ts";
 
 export const skipCommand = defineCommand({
   name: "skip",
@@ -12,7 +12,7 @@ export const skipCommand = defineCommand({
   examples: ["skip Acme"],
   async handler(ctx, { company }) {
     const match = await findApplication(ctx, company);
-    if (!match.ok) return refusal(match.code, match.problem);
+    if (!match.ok) return companyRefusal(match);
     const [request] = await ctx.repo.listFeedback([match.application.id]);
     if (request?.state === "RECEIVED")
       return refusal("feedback-already-received", `You already have feedback from ${match.application.company}.`);

@@ -2,7 +2,7 @@
 import { formatMoment } from "../moments.ts";
 import { outcome, refusal, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
-import { COMPANY_ARG, findApplication } from "./support.ts";
+import { COMPANY_ARG, companyRefusal, findApplication } from "./support.ts";
 
 const WEEK_MS = 7 * 86_400_000;
 
@@ -14,7 +14,7 @@ export const snoozeCommand = defineCommand({
   examples: ["snooze Acme"],
   async handler(ctx, { company }) {
     const match = await findApplication(ctx, company);
-    if (!match.ok) return refusal(match.code, match.problem);
+    if (!match.ok) return companyRefusal(match);
     const [request] = await ctx.repo.listFeedback([match.application.id]);
     if (!request || request.state === "RECEIVED" || request.state === "GAVE_UP") {
       return refusal("no-feedback-reminder", `There's no feedback reminder running for ${match.application.company}.`);

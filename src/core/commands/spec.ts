@@ -3,6 +3,7 @@ import type { Member, Platform, Workspace } from "../model.ts";
 import type { CommandResult } from "../outcomes.ts";
 import type { WorkspaceRepo } from "../ports.ts";
 import type { ArgKind, KindValue } from "./arg-kinds.ts";
+import type { Said } from "./said.ts";
 
 export interface ArgSpec {
   name: string;
@@ -32,6 +33,8 @@ export interface CommandContext {
   isAdmin: boolean;
   /** The line ended in `--yes`: the member already answered the question this command would ask. */
   confirmed: boolean;
+  /** How the member gave the command: to offer it again on another company, and to see what they quoted. */
+  said: Said;
   /** The whole command table, for help. */
   commands: readonly Command[];
 }
@@ -62,6 +65,8 @@ export interface CommandSpec<A extends readonly ArgSpec[] = readonly ArgSpec[]> 
   summary: string;
   args: A;
   examples: readonly string[];
+  /** How the command reads what is typed, when its usage line can't say it; shown by `help <command>`. */
+  notes?: string;
   /** Only workspace admins may run it. */
   adminOnly?: boolean;
   /** It only reads, so it runs without a transaction; a write through its repository throws. */

@@ -14,7 +14,7 @@ export const statsCommand = defineCommand({
   examples: ["stats"],
   readsOnly: true,
   async handler(ctx) {
-    return outcome("stats-shown", statsReply(await memberStats(ctx.repo, ctx.member.id)));
+    return outcome("stats-shown", statsReply(await memberStats(ctx.repo, ctx.member.id, ctx.now)));
   },
 });
 

@@ -1,10 +1,9 @@
 /** The shared step behind `offer`, `accepted`, `withdraw` and `ghosted`: move an application to a status once. */
-import { quoteWord } from "../confirm.ts";
 import type { Application, RoundOutcome } from "../model.ts";
-import { type CommandResult, refusal } from "../outcomes.ts";
+import type { CommandResult } from "../outcomes.ts";
 import { type StatusEvent, statusAfter } from "../transitions.ts";
 import type { CommandContext } from "./spec.ts";
-import { findApplication, latestPending, roundsOf, touchApplication } from "./support.ts";
+import { companyRefusal, findApplication, latestPending, nameInLine, roundsOf, touchApplication } from "./support.ts";
 import { checkTransition } from "./transition-check.ts";
 
 export type StatusChange = { ok: true; application: Application } | { ok: false; answer: CommandResult };
@@ -17,9 +16,9 @@ export async function changeStatus(
   roundOutcome: RoundOutcome,
 ): Promise<StatusChange> {
   const match = await findApplication(ctx, company);
-  if (!match.ok) return { ok: false, answer: refusal(match.code, match.problem) };
+  if (!match.ok) return { ok: false, answer: companyRefusal(match) };
   const application = match.application;
-  const stop = checkTransition(ctx, application, event, `${event} ${quoteWord(application.company)}`);
+  const stop = checkTransition(ctx, application, event, `${event} ${await nameInLine(ctx, application)}`);
   if (stop) return { ok: false, answer: stop };
   const pending = latestPending(await roundsOf(ctx, application));
   if (pending) await ctx.repo.updateRound(pending.id, { outcome: roundOutcome, outcomeAt: ctx.now });

@@ -1,6 +1,7 @@
 /** Shared steps of pipeline handlers: finding the application a member means and recording activity on it. */
-import { type ApplicationMatch, matchApplication } from "../companies.ts";
-import type { Application, ApplicationStatus, Round } from "../model.ts";
+import { type ApplicationMatch, matchApplication, nameOf } from "../companies.ts";
+import { quoteWord } from "../confirm.ts";
+import type { Application, ApplicationStatus, BotButton, Round } from "../model.ts";
 import { type CommandResult, refusal } from "../outcomes.ts";
 import { STATUS_WORDS, takesRounds } from "../transitions.ts";
 import type { CommandContext } from "./spec.ts";
@@ -8,9 +9,30 @@ import type { CommandContext } from "./spec.ts";
 /** The argument most commands start with: one of the member's companies. */
 export const COMPANY_ARG = { name: "company", kind: "company", required: true, description: "the company" } as const;
 
-/** The member's application for a typed company name, or a friendly problem. */
-export async function findApplication(ctx: CommandContext, company: string): Promise<ApplicationMatch> {
-  return matchApplication(await ctx.repo.listApplications(ctx.member.id), company);
+/** A typed company name that found no one application: the problem, and a button per name that would. */
+export type CompanyMiss = Extract<ApplicationMatch, { ok: false }> & { buttons: BotButton[] };
+
+/**
+ * The member's application for a typed company name, or a friendly problem whose buttons run the member's command
+ * again on each application it could mean ("Which Hooli?") or each near miss ("Did you mean Acme Corp?").
+ */
+export async function findApplication(
+  ctx: CommandContext,
+  company: string,
+): Promise<{ ok: true; application: Application } | CompanyMiss> {
+  const match = matchApplication(await ctx.repo.listApplications(ctx.member.id), company);
+  if (match.ok) return match;
+  const buttons = match.candidates.map((name) => ({
+    actionId: match.code === "company-ambiguous" ? "company.which" : "company.meant",
+    label: name,
+    command: ctx.said.retry(name),
+  }));
+  return { ...match, buttons };
+}
+
+/** The refusal for a company name that found no one application (or another problem), with any buttons it carries. */
+export function companyRefusal(miss: { code: Parameters<typeof refusal>[0]; problem: string; buttons?: BotButton[] }) {
+  return refusal(miss.code, miss.problem, undefined, miss.buttons?.length ? { buttons: miss.buttons } : {});
 }
 
 /** Records that something happened on the application now, optionally changing its status. */
@@ -41,6 +63,11 @@ export function isClosed(application: Application): boolean {
   return !takesRounds(application.status);
 }
 
+/** Still in play: neither closed nor gone quiet (a ghosted application can come back, but isn't in progress). */
+export function isInProgress(application: Application): boolean {
+  return !isClosed(application) && application.status !== "GHOSTED";
+}
+
 /**
  * The member's application for a typed company name when it is still open, or the refusal to return: no such
  * company, or closed, in which case `doesNotFit` ends the sentence ("an invitation doesn't fit there").
@@ -51,7 +78,7 @@ export async function findOpenApplication(
   doesNotFit: string,
 ): Promise<{ ok: true; application: Application } | { ok: false; refusal: CommandResult }> {
   const match = await findApplication(ctx, company);
-  if (!match.ok) return { ok: false, refusal: refusal(match.code, match.problem) };
+  if (!match.ok) return { ok: false, refusal: companyRefusal(match) };
   const { application } = match;
   if (!isClosed(application)) return match;
   return {
@@ -75,7 +102,7 @@ export async function recordReflection(
   ctx: CommandContext,
   company: string,
   metric: { personMet: string | null; learned: string | null },
-): Promise<ApplicationMatch> {
+): Promise<{ ok: true; application: Application } | CompanyMiss> {
   const match = await findApplication(ctx, company);
   if (!match.ok) return match;
   const round = await latestRound(ctx, match.application);
@@ -86,4 +113,9 @@ export async function recordReflection(
     ...metric,
   });
   return match;
+}
+
+/** How a command line names this application: its company, or "Company (Role)" when the member has several there. */
+export async function nameInLine(ctx: CommandContext, application: Application): Promise<string> {
+  return quoteWord(nameOf(application, await ctx.repo.listApplications(ctx.member.id)));
 }

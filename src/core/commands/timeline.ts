@@ -1,10 +1,11 @@
 /** `timeline <company>`: the dated story of one application. */
-import type { Application, FeedbackRequest, Note, Reflection, Round } from "../model.ts";
-import { outcome, refusal, reply } from "../outcomes.ts";
+import type { Application, FeedbackRequest, Note, Reflection, Round, RoundOutcome } from "../model.ts";
+import { outcome, reply } from "../outcomes.ts";
+import { tookPlaceAt } from "../round-times.ts";
 import { formatLocalDay } from "../time.ts";
 import { defineCommand } from "./spec.ts";
 import { stageLabel } from "./stages.ts";
-import { COMPANY_ARG, findApplication, STATUS_WORDS } from "./support.ts";
+import { COMPANY_ARG, companyRefusal, findApplication, STATUS_WORDS } from "./support.ts";
 
 type Entry = { at: Date; text: string };
 
@@ -18,7 +19,7 @@ export const timelineCommand = defineCommand({
   readsOnly: true,
   async handler(ctx, { company }) {
     const match = await findApplication(ctx, company);
-    if (!match.ok) return refusal(match.code, match.problem);
+    if (!match.ok) return companyRefusal(match);
     const application = match.application;
     const [rounds, feedback, reflections, notes] = await Promise.all([
       ctx.repo.listRounds([application.id]),
@@ -32,6 +33,7 @@ export const timelineCommand = defineCommand({
       feedback[0],
       reflections.filter((reflection) => reflection.applicationId === application.id),
       notes.filter((note) => note.applicationId === application.id),
+      ctx.now,
     );
     const fields = [{ label: "Status", value: STATUS_WORDS[application.status] }];
     if (application.impression) fields.push({ label: "Your impression", value: `${application.impression}/5` });
@@ -48,25 +50,17 @@ export const timelineCommand = defineCommand({
   },
 });
 
-/** Everything that happened, oldest first. */
+/** Everything that happened, oldest first: each round once, at the time it took place (or is booked), with its outcome. */
 export function timelineEntries(
   application: Application,
   rounds: readonly Round[],
   feedback: FeedbackRequest | undefined,
   reflections: readonly Reflection[],
   notes: readonly Note[],
+  now: Date,
 ): Entry[] {
   const entries: Entry[] = [{ at: application.appliedAt, text: "applied" }];
-  for (const round of rounds) {
-    const label = stageLabel(round.stage);
-    if (round.scheduledAt && !round.heldAt) entries.push({ at: round.scheduledAt, text: `${label} scheduled` });
-    if (round.heldAt) entries.push({ at: round.heldAt, text: `${label} held` });
-    if (!round.scheduledAt && !round.heldAt) entries.push({ at: round.createdAt, text: `invited to the ${label}` });
-    if (round.outcomeAt && round.outcome === "NEXT_STEP")
-      entries.push({ at: round.outcomeAt, text: `${label}: passed` });
-    if (round.outcomeAt && round.outcome === "REJECTED")
-      entries.push({ at: round.outcomeAt, text: `${label}: not this time` });
-  }
+  for (const round of rounds) entries.push(roundEntry(round, now));
   if (feedback?.askedAt) entries.push({ at: feedback.askedAt, text: "asked for feedback" });
   if (feedback?.receivedAt)
     entries.push({ at: feedback.receivedAt, text: `feedback: ${feedback.feedback ?? "received"}` });
@@ -79,4 +73,21 @@ export function timelineEntries(
     entries.push({ at: application.statusChangedAt, text: STATUS_WORDS[application.status] });
   }
   return entries.sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+const SETTLED: Record<Exclude<RoundOutcome, "PENDING">, string> = {
+  NEXT_STEP: "passed",
+  REJECTED: "not this time",
+  NO_RESPONSE: "no answer",
+};
+
+/** One round as one line: when it took place, is booked, or (neither yet) when the member was invited to it. */
+function roundEntry(round: Round, now: Date): Entry {
+  const label = stageLabel(round.stage);
+  const tookPlace = tookPlaceAt(round, now);
+  const at = tookPlace ?? round.scheduledAt ?? round.outcomeAt ?? round.createdAt;
+  if (round.outcome !== "PENDING") return { at, text: `${label}: ${SETTLED[round.outcome]}` };
+  if (tookPlace) return { at, text: `${label}: held, waiting to hear` };
+  if (round.scheduledAt) return { at, text: `${label}: scheduled` };
+  return { at, text: `invited to the ${label}` };
 }

@@ -1,7 +1,7 @@
 /** `waiting <company>`: still waiting to hear; counts as news, so the silence nudge starts over. */
-import { outcome, refusal, reply } from "../outcomes.ts";
+import { outcome, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
-import { COMPANY_ARG, findApplication, touchApplication } from "./support.ts";
+import { COMPANY_ARG, companyRefusal, findApplication, touchApplication } from "./support.ts";
 
 export const waitingCommand = defineCommand({
   name: "waiting",
@@ -11,7 +11,7 @@ export const waitingCommand = defineCommand({
   examples: ["waiting Acme"],
   async handler(ctx, { company }) {
     const match = await findApplication(ctx, company);
-    if (!match.ok) return refusal(match.code, match.problem);
+    if (!match.ok) return companyRefusal(match);
     await touchApplication(ctx, match.application);
     return outcome(
       "waiting-noted",

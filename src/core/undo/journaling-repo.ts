@@ -1,6 +1,6 @@
 /** Wraps a member's repository so every write a command makes is remembered as the row it replaced, for `undo`. */
 import type { WorkspaceRepo } from "../ports.ts";
-import type { JournalEntry, JournalTable } from "./journal.ts";
+import type { JournalEntry, JournalTable, RowImage } from "./journal.ts";
 
 /** What one command did, as an undo needs it. */
 export interface Journal {
@@ -54,8 +54,7 @@ const METHOD_POLICY: Record<keyof WorkspaceRepo, "reads" | "journaled" | "not un
   recordChange: "not undoable",
   markChangeUndone: "not undoable",
   takeBackOutbox: "not undoable",
-  // Messages about a deleted application or a moved round; once undone, the jobs queue what is still due again.
-  cancelPendingMessages: "not undoable",
+  cancelPendingMessages: "journaled",
 };
 
 /** The methods an undo must see, for tests that check the wrapper covers them all. */
@@ -73,6 +72,12 @@ export function journaling(inner: WorkspaceRepo): { repo: WorkspaceRepo; journal
     if (seen.has(key)) return;
     seen.add(key);
     journal.entries.push({ table, id, before: await inner.snapshotRow(table, id) });
+  }
+  function remember(table: JournalTable, id: string, image: RowImage): void {
+    const key = `${table}:${id}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    journal.entries.push({ table, id, before: image });
   }
   function created(table: JournalTable, id: string): void {
     seen.add(`${table}:${id}`);
@@ -163,6 +168,17 @@ export function journaling(inner: WorkspaceRepo): { repo: WorkspaceRepo; journal
       const note = await inner.createNote(input);
       created("note", note.id);
       return note;
+    },
+    async cancelPendingMessages(memberId, filter) {
+      // Messages a deletion or a moved round called off come back with an undo, an encouragement above all.
+      const waiting = await inner.listOutbox(memberId);
+      const cancelled = await inner.cancelPendingMessages(memberId, filter);
+      if (cancelled > 0) {
+        const left = new Set((await inner.listOutbox(memberId)).map((message) => message.id));
+        // The rows as listed are the rows as stored (every column), so they are their own before-images.
+        for (const message of waiting.filter((row) => !left.has(row.id))) remember("outbox", message.id, { ...message });
+      }
+      return cancelled;
     },
     async enqueue(message) {
       const queued = await inner.enqueue(message);
