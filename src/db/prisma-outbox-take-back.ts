@@ -1,5 +1,10 @@
 /** Taking outbox rows back for an undo over Prisma: delete what has not gone out, retract channel posts that have. */
-import { RETRACTION_KIND, retractionDedupeKey, retractionPayload } from "../core/delivery/retraction.ts";
+import {
+  RETRACTION_KIND,
+  retractionDedupeKey,
+  retractionPayload,
+  TAKEN_BACK_MARK,
+} from "../core/delivery/retraction.ts";
 import type { OutboxStatus, OutboxTarget } from "../core/model.ts";
 import type { TakenBack } from "../core/ports.ts";
 import { Prisma } from "./generated/client.ts";
@@ -57,6 +62,14 @@ export async function takeBackOutbox(
       })),
       skipDuplicates: true,
     });
+  }
+  const takenBack = [...posted, ...unsettled];
+  if (takenBack.length > 0) {
+    // The post is coming down, so its key is freed: the same win logged again is celebrated again.
+    await tx.$executeRaw`
+      UPDATE "Outbox" SET "dedupeKey" = "dedupeKey" || ${TAKEN_BACK_MARK} || ':' || id
+      WHERE "workspaceId" = ${workspaceId} AND id IN (${Prisma.join(takenBack.map((row) => row.id))})
+        AND "dedupeKey" NOT LIKE ${`%${TAKEN_BACK_MARK}:%`}`;
   }
   if (unsettled.length > 0) {
     await tx.outbox.updateMany({

@@ -15,10 +15,17 @@ runJourneyContract("console", async () => {
   const store = createPrismaStore(db, { clock });
   const bot = createBot({ store, clock, logger: silentLogger });
   const printed: string[] = [];
+  // The whole transcript: a terminal's channel is what was printed, posts and take-back notices alike.
+  const transcript: string[] = [];
   const adapter = createConsoleAdapter({
     bot,
     input: process.stdin,
-    output: { write: (text: string) => printed.push(text) } as unknown as NodeJS.WritableStream,
+    output: {
+      write: (text: string) => {
+        printed.push(text);
+        transcript.push(text);
+      },
+    } as unknown as NodeJS.WritableStream,
     workspace: { platform: "CONSOLE", externalId: "local", name: "Local team" },
     user: { externalId: "local-user", displayName: "Ada", isAdmin: true },
     interactive: false,
@@ -46,6 +53,14 @@ runJourneyContract("console", async () => {
           channel: lines.filter((line) => line.startsWith("#team") || line.startsWith("[#team")).join("\n"),
           dms: lines.filter((line) => line.includes("DM from next-step")).join("\n"),
         };
+      },
+      async postsInChannel() {
+        const team = transcript
+          .join("\n")
+          .split("\n")
+          .filter((line) => line.startsWith("[#team] "));
+        const takenBack = team.filter((line) => line.includes("(a post was taken back)")).length;
+        return team.length - 2 * takenBack;
       },
     },
     close: () => db.close(),

@@ -8,6 +8,8 @@ export interface JourneyDriver {
   setChannel(): Promise<void>;
   /** Moves time on by `advanceMs`, delivers what is due; returns what the team channel and the member's DMs now hold. */
   deliver(advanceMs: number): Promise<{ channel: string; dms: string }>;
+  /** How many posts the team channel shows now (the console: posts printed less those printed as taken back). */
+  postsInChannel(): Promise<number>;
 }
 
 export function runJourneyContract(
@@ -55,6 +57,26 @@ export function runJourneyContract(
       expect(channel.toLowerCase()).not.toContain("reject");
       expect(dms).toContain("Globex");
       expect(dms).toContain("Acme");
+    });
+
+    it("GIVEN an offer whose celebration was posted WHEN the member undoes THEN the post comes down and the offer is gone", async () => {
+      await driver.deliver(15 * 60_000);
+      const before = await driver.postsInChannel();
+      const offered = await driver.say("offer acme");
+      expect(offered).toContain("An offer from Acme");
+      expect(offered).toContain("Undo");
+      // Nothing reaches the team within the undo window; after it, the post is up.
+      await driver.deliver(60_000);
+      expect(await driver.postsInChannel()).toBe(before);
+      await driver.deliver(2 * 60_000);
+      expect(await driver.postsInChannel()).toBe(before + 1);
+      expect(await driver.say("undo")).toContain("taking the post down");
+      await driver.deliver(1_000);
+      expect(await driver.postsInChannel()).toBe(before);
+      expect(await driver.say("offer acme")).toContain("An offer from Acme");
+      expect(await driver.say("undo")).toContain("won't go out");
+      await driver.deliver(15 * 60_000);
+      expect(await driver.postsInChannel()).toBe(before);
     });
   });
 }

@@ -2,7 +2,14 @@
 import { expect, it } from "vitest";
 import type { Store, WorkspaceRepo } from "../../src/core/ports.ts";
 import { type JournalEntry, reviveRow } from "../../src/core/undo/journal.ts";
-import { directMessage, givenMember, givenWorkspace, newApplication, T0 } from "../support/store-fixtures.ts";
+import {
+  channelMessage,
+  directMessage,
+  givenMember,
+  givenWorkspace,
+  newApplication,
+  T0,
+} from "../support/store-fixtures.ts";
 
 export function describeJournal(store: () => Store): void {
   async function given() {
@@ -93,6 +100,24 @@ export function describeJournal(store: () => Store): void {
       await throughTheJournal(inIt, member.id, [{ table: "outbox", id: queued.id, before: { ...queued } }]),
     );
     expect(await inIt((repo) => repo.listOutbox(member.id))).toEqual([queued]);
+  });
+
+  it("GIVEN a posted celebration taken back WHEN the same win is queued again THEN it is queued: the key was freed", async () => {
+    const { workspace, member, inIt } = await given();
+    const post = { ...channelMessage("celebration:offer:app-1"), kind: "celebration", memberId: member.id };
+    await inIt((repo) => repo.enqueue(post));
+    const [claimed] = await store().outbox.claimDue(T0, 10, 60_000);
+    await store().outbox.markSent(claimed?.id ?? "", T0, "ts-1");
+    expect(await inIt((repo) => repo.enqueue(post))).toBe(false);
+    await inIt((repo) => repo.takeBackOutbox([claimed?.id ?? ""], T0));
+    expect(await inIt((repo) => repo.enqueue(post))).toBe(true);
+    // Taking it back twice leaves one mark, and one retraction.
+    await inIt((repo) => repo.takeBackOutbox([claimed?.id ?? ""], T0));
+    const rows = await store().inWorkspace(workspace.id, (repo) => repo.listOutbox(member.id));
+    expect(rows.map((row) => row.dedupeKey).sort()).toEqual([
+      "celebration:offer:app-1",
+      `celebration:offer:app-1#taken-back:${claimed?.id}`,
+    ]);
   });
 
   it("GIVEN changes WHEN listed THEN newest first, only the member's, and an undone one carries when", async () => {

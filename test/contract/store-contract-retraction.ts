@@ -1,5 +1,6 @@
 /** Store contract, part six: taking outbox rows back for an undo, and the retraction rows that delete channel posts. */
 import { expect, it } from "vitest";
+import { TAKEN_BACK_MARK } from "../../src/core/delivery/retraction.ts";
 import type { Member, Workspace } from "../../src/core/model.ts";
 import type { ClaimedMessage, NewOutboxMessage, Store } from "../../src/core/ports.ts";
 import {
@@ -36,8 +37,9 @@ export function describeRetraction(store: () => Store): void {
   }
   const rowsOf = async (workspace: Workspace, member: Member) =>
     new Map(
+      // Keyed by the key each row was queued under: a post taken back marks its key (see takenBackKey).
       (await store().inWorkspace(workspace.id, (repo) => repo.listOutbox(member.id))).map((row) => [
-        row.dedupeKey,
+        row.dedupeKey.split(TAKEN_BACK_MARK)[0] ?? row.dedupeKey,
         row,
       ]),
     );

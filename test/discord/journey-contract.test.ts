@@ -51,6 +51,7 @@ runJourneyContract("discord", async () => {
           dms: JSON.stringify(world.fake.messages(world.fake.dmChannelId(ADA.id))),
         };
       },
+      postsInChannel: async () => world.fake.messages(WINS).length,
     },
     async close() {
       await world.close();

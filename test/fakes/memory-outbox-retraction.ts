@@ -1,6 +1,12 @@
 /** The in-memory twin of taking outbox rows back: undo's takeBackOutbox and the retraction rows it and markSent queue. */
 import { randomUUID } from "node:crypto";
-import { RETRACTION_KIND, retractionDedupeKey, retractionPayload } from "../../src/core/delivery/retraction.ts";
+import {
+  RETRACTION_KIND,
+  retractionDedupeKey,
+  retractionPayload,
+  TAKEN_BACK_MARK,
+  takenBackKey,
+} from "../../src/core/delivery/retraction.ts";
 import type { OutboxMessage } from "../../src/core/model.ts";
 import type { TakenBack } from "../../src/core/ports.ts";
 import { copy } from "./memory-tables.ts";
@@ -38,6 +44,12 @@ export function queueRetraction(outbox: Map<string, OutboxMessage>, original: Ou
   return true;
 }
 
+/** The post is coming down, so its key is freed: the same win logged again is celebrated again. */
+function freeKey(message: OutboxMessage): void {
+  if (!message.dedupeKey.includes(`${TAKEN_BACK_MARK}:`))
+    message.dedupeKey = takenBackKey(message.dedupeKey, message.id);
+}
+
 /** takeBackOutbox over the live rows of one workspace, with the number of rows it changed (as Prisma would count them). */
 export function takeBackRows(
   outbox: Map<string, OutboxMessage>,
@@ -55,10 +67,12 @@ export function takeBackRows(
       if (message.status === "PENDING") result.cancelled++;
     } else if (message.target === "CHANNEL" && message.status === "SENT" && message.postedRef !== null) {
       if (queueRetraction(outbox, message, now)) result.rowsWritten++;
+      freeKey(message);
       result.retracting++;
     } else if (message.target === "CHANNEL") {
       // In flight, or sent before references were kept: marking it sent will queue the retraction if it can.
       message.retractRequestedAt = new Date(now);
+      freeKey(message);
       result.rowsWritten++;
       if (message.status === "SENDING") result.retracting++;
     }

@@ -17,6 +17,7 @@ runJourneyContract("slack", async () => {
         await world.dispatcher.dispatchDue();
         return { channel: textOf(world.fake.messages("C1")), dms: textOf(world.fake.messages("DU1")) };
       },
+      postsInChannel: async () => world.fake.messages("C1").length,
     },
     async close() {
       await world.close();

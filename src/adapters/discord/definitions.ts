@@ -26,6 +26,8 @@ const PLACEMENT: Record<string, { group: string; name: string }> = {
   edit: { group: "application", name: "edit" },
   delete: { group: "application", name: "delete" },
   note: { group: "application", name: "note" },
+  // Moved here to keep `undo` at the top level within Discord's 25 entries.
+  impression: { group: "application", name: "impression" },
   rounds: { group: "application", name: "rounds" },
   "round-edit": { group: "application", name: "round-edit" },
   "round-cancel": { group: "application", name: "round-cancel" },

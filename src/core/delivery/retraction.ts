@@ -13,3 +13,11 @@ export function retractionDedupeKey(originalId: string): string {
 export function retractionPayload(postedRef: string): BotMessage {
   return { text: "", retracts: postedRef };
 }
+
+/** What a post taken back marks its dedupe key with, so the same win logged again is celebrated again. */
+export const TAKEN_BACK_MARK = "#taken-back";
+
+/** The dedupe key a post keeps once taken back: unique still (it names the row), and free for a new post. */
+export function takenBackKey(dedupeKey: string, rowId: string): string {
+  return `${dedupeKey}${TAKEN_BACK_MARK}:${rowId}`;
+}

@@ -1,7 +1,16 @@
 /** What an undoable change remembers: the rows it touched as they were before, and the outbox rows it queued. */
 
 /** Tables whose rows a change can touch and an undo puts back. */
-export const JOURNAL_TABLES = ["member", "application", "round", "feedback", "reflection", "gap", "note", "outbox"] as const;
+export const JOURNAL_TABLES = [
+  "member",
+  "application",
+  "round",
+  "feedback",
+  "reflection",
+  "gap",
+  "note",
+  "outbox",
+] as const;
 export type JournalTable = (typeof JOURNAL_TABLES)[number];
 
 /** A row as the store keeps it, opaque to the core: only the store that took it can put it back. */

@@ -176,7 +176,8 @@ export function journaling(inner: WorkspaceRepo): { repo: WorkspaceRepo; journal
       if (cancelled > 0) {
         const left = new Set((await inner.listOutbox(memberId)).map((message) => message.id));
         // The rows as listed are the rows as stored (every column), so they are their own before-images.
-        for (const message of waiting.filter((row) => !left.has(row.id))) remember("outbox", message.id, { ...message });
+        for (const message of waiting.filter((row) => !left.has(row.id)))
+          remember("outbox", message.id, { ...message });
       }
       return cancelled;
     },
