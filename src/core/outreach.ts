@@ -24,6 +24,15 @@ export function deliveryTime(member: Member, workspace: Workspace, at: Date): Da
 export interface WinOutcome {
   /** Whether a post for the team channel was queued. */
   sharedWithTeam: boolean;
+  /** One sentence for the reply: whether and when the team hears of it, and how to stop it. Empty when it doesn't. */
+  teamNotice: string;
+}
+
+/** What the member is told about the team post: it waits out the undo window, when there is one. */
+function teamNoticeFor(minutes: number): string {
+  if (minutes === 0) return " I'm telling the team (your sharing setting decides how much).";
+  const wait = minutes === 1 ? "a minute" : `${minutes} minutes`;
+  return ` The team hears of it in ${wait} (your sharing setting decides how much); \`undo\` before then keeps it between us.`;
 }
 
 /** Queues the team celebration (per the member's sharing choice) and the private congratulation. */
@@ -65,7 +74,7 @@ export async function queueWin(
     dedupeKey: `congratulation:${seed}`,
     nextAttemptAt: deliveryTime(member, workspace, afterUndoWindow),
   });
-  return { sharedWithTeam };
+  return { sharedWithTeam, teamNotice: sharedWithTeam ? teamNoticeFor(workspace.undoWindowMinutes) : "" };
 }
 
 /** Queues the private word of encouragement after a rejection. Never anything public. */

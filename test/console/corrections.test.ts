@@ -68,7 +68,7 @@ describe("console corrections", () => {
       expect(timeline).toContain("Found through: a meetup");
       expect(timeline).toContain("note: recruiter is Sam");
       expect(timeline).not.toContain("technical");
-      expect(replyTo(byCommand, "delete globex")).toContain("Reply with: `delete Globex --yes` (Delete Globex)");
+      expect(replyTo(byCommand, "delete globex")).toContain("[1] Delete Globex  [2] Keep it");
       expect(replyTo(byCommand, 'delete "Globex" --yes')).toContain("Deleted Globex");
       expect(replyTo(byCommand, "pipeline")).not.toContain("Globex");
 

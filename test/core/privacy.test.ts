@@ -100,7 +100,7 @@ describe("wins reach the channel only as the member chose", () => {
 
   it("GIVEN share on WHEN told about the invitation THEN the reply says the team hears of it; with share off it doesn't", async () => {
     const shared = await memberWithApplication("on", "C-WINS");
-    expect((await shared.say("invited zyxwv")).text).toContain("I'm telling the team");
+    expect((await shared.say("invited zyxwv")).text).toContain("The team hears of it in 2 minutes");
     const quiet = await memberWithApplication("off", "C-WINS");
     expect((await quiet.say("invited zyxwv")).text).not.toContain("telling the team");
   });

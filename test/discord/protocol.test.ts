@@ -1,10 +1,12 @@
 /** Discord's protocol duties end to end: deferred replies, closed DMs, rate limits, removal from a server, registration. */
+
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { nextstepDefinition } from "../../src/adapters/discord/definitions.ts";
 import { syncCommands } from "../../src/adapters/discord/register.ts";
 import type { Bot } from "../../src/core/bot.ts";
 import { COMMAND_TABLE } from "../../src/core/commands/table.ts";
 import { silentLogger } from "../../src/core/logger.ts";
+import { WORKSPACE_SETTING_DEFAULTS } from "../../src/core/workspace-settings.ts";
 import { type Database, IN_MEMORY, openDatabase } from "../../src/db/open.ts";
 import { findJob } from "../../src/jobs/registry.ts";
 import { createFakeDiscord } from "../fakes/fake-discord.ts";
@@ -41,6 +43,8 @@ async function withChannelAndWin(w: DiscordWorld): Promise<void> {
   );
   await w.command("apply", [{ name: "company", value: "Acme" }]);
   await w.command("invited", [{ name: "company", value: "acme" }]);
+  // Wins wait out the workspace's undo window before anything is sent.
+  w.clock.advance(WORKSPACE_SETTING_DEFAULTS.undoWindowMinutes * 60_000);
 }
 
 describe("the 3-second rule", () => {

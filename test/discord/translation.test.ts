@@ -59,7 +59,8 @@ describe("the /nextstep definition", () => {
       autocomplete: true,
       required: true,
     });
-    const impression = definition.options.find((option) => option.name === "impression");
+    const application = definition.options.find((option) => option.name === "application");
+    const impression = application?.options?.find((option) => option.name === "impression");
     expect(impression?.options?.find((option) => option.name === "rating")).toMatchObject({
       type: 4,
       min_value: 1,

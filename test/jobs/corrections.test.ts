@@ -42,7 +42,7 @@ describe.each(databaseKinds())("corrections and the jobs on $name", (kind) => {
     expect(await world.outbox("prep")).toEqual([]);
     await world.run("prep-reminder", "2026-06-10T15:00:00Z");
     const [prep] = await world.outbox("prep");
-    expect(textOf(prep)).toContain("Thu 11 Jun, 10:00");
+    expect(textOf(prep)).toContain("Thu 11 Jun 2026, 10:00");
     expect(prep?.nextAttemptAt).toEqual(new Date("2026-06-10T15:00:00Z"));
   });
 
@@ -62,7 +62,7 @@ describe.each(databaseKinds())("corrections and the jobs on $name", (kind) => {
     const content = (await world.say("export")).file?.content ?? "";
     const [message] = JSON.parse(content).messages;
     expect(message).toMatchObject({ kind: "prep", to: "you", at: "2026-06-08T15:00:00.000Z", sent: false });
-    expect(message.text).toContain("Tue 9 Jun, 10:00");
+    expect(message.text).toContain("Tue 9 Jun 2026, 10:00");
     expect(content).not.toContain("⟦");
     expect(content).not.toContain("dedupeKey");
   });

@@ -1,7 +1,9 @@
 /** Slack's protocol duties end to end: signatures, the 3-second deadline, health, delivery errors, jobs, uninstall. */
+
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Bot } from "../../src/core/bot.ts";
 import { silentLogger } from "../../src/core/logger.ts";
+import { WORKSPACE_SETTING_DEFAULTS } from "../../src/core/workspace-settings.ts";
 import { type Database, IN_MEMORY, openDatabase } from "../../src/db/open.ts";
 import { findJob } from "../../src/jobs/registry.ts";
 import { deferred } from "../support/deferred.ts";
@@ -81,12 +83,16 @@ describe("health", () => {
   });
 });
 
+/** Wins wait out the workspace's undo window before anything is sent. */
+const PAST_UNDO_WINDOW_MS = WORKSPACE_SETTING_DEFAULTS.undoWindowMinutes * 60_000;
+
 describe("delivery", () => {
   async function givenCelebrationAndDm(): Promise<SlackWorld> {
     const w = await startSlackWorld({ db, mode: "single" });
     await w.say("admin channel <#C1|job-hunt>");
     await w.say("apply Acme");
     await w.say("invited acme onsite");
+    w.clock.advance(PAST_UNDO_WINDOW_MS);
     return w;
   }
 
@@ -108,6 +114,7 @@ describe("delivery", () => {
     await world.say("admin channel <#C404|gone>");
     await world.say("apply Acme");
     await world.say("invited acme");
+    world.clock.advance(PAST_UNDO_WINDOW_MS);
     const summary = await world.dispatcher.dispatchDue();
     expect(summary).toMatchObject({ sent: 1, failed: 1 });
     expect(await db.prisma.outbox.findFirstOrThrow({ where: { target: "CHANNEL" } })).toMatchObject({

@@ -17,11 +17,11 @@ export const acceptedCommand = defineCommand({
     const change = await changeStatus(ctx, company, "accepted", "NEXT_STEP");
     if (!change.ok) return change.answer;
     const { application } = change;
-    await queueWin(ctx, application, { id: application.id, kind: "accepted", stage: null });
+    const win = await queueWin(ctx, application, { id: application.id, kind: "accepted", stage: null });
     return outcome(
       "offer-accepted",
       reply(
-        `You accepted ${application.company}. Every round, every no and every follow-up led here. Congratulations! \`pause\` the reminders whenever you like.`,
+        `You accepted ${application.company}. Every round, every no and every follow-up led here. Congratulations! \`pause\` the reminders whenever you like.${win.teamNotice}`,
       ),
     );
   },

@@ -22,7 +22,7 @@ export const deleteCommand = defineCommand({
       return outcome(
         "delete-needs-confirmation",
         reply(
-          `Delete ${name}? Its ${count}feedback and notes go with it; whom you met and what you learned stay yours. This can't be undone.`,
+          `Delete ${name}? Its ${count}feedback and notes go with it; whom you met and what you learned stay yours. \`undo\` brings it all back within a day.`,
           { buttons: confirmButtons(line, { yes: `Delete ${application.company}`, no: "Keep it" }) },
         ),
       );

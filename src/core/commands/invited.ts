@@ -71,7 +71,7 @@ export const invitedCommand = defineCommand({
     await touchApplication(ctx, application, statusAfter(application.status, "invited"));
     const win = await queueWin(ctx, application, { id: next.id, kind: "invitation", stage: stage ?? null });
     const whenText = when ? ` on ${formatMoment(when.at, ctx.timeZone, when.hasTime)}` : "";
-    const shared = win.sharedWithTeam ? " I'm telling the team (your sharing setting decides how much)." : "";
+    const shared = win.teamNotice;
     return outcome(
       "invitation-logged",
       reply(

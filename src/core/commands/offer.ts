@@ -16,11 +16,11 @@ export const offerCommand = defineCommand({
     const change = await changeStatus(ctx, company, "offer", "NEXT_STEP");
     if (!change.ok) return change.answer;
     const { application } = change;
-    await queueWin(ctx, application, { id: application.id, kind: "offer", stage: null });
+    const win = await queueWin(ctx, application, { id: application.id, kind: "offer", stage: null });
     return outcome(
       "offer-logged",
       reply(
-        `An offer from ${application.company}! Take a breath and enjoy it. Deciding is your call: \`accepted "${application.company}"\` or \`withdraw "${application.company}"\` when you know.`,
+        `An offer from ${application.company}! Take a breath and enjoy it. Deciding is your call: \`accepted "${application.company}"\` or \`withdraw "${application.company}"\` when you know.${win.teamNotice}`,
       ),
     );
   },
