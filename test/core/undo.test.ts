@@ -182,3 +182,17 @@ describe("celebrations wait out the undo window", () => {
     expect(await h.store.outbox.claimDue(T0, 10, 60_000)).toEqual([]);
   });
 });
+
+describe("what undo keeps is the member's", () => {
+  it("GIVEN changes made and one undone WHEN exported THEN the recent changes are listed with when they were undone", async () => {
+    await h.sayAll(["apply Acme", "offer acme"]);
+    h.clock.advanceMinutes(1);
+    await h.say("undo");
+    const file = (await h.say("export")).file;
+    const document = JSON.parse(file?.content ?? "{}") as { recentChanges: unknown[] };
+    expect(document.recentChanges).toEqual([
+      { command: "offer acme", at: T0.toISOString(), undoneAt: minutesAfter(T0, 1).toISOString() },
+      { command: "apply Acme", at: T0.toISOString(), undoneAt: null },
+    ]);
+  });
+});

@@ -2,6 +2,7 @@
 import type { OutboxMessage } from "../model.ts";
 import { outcome, reply } from "../outcomes.ts";
 import { renderPlainText } from "../render-text.ts";
+import { UNDO_HORIZON_MS } from "../undo/journal.ts";
 import { defineCommand } from "./spec.ts";
 
 export const exportCommand = defineCommand({
@@ -14,13 +15,14 @@ export const exportCommand = defineCommand({
     const { repo, member } = ctx;
     const applications = await repo.listApplications(member.id);
     const ids = applications.map((application) => application.id);
-    const [rounds, feedback, reflections, gaps, notes, messages] = await Promise.all([
+    const [rounds, feedback, reflections, gaps, notes, messages, changes] = await Promise.all([
       repo.listRounds(ids),
       repo.listFeedback(ids),
       repo.listReflections(member.id),
       repo.listGaps(member.id),
       repo.listNotes(member.id),
       repo.listOutbox(member.id),
+      repo.listChanges(member.id, new Date(ctx.now.getTime() - UNDO_HORIZON_MS)),
     ]);
     const document = {
       exportedAt: ctx.now.toISOString(),
@@ -34,6 +36,12 @@ export const exportCommand = defineCommand({
       reflections,
       gaps,
       messages: messages.map(exportedMessage),
+      // What `undo` could still take back (kept a day); the rows as they were are already in the data above or gone.
+      recentChanges: changes.map((change) => ({
+        command: change.summary,
+        at: change.createdAt.toISOString(),
+        undoneAt: change.undoneAt?.toISOString() ?? null,
+      })),
     };
     return outcome(
       "export-ready",
