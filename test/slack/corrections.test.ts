@@ -1,8 +1,7 @@
 /** Deleting an application on Slack: the real Bolt app asks with Block Kit buttons, and the click is what deletes. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Block } from "../../src/adapters/slack/render.ts";
 import { type Database, IN_MEMORY, openDatabase } from "../../src/db/open.ts";
-import { buildBlockAction } from "../support/slack-requests.ts";
+import { buttonsOf, clickButton, type RenderedButton } from "../support/slack-buttons.ts";
 import { install, type SlackWorld, startSlackWorld, textOf } from "../support/slack-world.ts";
 
 let db: Database;
@@ -18,35 +17,7 @@ afterAll(async () => {
   await db?.close();
 });
 
-interface RenderedButton {
-  action_id: string;
-  value: string;
-  text: { text: string };
-}
-
-/** The buttons of a slash command's answer, as Slack would render them. */
-function buttonsOf(answer: unknown): RenderedButton[] {
-  const blocks = (answer as { blocks?: Block[] }).blocks ?? [];
-  return blocks.flatMap((block) => (block.type === "actions" ? (block.elements as unknown as RenderedButton[]) : []));
-}
-
-let clicks = 0;
-/** `user` clicks `button` on the ephemeral answer; resolves with what Slack is told through response_url. */
-async function click(button: RenderedButton, user = "U1") {
-  const responseId = `corrections-${++clicks}`;
-  const responseUrl = world.fake.responseUrl(responseId);
-  await world.interact(
-    buildBlockAction({
-      teamId: "T1",
-      userId: user,
-      actionId: button.action_id,
-      value: button.value,
-      responseUrl,
-      container: { type: "message", channelId: "C1", messageTs: "1.0", isEphemeral: true },
-    }),
-  );
-  return world.fake.waitForResponse(responseId);
-}
+const click = async (button: RenderedButton, user = "U1") => ({ body: await clickButton(world, button, user) });
 
 const applicationsOf = async () =>
   (await db.prisma.application.findMany({ orderBy: { createdAt: "asc" } })).map((row) => row.company);

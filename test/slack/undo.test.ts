@@ -1,9 +1,8 @@
 /** Asking first and taking back on Slack: the real Bolt app's Yes/No question for an unusual step, and its Undo button. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Block } from "../../src/adapters/slack/render.ts";
 import { WORKSPACE_SETTING_DEFAULTS } from "../../src/core/workspace-settings.ts";
 import { type Database, IN_MEMORY, openDatabase } from "../../src/db/open.ts";
-import { buildBlockAction } from "../support/slack-requests.ts";
+import { buttonLabelled, clickButton, type RenderedButton } from "../support/slack-buttons.ts";
 import { install, type SlackWorld, startSlackWorld, textOf } from "../support/slack-world.ts";
 
 let db: Database;
@@ -19,39 +18,7 @@ afterAll(async () => {
   await db?.close();
 });
 
-interface RenderedButton {
-  action_id: string;
-  value: string;
-  text: { text: string };
-}
-
-function buttonsOf(answer: unknown): RenderedButton[] {
-  const blocks = (answer as { blocks?: Block[] }).blocks ?? [];
-  return blocks.flatMap((block) => (block.type === "actions" ? (block.elements as unknown as RenderedButton[]) : []));
-}
-
-function buttonLabelled(answer: unknown, label: string): RenderedButton {
-  const button = buttonsOf(answer).find((candidate) => candidate.text.text === label);
-  if (!button) throw new Error(`no "${label}" button in ${textOf(answer)}`);
-  return button;
-}
-
-let clicks = 0;
-async function click(button: RenderedButton, user = "U1") {
-  const responseId = `undo-${++clicks}`;
-  const responseUrl = world.fake.responseUrl(responseId);
-  await world.interact(
-    buildBlockAction({
-      teamId: "T1",
-      userId: user,
-      actionId: button.action_id,
-      value: button.value,
-      responseUrl,
-      container: { type: "message", channelId: "C1", messageTs: "1.0", isEphemeral: true },
-    }),
-  );
-  return (await world.fake.waitForResponse(responseId)).body;
-}
+const click = (button: RenderedButton, user = "U1") => clickButton(world, button, user);
 
 const statusOf = async () => (await db.prisma.application.findFirstOrThrow()).status;
 
