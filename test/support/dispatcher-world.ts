@@ -1,6 +1,8 @@
 /** The dispatcher's test world: an in-memory store on a fake clock, one workspace and member, and a fake platform. */
+
 import { expect } from "vitest";
 import { createDispatcher, type DispatcherOptions } from "../../src/core/delivery/dispatcher.ts";
+import { TAKEN_BACK_MARK } from "../../src/core/delivery/retraction.ts";
 import { type Logger, silentLogger } from "../../src/core/logger.ts";
 import type { Member, OutboxMessage, Platform, Workspace } from "../../src/core/model.ts";
 import type { Clock, OutboxQueue, Store } from "../../src/core/ports.ts";
@@ -97,7 +99,8 @@ export async function givenWorld(platform: Platform = "SLACK"): Promise<World> {
     };
   const row = async (key: string) => {
     const rows = await store.inWorkspace(workspace.id, (repo) => repo.listOutbox(member.id));
-    const found = rows.find((candidate) => candidate.dedupeKey === key);
+    // A post taken back marks its key (takenBackKey), so it is found by the key it was queued under.
+    const found = rows.find((candidate) => candidate.dedupeKey.split(TAKEN_BACK_MARK)[0] === key);
     if (!found) throw new Error(`No outbox row ${key}`);
     return found;
   };
