@@ -5,7 +5,7 @@ import { buildSlashCommand } from "../test/support/slack-payloads.ts";
 import { SLACK_EVENTS_PATH, signSlackRequest } from "../test/support/slack-requests.ts";
 import { type LoadAnswer, runLoad } from "./load.ts";
 import type { AnswerCheck, LoadWorkerData, WorkerAnswer, WorkerCall } from "./slack-load.ts";
-import { benchMembers, CommandMix, EXPECTED_REPLY, type MemberCommand } from "./slack-mix.ts";
+import { benchMembers, CommandMix, EXPECTED_REPLY, type MemberCommand, UNCHANGED_REPLY } from "./slack-mix.ts";
 
 const APOLOGY = "something went wrong on my side";
 /** Slack gives up on an acknowledgement after 3 seconds and shows the member an error. */
@@ -46,7 +46,11 @@ function formEncode(fields: object): string {
 }
 
 /** `undefined` for an error, else whether the core refused (a fine answer, but worth knowing for the mix's realism). */
-function judge(command: MemberCommand, answer: LoadAnswer, mode: AnswerCheck): { refused: boolean } | undefined {
+function judge(
+  command: MemberCommand,
+  answer: LoadAnswer,
+  mode: AnswerCheck,
+): { refused: boolean; unchanged?: boolean } | undefined {
   if (answer.status !== 200) return undefined;
   if (mode === "status") return { refused: false };
   let text: unknown;
@@ -58,7 +62,7 @@ function judge(command: MemberCommand, answer: LoadAnswer, mode: AnswerCheck): {
   if (typeof text !== "string" || text === "" || text.includes(APOLOGY)) return undefined;
   if (mode === "text") return { refused: false };
   const expected = EXPECTED_REPLY[command.command];
-  return { refused: expected !== undefined && !expected.test(text) };
+  return { refused: expected !== undefined && !expected.test(text), unchanged: UNCHANGED_REPLY.test(text) };
 }
 
 async function load(call: Extract<WorkerCall, { op: "load" }>): Promise<WorkerAnswer> {
@@ -91,7 +95,8 @@ async function load(call: Extract<WorkerCall, { op: "load" }>): Promise<WorkerAn
       const verdict = judge(command, answer, call.check);
       if (verdict?.refused) refusals += 1;
       // App Home follows the commands that changed something: the writes that succeeded, not reads or refusals.
-      if (verdict && !verdict.refused && EXPECTED_REPLY[command.command]) homesDue.set(command.userId, Date.now());
+      const changed = verdict && !verdict.refused && !verdict.unchanged && EXPECTED_REPLY[command.command];
+      if (changed) homesDue.set(command.userId, Date.now());
       return verdict !== undefined;
     },
   });

@@ -63,6 +63,9 @@ const WEIGHTS: readonly [string, number][] = [
 ];
 
 /** What a successful answer to each writing command says; reading commands just must not apologise. */
+/** Replies the mix expects that change nothing (a round booked twice), so no App Home publish follows them. */
+export const UNCHANGED_REPLY = /You already have /;
+
 export const EXPECTED_REPLY: Readonly<Record<string, RegExp>> = {
   apply: /Tracking /,
   // The mix may book the same round at the same time twice; the second is refused as already logged.

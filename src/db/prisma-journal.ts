@@ -61,21 +61,28 @@ export function prismaJournalMethods(
     },
     async recordChange(change) {
       const now = clock.now();
-      await tx.change.deleteMany({
-        where: { workspaceId, memberId: change.memberId, createdAt: { lt: new Date(now.getTime() - UNDO_HORIZON_MS) } },
-      });
-      const row = await tx.change.create({
-        data: {
-          id: newId(),
-          workspaceId,
-          memberId: change.memberId,
-          summary: change.summary,
-          entries: change.entries as unknown as Prisma.InputJsonValue,
-          outboxKeys: change.outboxKeys,
-          createdAt: now,
-        },
-      });
-      return toChange(row);
+      const record = {
+        id: newId(),
+        workspaceId,
+        memberId: change.memberId,
+        summary: change.summary,
+        entries: change.entries,
+        outboxKeys: change.outboxKeys,
+        createdAt: now,
+        undoneAt: null,
+      };
+      // One statement on every undoable command: the member's changes past the horizon go as the new one is kept.
+      await tx.$executeRaw`
+        WITH pruned AS (
+          DELETE FROM "Change"
+          WHERE "workspaceId" = ${workspaceId} AND "memberId" = ${change.memberId}
+            AND "createdAt" < ${new Date(now.getTime() - UNDO_HORIZON_MS)}
+        )
+        INSERT INTO "Change" ("id", "workspaceId", "memberId", "summary", "entries", "outboxKeys", "createdAt")
+        VALUES (${record.id}, ${workspaceId}, ${change.memberId}, ${change.summary},
+          ${JSON.stringify(change.entries)}::jsonb, ${change.outboxKeys}::text[], ${now})`;
+      // As read back, so the caller sees what listChanges will return (images after their JSON round trip).
+      return { ...record, entries: JSON.parse(JSON.stringify(change.entries)) as JournalEntry[] };
     },
     async listChanges(memberId, since) {
       const rows = await tx.change.findMany({

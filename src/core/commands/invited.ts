@@ -27,10 +27,7 @@ export const invitedCommand = defineCommand({
     if (!match.ok) return companyRefusal(match);
     const application = match.application;
     const said = [stage ? stageWord(stage) : "", when ? momentWords(when.at, ctx.timeZone) : ""].filter(Boolean);
-    const stop = checkTransition(
-      ctx,
-      application,
-      "invited",
+    const stop = await checkTransition(ctx, application, "invited", async () =>
       ["invited", await nameInLine(ctx, application), ...said].join(" "),
     );
     if (stop) return stop;

@@ -26,8 +26,8 @@ export const rejectedCommand = defineCommand({
     const match = await findApplication(ctx, company);
     if (!match.ok) return companyRefusal(match);
     const application = match.application;
-    const line = `rejected ${await nameInLine(ctx, application)}${stage ? ` ${stageWord(stage)}` : ""}`;
-    const stop = checkTransition(ctx, application, "rejected", line);
+    const line = async () => `rejected ${await nameInLine(ctx, application)}${stage ? ` ${stageWord(stage)}` : ""}`;
+    const stop = await checkTransition(ctx, application, "rejected", line);
     if (stop) return stop;
     const pending = latestPending(await roundsOf(ctx, application));
     if (pending) {

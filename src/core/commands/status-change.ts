@@ -18,7 +18,12 @@ export async function changeStatus(
   const match = await findApplication(ctx, company);
   if (!match.ok) return { ok: false, answer: companyRefusal(match) };
   const application = match.application;
-  const stop = checkTransition(ctx, application, event, `${event} ${await nameInLine(ctx, application)}`);
+  const stop = await checkTransition(
+    ctx,
+    application,
+    event,
+    async () => `${event} ${await nameInLine(ctx, application)}`,
+  );
   if (stop) return { ok: false, answer: stop };
   const pending = latestPending(await roundsOf(ctx, application));
   if (pending) await ctx.repo.updateRound(pending.id, { outcome: roundOutcome, outcomeAt: ctx.now });

@@ -16,15 +16,15 @@ const STEP_WORDS: Record<StatusEvent, string> = {
 };
 
 /**
- * Null when the step goes ahead; otherwise the answer to give instead. `retryLine` is the command line that logs the
- * same step on the same application, which the Yes button repeats confirmed.
+ * Null when the step goes ahead; otherwise the answer to give instead. `retryLine` gives the command line that logs
+ * the same step on the same application, which the Yes button repeats confirmed; it is only built when asking.
  */
-export function checkTransition(
+export async function checkTransition(
   ctx: CommandContext,
   application: Application,
   event: StatusEvent,
-  retryLine: string,
-): CommandResult | null {
+  retryLine: () => Promise<string>,
+): Promise<CommandResult | null> {
   const fit = transitionFit(application.status, event);
   const marked = `${application.company} is marked ${STATUS_WORDS[application.status]}`;
   if (fit === "fits") return null;
@@ -45,7 +45,7 @@ export function checkTransition(
     "transition-needs-confirmation",
     reply(
       `${situation} Log ${STEP_WORDS[event]} anyway? Nothing changes, and nothing goes to the team, unless you say yes.`,
-      { buttons: confirmButtons(retryLine, { yes: "Yes, log it" }) },
+      { buttons: confirmButtons(await retryLine(), { yes: "Yes, log it" }) },
     ),
   );
 }

@@ -67,11 +67,26 @@ export function journaling(inner: WorkspaceRepo): { repo: WorkspaceRepo; journal
   const seen = new Set<string>();
 
   /** Remembers a row before its first change in this command; later changes to it keep the first image. */
+  /**
+   * Rows the command listed before changing them, as the store returned them (every column): their images, so the
+   * first change of a listed row costs no extra read. Every write to a row goes through this wrapper and records its
+   * image first, so an image kept here is still the row as it was when the command first touches it.
+   */
+  const listed = new Map<string, RowImage>();
+  /** Applications whose feedback the command listed, so a missing image means no feedback row. */
+  const feedbackListed = new Set<string>();
+  function keep<T extends { id: string }>(table: JournalTable, rows: T[]): T[] {
+    for (const row of rows) {
+      const key = `${table}:${row.id}`;
+      if (!seen.has(key)) listed.set(key, { ...row });
+    }
+    return rows;
+  }
   async function before(table: JournalTable, id: string): Promise<void> {
     const key = `${table}:${id}`;
     if (seen.has(key)) return;
     seen.add(key);
-    journal.entries.push({ table, id, before: await inner.snapshotRow(table, id) });
+    journal.entries.push({ table, id, before: listed.get(key) ?? (await inner.snapshotRow(table, id)) });
   }
   function remember(table: JournalTable, id: string, image: RowImage): void {
     const key = `${table}:${id}`;
@@ -80,7 +95,9 @@ export function journaling(inner: WorkspaceRepo): { repo: WorkspaceRepo; journal
     journal.entries.push({ table, id, before: image });
   }
   function created(table: JournalTable, id: string): void {
-    seen.add(`${table}:${id}`);
+    const key = `${table}:${id}`;
+    if (seen.has(key)) return;
+    seen.add(key);
     journal.entries.push({ table, id, before: null });
   }
 
@@ -88,6 +105,13 @@ export function journaling(inner: WorkspaceRepo): { repo: WorkspaceRepo; journal
     ...inner,
     workspaceId: inner.workspaceId,
     rowsWritten: () => inner.rowsWritten(),
+    listApplications: async (memberId) => keep("application", await inner.listApplications(memberId)),
+    listRounds: async (applicationIds) => keep("round", await inner.listRounds(applicationIds)),
+    async listFeedback(applicationIds) {
+      for (const id of applicationIds) feedbackListed.add(id);
+      return keep("feedback", await inner.listFeedback(applicationIds));
+    },
+    listGaps: async (memberId) => keep("gap", await inner.listGaps(memberId)),
     async updateMember(memberId, patch) {
       await before("member", memberId);
       return inner.updateMember(memberId, patch);
@@ -111,7 +135,13 @@ export function journaling(inner: WorkspaceRepo): { repo: WorkspaceRepo; journal
       return inner.updateRound(roundId, patch);
     },
     async upsertFeedback(applicationId, patch) {
-      const [existing] = await inner.listFeedback([applicationId]);
+      // The command usually listed this application's feedback just before: its image, or its absence, is known.
+      const known = [...listed.entries()].find(
+        ([key, row]) => key.startsWith("feedback:") && row.applicationId === applicationId,
+      );
+      const existing = feedbackListed.has(applicationId)
+        ? (known?.[1] as { id: string } | undefined)
+        : keep("feedback", await inner.listFeedback([applicationId]))[0];
       if (existing) await before("feedback", existing.id);
       const request = await inner.upsertFeedback(applicationId, patch);
       if (!existing) created("feedback", request.id);
