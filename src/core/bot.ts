@@ -9,6 +9,7 @@ import { nameOf } from "./companies.ts";
 import { quoteWord, takeConfirmation } from "./confirm.ts";
 import { askDateOrder, effectiveDateOrder, rememberedOrder, takeDateOrder } from "./date-order.ts";
 import { enroll, isUsableZone } from "./enroll.ts";
+import { errorFacts } from "./error-facts.ts";
 import { tokenize } from "./grammar/tokenize.ts";
 import { homeSections } from "./home-sections.ts";
 import type { Logger } from "./logger.ts";
@@ -313,15 +314,4 @@ function lineOf(command: Command, values: Readonly<Record<string, string | numbe
 
 function withText<T extends CommandResult>(outcome: T, text: string): T {
   return { ...outcome, message: { ...outcome.message, text } };
-}
-
-/** What may be logged of an unexpected error: its kind and the codes drivers attach, never its message. */
-function errorFacts(error: unknown): { name: string; code?: string; status?: number } {
-  if (!(error instanceof Error)) return { name: typeof error };
-  const { code, status } = error as { code?: unknown; status?: unknown };
-  return {
-    name: error.name,
-    ...(typeof code === "string" ? { code } : {}),
-    ...(typeof status === "number" ? { status } : {}),
-  };
 }

@@ -1,6 +1,8 @@
 /** Who a Slack user is, for the core: name, timezone, locale and admin status from users.info, cached briefly. */
+
 import type { WebClient } from "@slack/web-api";
 import type { BotUser } from "../../core/bot.ts";
+import { errorFacts } from "../../core/error-facts.ts";
 import type { Logger } from "../../core/logger.ts";
 import type { Clock } from "../../core/ports.ts";
 
@@ -31,7 +33,10 @@ export function createUserDirectory(clock: Clock, logger: Logger): UserDirectory
         cache.set(key, { user: found, until: clock.now().getTime() + TTL_MS });
         return found;
       } catch (error) {
-        logger.warn({ err: error, team: teamId, user: userId }, "users.info failed; treating the user as a member");
+        logger.warn(
+          { err: errorFacts(error), team: teamId, user: userId },
+          "users.info failed; treating the user as a member",
+        );
         return { externalId: userId, displayName: fallbackName, isAdmin: false };
       }
     },
