@@ -1,4 +1,5 @@
 /** Wires the running bot: database, store, core, dispatcher and the adapters the configuration asks for. */
+
 import { userInfo } from "node:os";
 import { type ConsoleAdapter, createConsoleAdapter, createConsoleDelivery } from "./adapters/console/index.ts";
 import { consoleUser } from "./adapters/console/member.ts";
@@ -9,6 +10,7 @@ import type { Config } from "./config.ts";
 import { type Bot, createBot } from "./core/bot.ts";
 import { createDispatcher, type Dispatcher } from "./core/delivery/dispatcher.ts";
 import type { DeliveryPort } from "./core/delivery/port.ts";
+import { errorFacts } from "./core/error-facts.ts";
 import type { Logger } from "./core/logger.ts";
 import type { Platform } from "./core/model.ts";
 import { type Clock, type Store, systemClock, type WorkspaceIdentity } from "./core/ports.ts";
@@ -87,7 +89,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       installations: config.slack.mode === "oauth" ? createPrismaSlackInstallations(db.prisma) : undefined,
       // A reply queued for a member who just acted goes out now, not at the next poll.
       deliverSoon: () => {
-        dispatcher.dispatchDue().catch((error) => logger.error({ err: error }, "dispatch round failed"));
+        dispatcher.dispatchDue().catch((error) => logger.error({ err: errorFacts(error) }, "dispatch round failed"));
       },
     });
     ports.SLACK = slackAdapter.delivery;
@@ -148,10 +150,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     async shutdown() {
       if (stopped) return;
       stopped = true;
-      await slackAdapter?.stop().catch((error) => logger.warn({ err: error }, "Slack adapter did not stop cleanly"));
+      await slackAdapter
+        ?.stop()
+        .catch((error) => logger.warn({ err: errorFacts(error) }, "Slack adapter did not stop cleanly"));
       await discordAdapter
         ?.stop()
-        .catch((error) => logger.warn({ err: error }, "Discord adapter did not stop cleanly"));
+        .catch((error) => logger.warn({ err: errorFacts(error) }, "Discord adapter did not stop cleanly"));
       await scheduler.stop();
       await dispatcher.stop();
       await db.close();

@@ -9,11 +9,12 @@ import { nameOf } from "./companies.ts";
 import { quoteWord, takeConfirmation } from "./confirm.ts";
 import { askDateOrder, effectiveDateOrder, rememberedOrder, takeDateOrder } from "./date-order.ts";
 import { enroll, isUsableZone } from "./enroll.ts";
+import { errorFacts } from "./error-facts.ts";
 import { tokenize } from "./grammar/tokenize.ts";
 import { homeSections } from "./home-sections.ts";
 import type { Logger } from "./logger.ts";
 import type { BotButton, BotMessage, DateOrder, Member, Workspace } from "./model.ts";
-import { failureNotice } from "./notices.ts";
+import { takeUntoldNotices } from "./notices.ts";
 import { type CommandOutcome, type CommandResult, refusal } from "./outcomes.ts";
 import type { Clock, MemberOpening, Store, UnitDecision, WorkspaceIdentity, WorkspaceRepo } from "./ports.ts";
 import { closest } from "./suggest.ts";
@@ -159,26 +160,21 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
         if (queuedChannelPost) answer = withButton(answer, undoButton(change.id));
       }
       if (command.name === "forget") return { commit: true, value: answer };
-      if (!known && !member.timezone && command.name !== "tz") {
-        // Platforms like Discord don't tell us where a member lives; reminders need it to arrive at a kind hour.
-        return { commit: true, value: withText(answer, `${answer.message.text}\n\n${TIMEZONE_TIP}`) };
-      }
-      if (!opening.hasUntoldFailures) return { commit: true, value: answer };
-      // Channel posts that failed are the admins' business, not this member's.
-      const failures = (await repo.listUntoldFailures(member.id)).filter((failure) => failure.target === "DIRECT");
-      if (failures.length === 0) return { commit: true, value: answer };
-      await repo.markFailuresTold(
-        failures.map((failure) => failure.id),
-        now,
-      );
-      return { commit: true, value: withText(answer, `${failureNotice(failures)}\n\n${answer.message.text}`) };
+      // Failures are told above the answer; a new member's first command gets the timezone tip below it.
+      const headsUps = await takeUntoldNotices(repo, { opening, member, user, now });
+      // Platforms like Discord don't tell us where a member lives; reminders need it to arrive at a kind hour.
+      const tips = !known && !member.timezone && command.name !== "tz" ? [TIMEZONE_TIP] : [];
+      if (headsUps.length === 0 && tips.length === 0) return { commit: true, value: answer };
+      return { commit: true, value: withText(answer, [...headsUps, answer.message.text, ...tips].join("\n\n")) };
     }
 
     try {
       if (command.readsOnly) {
         // No transaction to begin and commit, unless the member must be enrolled or told of failures (both write).
         const read = await workspaces.run(identity, user.externalId, { readOnly: true }, (repo, opening) =>
-          opening.member && !opening.hasUntoldFailures ? execute(repo, opening) : skip(),
+          opening.member && !opening.hasUntoldFailures && !(user.isAdmin && opening.hasUntoldChannelFailures)
+            ? execute(repo, opening)
+            : skip(),
         );
         if (read) return read;
       }
@@ -313,15 +309,4 @@ function lineOf(command: Command, values: Readonly<Record<string, string | numbe
 
 function withText<T extends CommandResult>(outcome: T, text: string): T {
   return { ...outcome, message: { ...outcome.message, text } };
-}
-
-/** What may be logged of an unexpected error: its kind and the codes drivers attach, never its message. */
-function errorFacts(error: unknown): { name: string; code?: string; status?: number } {
-  if (!(error instanceof Error)) return { name: typeof error };
-  const { code, status } = error as { code?: unknown; status?: unknown };
-  return {
-    name: error.name,
-    ...(typeof code === "string" ? { code } : {}),
-    ...(typeof status === "number" ? { status } : {}),
-  };
 }

@@ -181,6 +181,8 @@ export interface WorkspaceRepo {
   listOutbox(memberId: string): Promise<OutboxMessage[]>;
   /** Messages to the member that failed for good and that they have not been told about. */
   listUntoldFailures(memberId: string): Promise<OutboxMessage[]>;
+  /** Team-channel posts of this workspace that failed for good and that no admin has been told about. */
+  listUntoldChannelFailures(): Promise<OutboxMessage[]>;
   markFailuresTold(messageIds: string[], at: Date): Promise<void>;
   /**
    * Takes back what these outbox rows said, for an undo; ids not in this workspace (or gone) are skipped. A row not
@@ -274,6 +276,8 @@ export interface MemberOpening {
   member: Member | null;
   /** Whether direct messages to them failed for good and they have not been told (listUntoldFailures has some). */
   hasUntoldFailures: boolean;
+  /** Whether team-channel posts failed for good and no admin has been told (listUntoldChannelFailures has some). */
+  hasUntoldChannelFailures: boolean;
 }
 
 /** The whole of storage, as the core and the dispatcher see it. */

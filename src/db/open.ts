@@ -1,8 +1,10 @@
 /** Opens the database, Postgres when a URL is given, otherwise embedded PGlite, migrates it and hands back a Prisma client. */
+
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { PGlite } from "@electric-sql/pglite";
+import { errorFacts } from "../core/error-facts.ts";
 import { type DataDirLock, lockDataDir } from "./data-dir-lock.ts";
 import { PrismaClient } from "./generated/client.ts";
 import { applyMigrations } from "./migrate.ts";
@@ -72,7 +74,7 @@ async function openPostgres(databaseUrl: string, migrationsDir: string, logger?:
   const [{ default: pg }, { PrismaPg }] = await Promise.all([import("pg"), import("@prisma/adapter-pg")]);
   const pool = new pg.Pool({ connectionString: databaseUrl, options: POSTGRES_SESSION_OPTIONS });
   // An idle client losing its connection must not crash the process; the pool replaces it.
-  pool.on("error", (error) => logger?.error({ err: error }, "idle Postgres connection failed"));
+  pool.on("error", (error) => logger?.error({ err: errorFacts(error) }, "idle Postgres connection failed"));
   try {
     // The advisory lock and each migration's transaction need one session, hence one dedicated client.
     const client = await pool.connect();

@@ -14,7 +14,12 @@ SELECT ${aliasedColumns("w", Prisma.WorkspaceScalarFieldEnum)}, ${aliasedColumns
     SELECT 1 FROM "Outbox" o
     WHERE o."memberId" = m.id AND o."workspaceId" = w.id AND o.target = 'DIRECT'
       AND o.status IN ('FAILED', 'DEAD') AND o."failureToldAt" IS NULL
-  ) AS "untold"
+  ) AS "untold",
+  EXISTS (
+    SELECT 1 FROM "Outbox" c
+    WHERE c."workspaceId" = w.id AND c.target = 'CHANNEL'
+      AND c.status IN ('FAILED', 'DEAD') AND c."failureToldAt" IS NULL
+  ) AS "untoldChannel"
 FROM "Workspace" w
 LEFT JOIN "Member" m ON m."workspaceId" = w.id AND m."externalId" = $2
 WHERE w.id = $1`;
@@ -36,5 +41,6 @@ export async function readOpening(
     // The left join gives a row of nulls before the member's first command.
     member: member.id === null ? null : member,
     hasUntoldFailures: row.untold === true,
+    hasUntoldChannelFailures: row.untoldChannel === true,
   };
 }

@@ -6,7 +6,12 @@ import { notFound, oldestFirst, toJson, toOutboxMessage } from "./prisma-rows.ts
 
 type OutboxMethods = Pick<
   WorkspaceRepo,
-  "enqueue" | "cancelPendingMessages" | "listOutbox" | "listUntoldFailures" | "markFailuresTold"
+  | "enqueue"
+  | "cancelPendingMessages"
+  | "listOutbox"
+  | "listUntoldFailures"
+  | "listUntoldChannelFailures"
+  | "markFailuresTold"
 >;
 
 /** How dedupe keys join their parts (src/jobs/keys.ts and the core's own keys alike). */
@@ -58,6 +63,13 @@ export function prismaOutboxMethods(
     async listUntoldFailures(memberId) {
       const rows = await tx.outbox.findMany({
         where: { workspaceId, memberId, status: { in: ["FAILED", "DEAD"] }, failureToldAt: null },
+        orderBy: oldestFirst,
+      });
+      return rows.map(toOutboxMessage);
+    },
+    async listUntoldChannelFailures() {
+      const rows = await tx.outbox.findMany({
+        where: { workspaceId, target: "CHANNEL", status: { in: ["FAILED", "DEAD"] }, failureToldAt: null },
         orderBy: oldestFirst,
       });
       return rows.map(toOutboxMessage);

@@ -1,6 +1,8 @@
 /** Ticks every job in-process with node-cron, then delivers what became due. Several processes may tick at once: jobs are idempotent. */
+
 import cron, { type ScheduledTask } from "node-cron";
 import type { Dispatcher } from "../core/delivery/dispatcher.ts";
+import { errorFacts } from "../core/error-facts.ts";
 import type { Logger } from "../core/logger.ts";
 import type { Clock } from "../core/ports.ts";
 import { JOBS, type JobDefinition } from "./registry.ts";
@@ -29,7 +31,7 @@ export async function runJobOnce(job: JobDefinition, store: JobStore, now: Date,
     log.info({ created, ms: Date.now() - started }, "job ran");
     return created;
   } catch (error) {
-    log.error({ err: error }, "job failed");
+    log.error({ err: errorFacts(error) }, "job failed");
     return 0;
   }
 }

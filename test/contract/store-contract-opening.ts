@@ -74,6 +74,7 @@ export function describeOpening(store: () => Store): void {
       workspace: { ...updatedWorkspace, deletionScheduledAt: T0 },
       member,
       hasUntoldFailures: false,
+      hasUntoldChannelFailures: false,
     });
     const read = await store().inWorkspaceAs(workspace.id, "U-ADA", { readOnly: false }, async (repo) => ({
       commit: true,
@@ -90,6 +91,7 @@ export function describeOpening(store: () => Store): void {
       workspace: await store().inWorkspace(mine.id, (repo) => repo.getWorkspace()),
       member: null,
       hasUntoldFailures: false,
+      hasUntoldChannelFailures: false,
     });
   });
 
@@ -114,6 +116,26 @@ export function describeOpening(store: () => Store): void {
       );
     });
     expect((await openingOf(workspace.id, "U-ADA")).hasUntoldFailures).toBe(false);
+  });
+
+  it("GIVEN a team-channel post that failed for good THEN every opening in its workspace shows it until it is told, and no other workspace's does", async () => {
+    const workspace = await givenWorkspace(store());
+    const other = await givenWorkspace(store(), "T-OTHER");
+    const ada = await givenMember(store(), workspace.id, "U-ADA");
+    await given(workspace.id, [{ ...channelMessage("ada-post"), memberId: ada.id }], () => "FAILED");
+    expect((await openingOf(workspace.id, "U-BEN")).hasUntoldChannelFailures).toBe(true);
+    expect((await openingOf(workspace.id, "U-ADA")).hasUntoldFailures).toBe(false);
+    expect((await openingOf(other.id, "U-BEN")).hasUntoldChannelFailures).toBe(false);
+    await store().inWorkspace(workspace.id, async (repo) => {
+      const untold = await repo.listUntoldChannelFailures();
+      expect(untold.map((message) => message.dedupeKey)).toEqual(["ada-post"]);
+      await repo.markFailuresTold(
+        untold.map((message) => message.id),
+        T0,
+      );
+    });
+    expect((await openingOf(workspace.id, "U-BEN")).hasUntoldChannelFailures).toBe(false);
+    expect(await store().inWorkspace(other.id, (repo) => repo.listUntoldChannelFailures())).toEqual([]);
   });
 
   it("GIVEN a member with a pipeline WHEN their work only reads, without a transaction THEN it sees what a transaction would", async () => {

@@ -170,7 +170,7 @@ export class FakeSlack {
     return this.directory.homeView(userId) as Record<string, unknown> | undefined;
   }
 
-  /** The next `count` calls to `method` get `fault` instead of their answer; queued faults are used in order. */
+  /** The next `count` calls to `method` get `fault` instead of their answer; queued faults are used in order. A status fault for `response_url` fails the next POSTs to any response_url (they are still recorded). */
   failNext(method: string, fault: FakeSlackFault, count = 1): void {
     const queue = this.faults.get(method) ?? [];
     for (let i = 0; i < count; i += 1) queue.push(fault);
@@ -299,7 +299,10 @@ export class FakeSlack {
     list.push({ body: parseJsonOrKeep(body), receivedAt: Date.now() });
     this.responded.set(id, list);
     this.arrivals.emit("response");
-    sendJson(response, 200, { ok: true });
+    const fault = this.faults.get("response_url")?.shift();
+    if (fault !== undefined && "status" in fault)
+      sendJson(response, fault.status, { ok: false, error: "fake_slack_http_error" });
+    else sendJson(response, 200, { ok: true });
   }
 }
 

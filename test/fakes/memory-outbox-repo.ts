@@ -8,7 +8,13 @@ import { byCreatedAt, copy } from "./memory-tables.ts";
 
 type OutboxMethods = Pick<
   WorkspaceRepo,
-  "enqueue" | "cancelPendingMessages" | "listOutbox" | "listUntoldFailures" | "markFailuresTold" | "takeBackOutbox"
+  | "enqueue"
+  | "cancelPendingMessages"
+  | "listOutbox"
+  | "listUntoldFailures"
+  | "listUntoldChannelFailures"
+  | "markFailuresTold"
+  | "takeBackOutbox"
 >;
 
 /** How dedupe keys join their parts (src/jobs/keys.ts and the core's own keys alike). */
@@ -68,6 +74,16 @@ export function memoryOutboxMethods(scope: RepoScope, clock: Clock): OutboxMetho
     async listUntoldFailures(memberId) {
       const failures = ofMember(tables().outbox, memberId).filter(
         (message) => (message.status === "FAILED" || message.status === "DEAD") && message.failureToldAt === null,
+      );
+      return byCreatedAt(failures).map(copy);
+    },
+    async listUntoldChannelFailures() {
+      const failures = [...tables().outbox.values()].filter(
+        (message) =>
+          message.workspaceId === workspaceId &&
+          message.target === "CHANNEL" &&
+          (message.status === "FAILED" || message.status === "DEAD") &&
+          message.failureToldAt === null,
       );
       return byCreatedAt(failures).map(copy);
     },

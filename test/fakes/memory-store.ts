@@ -82,7 +82,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
       const member = await repo.findMember(memberExternalId);
       const failures = member ? await repo.listUntoldFailures(member.id) : [];
       const hasUntoldFailures = failures.some((failure) => failure.target === "DIRECT");
-      return work(repo, { workspace: await repo.getWorkspace(), member, hasUntoldFailures });
+      const hasUntoldChannelFailures = (await repo.listUntoldChannelFailures()).length > 0;
+      return work(repo, { workspace: await repo.getWorkspace(), member, hasUntoldFailures, hasUntoldChannelFailures });
     });
 
   return {

@@ -96,6 +96,26 @@ describe("toDeliveryError", () => {
   });
 });
 
+describe("refusals no retry can fix", () => {
+  it.each([
+    "not_authed",
+    "invalid_auth",
+    "account_inactive",
+    "token_revoked",
+    "restricted_action",
+    "messages_tab_disabled",
+    "cannot_dm_bot",
+    "user_disabled",
+    "not_allowed_token_type",
+    "ekm_access_denied",
+    "team_not_found",
+  ])("GIVEN Slack answers %s THEN the delivery fails for good instead of being retried", (error) => {
+    const mapped = toDeliveryError({ code: "slack_webapi_platform_error", data: { error } });
+    expect(mapped.kind).toBe("permanent");
+    expect(mapped.code).toBe(error);
+  });
+});
+
 describe("the log modal", () => {
   const values = (fields: Record<string, Record<string, unknown>>) =>
     Object.fromEntries(Object.entries(fields).map(([block, value]) => [block, { value }])) as never;

@@ -4,7 +4,7 @@ import { createDiscordAdapter } from "../../src/adapters/discord/index.ts";
 import { type Bot, createBot } from "../../src/core/bot.ts";
 import type { Timers } from "../../src/core/deadline.ts";
 import { createDispatcher, type Dispatcher } from "../../src/core/delivery/dispatcher.ts";
-import { silentLogger } from "../../src/core/logger.ts";
+import { type Logger, silentLogger } from "../../src/core/logger.ts";
 import { createWorkspaceLifecycle } from "../../src/core/workspace-lifecycle.ts";
 import type { Database } from "../../src/db/open.ts";
 import { createPrismaJobStore } from "../../src/db/prisma-job-store.ts";
@@ -62,6 +62,8 @@ export async function startDiscordWorld(options: {
   replyDeadlineMs?: number;
   /** Timers for the reply deadline (default: real ones). */
   timers?: Timers;
+  /** The adapter's logger (default: silent). */
+  logger?: Logger;
 }): Promise<DiscordWorld> {
   const { db } = options;
   const fake = await createFakeDiscord({
@@ -96,7 +98,7 @@ export async function startDiscordWorld(options: {
   const adapter = createDiscordAdapter({
     discord: { token: TOKEN, applicationId: APP, guildId: undefined, apiUrl: fake.apiUrl },
     bot: options.wrapBot ? options.wrapBot(realBot) : realBot,
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
     defaultTimezone: "UTC",
     lifecycle: lifecycle.lifecycle,
     replyDeadlineMs: options.replyDeadlineMs,

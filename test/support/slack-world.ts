@@ -4,7 +4,7 @@ import type { SlackConfig } from "../../src/config.ts";
 import { type Bot, createBot } from "../../src/core/bot.ts";
 import type { Timers } from "../../src/core/deadline.ts";
 import { createDispatcher, type Dispatcher } from "../../src/core/delivery/dispatcher.ts";
-import { silentLogger } from "../../src/core/logger.ts";
+import { type Logger, silentLogger } from "../../src/core/logger.ts";
 import { createWorkspaceLifecycle } from "../../src/core/workspace-lifecycle.ts";
 import type { Database } from "../../src/db/open.ts";
 import { createPrismaJobStore } from "../../src/db/prisma-job-store.ts";
@@ -47,6 +47,8 @@ export interface SlackWorldOptions {
   timers?: Timers;
   /** Wires the adapter's "deliver soon" to the world's dispatcher, as the app does (default: tests dispatch by hand). */
   deliverSoon?: boolean;
+  /** The adapter's logger (default: silent). */
+  logger?: Logger;
 }
 
 let responses = 0;
@@ -96,7 +98,7 @@ export async function startSlackWorld(options: SlackWorldOptions): Promise<Slack
     bot,
     store,
     clock,
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
     port: 0,
     defaultTimezone: "UTC",
     lifecycle: lifecycle.lifecycle,

@@ -1,6 +1,7 @@
 /** The Discord delivery port over REST: DMs through the user's DM channel, posts to (and deletes from) the guild's celebration channel. */
 import { type REST, Routes } from "discord.js";
 import { z } from "zod";
+import { BoundedMap } from "../../core/bounded-map.ts";
 import type { DeliveryPort } from "../../core/delivery/port.ts";
 import { isUnknownMessage, toDeliveryError } from "./errors.ts";
 import { renderDiscord } from "./render.ts";
@@ -10,9 +11,14 @@ const DM_CHANNEL = z.object({ id: z.string() });
 /** The part of a posted message that taking it back needs. */
 const POSTED_MESSAGE = z.object({ id: z.string() });
 
-export function createDiscordDelivery(rest: REST): DeliveryPort {
-  // A user's DM channel never changes: one lookup per member.
-  const dmChannels = new Map<string, string>();
+export interface DiscordDeliveryOptions {
+  /** How many members' DM channel ids are remembered (default 10,000); the least recent are looked up again. */
+  dmCacheSize?: number;
+}
+
+export function createDiscordDelivery(rest: REST, options: DiscordDeliveryOptions = {}): DeliveryPort {
+  // A user's DM channel never changes: one lookup per member, for the members heard from lately.
+  const dmChannels = new BoundedMap<string, string>(options.dmCacheSize ?? 10_000);
 
   async function dmChannel(userId: string): Promise<string> {
     const known = dmChannels.get(userId);

@@ -1,5 +1,7 @@
 /** The bot joining or leaving a server, translated into the core's neutral workspace events. */
+
 import { type Client, Events } from "discord.js";
+import { errorFacts } from "../../core/error-facts.ts";
 import type { Logger } from "../../core/logger.ts";
 import type { WorkspaceLifecycle } from "../../core/workspace-lifecycle.ts";
 
@@ -14,7 +16,9 @@ export function listenToGuildMembership(
     const identity = { platform: "DISCORD" as const, externalId: guild.id, name: guild.name, defaultTimezone };
     lifecycle
       .workspaceReturned(identity)
-      .catch((error) => logger.error({ err: error, guild: guild.id }, "could not record a server that added the bot"));
+      .catch((error) =>
+        logger.error({ err: errorFacts(error), guild: guild.id }, "could not record a server that added the bot"),
+      );
   });
   client.on(Events.GuildDelete, (guild) => {
     // An unavailable guild is an outage, not a removal.
@@ -22,7 +26,7 @@ export function listenToGuildMembership(
     lifecycle
       .workspaceRemoved({ platform: "DISCORD", externalId: guild.id })
       .catch((error) =>
-        logger.error({ err: error, guild: guild.id }, "could not schedule a removed server's deletion"),
+        logger.error({ err: errorFacts(error), guild: guild.id }, "could not schedule a removed server's deletion"),
       );
   });
 }

@@ -1,9 +1,11 @@
 /** The Discord adapter: a discord.js client (Guilds intent only) that answers `/nextstep` and delivers through REST. */
+
 import { Client, Events, GatewayIntentBits, REST } from "discord.js";
 import type { DiscordConfig } from "../../config.ts";
 import type { Bot } from "../../core/bot.ts";
 import { systemTimers, type Timers } from "../../core/deadline.ts";
 import type { DeliveryPort } from "../../core/delivery/port.ts";
+import { errorFacts } from "../../core/error-facts.ts";
 import type { Logger } from "../../core/logger.ts";
 import type { WorkspaceLifecycle } from "../../core/workspace-lifecycle.ts";
 import { createDiscordDelivery } from "./delivery.ts";
@@ -49,7 +51,7 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): DiscordAdapt
   );
   const { lifecycle } = config;
   listenToGuildMembership(client, lifecycle, config.defaultTimezone, log);
-  client.on(Events.Error, (error) => log.error({ err: error }, "Discord client error"));
+  client.on(Events.Error, (error) => log.error({ err: errorFacts(error) }, "Discord client error"));
 
   // Deliveries surface rate limits instead of waiting inside the client: the outbox reschedules them.
   const deliveryRest = new REST({ ...api, retries: 0, offset: 0, rejectOnRateLimit: () => true }).setToken(

@@ -1,11 +1,12 @@
 /** The Bolt app's options: HTTP (with health routes) or Socket Mode, one workspace's token or OAuth installs into many. */
-import { App } from "@slack/bolt";
+import { App, HTTPReceiver } from "@slack/bolt";
 import type { WebClientOptions } from "@slack/web-api";
 import type { SlackConfig } from "../../config.ts";
 import type { Logger } from "../../core/logger.ts";
 import { healthRoutes } from "./health-routes.ts";
 import { createInstallationStore, type SlackInstallationRepo } from "./installations.ts";
 import { boltLogger } from "./logger.ts";
+import { refuseFutureRequests } from "./verify.ts";
 
 /** Bot scopes the app asks for; the manifest in slack/manifest.yaml lists the same. */
 export const SLACK_SCOPES = ["commands", "chat:write", "im:write", "users:read"];
@@ -26,16 +27,10 @@ export interface BoltAppOptions {
 export function createBoltApp(options: BoltAppOptions): App {
   const { slack, apiOptions, installations } = options;
   if (slack.mode === "oauth" && !installations) throw new Error("Slack OAuth mode needs an installation repository");
-  return new App({
-    // The token check (auth.test) runs in the adapter's start, where a refusal can be reported, not in the constructor.
-    deferInitialization: true,
-    logger: boltLogger(options.logger),
-    clientOptions: { ...apiOptions, retryConfig: { retries: 2, factor: 1.5, minTimeout: 200, maxTimeout: 1000 } },
-    ...(slack.appToken
-      ? { socketMode: true, appToken: slack.appToken }
-      : { signingSecret: slack.signingSecret, customRoutes: healthRoutes(options.ping) }),
-    ...(slack.mode === "single" || !installations
-      ? { token: slack.botToken }
+  const logger = boltLogger(options.logger);
+  const oauth =
+    slack.mode === "single" || !installations
+      ? undefined
       : {
           clientId: slack.clientId,
           clientSecret: slack.clientSecret,
@@ -43,6 +38,32 @@ export function createBoltApp(options: BoltAppOptions): App {
           scopes: SLACK_SCOPES,
           installationStore: createInstallationStore(installations, options.onInstalled),
           installerOptions: { directInstall: true, clientOptions: { ...apiOptions } },
-        }),
+        };
+  return new App({
+    // The token check (auth.test) runs in the adapter's start, where a refusal can be reported, not in the constructor.
+    deferInitialization: true,
+    logger,
+    clientOptions: { ...apiOptions, retryConfig: { retries: 2, factor: 1.5, minTimeout: 200, maxTimeout: 1000 } },
+    ...(slack.appToken
+      ? { socketMode: true, appToken: slack.appToken, ...oauth }
+      : { receiver: httpReceiver(slack, options, logger, oauth) }),
+    ...(oauth ? {} : { token: slack.botToken }),
   });
+}
+
+/** Bolt's own HTTP receiver, built here so its request listener can refuse what Bolt's verification lets through. */
+function httpReceiver(
+  slack: SlackConfig,
+  options: BoltAppOptions,
+  logger: ReturnType<typeof boltLogger>,
+  oauth: object | undefined,
+): HTTPReceiver {
+  const receiver = new HTTPReceiver({
+    signingSecret: slack.signingSecret ?? "",
+    customRoutes: healthRoutes(options.ping),
+    logger,
+    ...oauth,
+  });
+  receiver.requestListener = refuseFutureRequests(receiver.requestListener);
+  return receiver;
 }

@@ -1,6 +1,7 @@
 /** The Web API clients deliveries go through, one per bot token, found by team: the single token or the team's installation. */
 import { WebClient, type WebClientOptions } from "@slack/web-api";
 import type { SlackConfig } from "../../config.ts";
+import { BoundedMap } from "../../core/bounded-map.ts";
 import { DeliveryError } from "../../core/delivery/port.ts";
 import type { SlackInstallationRepo } from "./installations.ts";
 
@@ -8,8 +9,10 @@ export function deliveryClients(
   slack: SlackConfig,
   apiOptions: WebClientOptions,
   installations: SlackInstallationRepo | undefined,
+  /** How many clients are kept (one per token; a reinstall's new token makes a new one); the least recent are dropped. */
+  capacity = 1_000,
 ): (teamId: string) => Promise<WebClient> {
-  const clients = new Map<string, WebClient>();
+  const clients = new BoundedMap<string, WebClient>(capacity);
   const clientOf = (token: string) => {
     let client = clients.get(token);
     if (!client) {

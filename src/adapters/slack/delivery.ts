@@ -1,5 +1,6 @@
 /** The Slack delivery port: DMs through conversations.open + chat.postMessage, channel posts through chat.postMessage, retractions through chat.delete. */
 import type { WebClient } from "@slack/web-api";
+import { BoundedMap } from "../../core/bounded-map.ts";
 import type { DeliveryPort } from "../../core/delivery/port.ts";
 import { slackErrorCode, toDeliveryError } from "./errors.ts";
 import { renderBlocks } from "./render.ts";
@@ -7,11 +8,13 @@ import { renderBlocks } from "./render.ts";
 export interface SlackDeliveryOptions {
   /** A client acting as the bot in this Slack workspace (team). */
   clientFor(teamId: string): Promise<WebClient>;
+  /** How many members' DM channel ids are remembered (default 10,000); the least recent are looked up again. */
+  dmCacheSize?: number;
 }
 
-export function createSlackDelivery({ clientFor }: SlackDeliveryOptions): DeliveryPort {
+export function createSlackDelivery({ clientFor, dmCacheSize = 10_000 }: SlackDeliveryOptions): DeliveryPort {
   // DM channel ids never change for a user, so one conversations.open per member is enough.
-  const dmChannels = new Map<string, string>();
+  const dmChannels = new BoundedMap<string, string>(dmCacheSize);
 
   async function dmChannel(client: WebClient, teamId: string, userId: string): Promise<string> {
     const key = `${teamId}:${userId}`;

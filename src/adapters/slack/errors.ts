@@ -11,6 +11,8 @@ const PERMANENT = new Set([
   "user_disabled",
   "cannot_dm_bot",
   "invalid_auth",
+  "not_authed",
+  "not_allowed_token_type",
   "token_revoked",
   "token_expired",
   "no_installation",
@@ -19,6 +21,11 @@ const PERMANENT = new Set([
   "msg_too_long",
   "invalid_blocks",
   "cant_delete_message",
+  // The workspace forbids it (admin restrictions, Enterprise Key Management) or the member closed DMs with apps.
+  "restricted_action",
+  "ekm_access_denied",
+  "messages_tab_disabled",
+  "team_not_found",
 ]);
 
 /** Slack's ok:false answer for "slow down" (a 200 with `ratelimited`, not the HTTP 429). */

@@ -1,4 +1,5 @@
 /** The Slack adapter: a Bolt app (HTTP or Socket Mode, one workspace or many via OAuth) that translates for the core. */
+
 import type { Server } from "node:http";
 import type { WebClientOptions } from "@slack/web-api";
 import type { SlackConfig } from "../../config.ts";
@@ -6,6 +7,7 @@ import type { Bot } from "../../core/bot.ts";
 import { systemTimers, type Timers } from "../../core/deadline.ts";
 import type { DeliveryPort } from "../../core/delivery/port.ts";
 import { createDirectReplies } from "../../core/direct-reply.ts";
+import { errorFacts } from "../../core/error-facts.ts";
 import type { Logger } from "../../core/logger.ts";
 import type { Clock, Store } from "../../core/ports.ts";
 import type { WorkspaceLifecycle } from "../../core/workspace-lifecycle.ts";
@@ -82,7 +84,7 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
     deliverSoon: config.deliverSoon,
   });
   app.error(async (error) => {
-    log.error({ err: error }, "unhandled error in a Slack handler");
+    log.error({ err: errorFacts(error) }, "unhandled error in a Slack handler");
   });
 
   let server: Server | undefined;

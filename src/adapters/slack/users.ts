@@ -1,6 +1,9 @@
 /** Who a Slack user is, for the core: name, timezone, locale and admin status from users.info, cached briefly. */
+
 import type { WebClient } from "@slack/web-api";
 import type { BotUser } from "../../core/bot.ts";
+import { BoundedMap } from "../../core/bounded-map.ts";
+import { errorFacts } from "../../core/error-facts.ts";
 import type { Logger } from "../../core/logger.ts";
 import type { Clock } from "../../core/ports.ts";
 
@@ -11,8 +14,9 @@ export interface UserDirectory {
   lookup(client: WebClient, teamId: string, userId: string, fallbackName: string): Promise<BotUser>;
 }
 
-export function createUserDirectory(clock: Clock, logger: Logger): UserDirectory {
-  const cache = new Map<string, { user: BotUser; until: number }>();
+/** `capacity`: how many users are remembered; the least recently seen are asked about again. */
+export function createUserDirectory(clock: Clock, logger: Logger, capacity = 10_000): UserDirectory {
+  const cache = new BoundedMap<string, { user: BotUser; until: number }>(capacity);
   return {
     async lookup(client, teamId, userId, fallbackName) {
       const key = `${teamId}:${userId}`;
@@ -27,11 +31,13 @@ export function createUserDirectory(clock: Clock, logger: Logger): UserDirectory
           locale: user?.locale ?? null,
           isAdmin: Boolean(user?.is_admin || user?.is_owner || user?.is_primary_owner),
         };
-        if (cache.size > 10_000) cache.clear();
         cache.set(key, { user: found, until: clock.now().getTime() + TTL_MS });
         return found;
       } catch (error) {
-        logger.warn({ err: error, team: teamId, user: userId }, "users.info failed; treating the user as a member");
+        logger.warn(
+          { err: errorFacts(error), team: teamId, user: userId },
+          "users.info failed; treating the user as a member",
+        );
         return { externalId: userId, displayName: fallbackName, isAdmin: false };
       }
     },

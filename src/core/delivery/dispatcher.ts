@@ -1,4 +1,5 @@
 /** Delivers due outbox rows through the platform adapters: claim, send (or delete a retracted post), mark; retry transient failures, stop on permanent ones. */
+import { errorFacts } from "../error-facts.ts";
 import type { Logger } from "../logger.ts";
 import type { Platform } from "../model.ts";
 import type { ClaimedMessage, Clock, OutboxQueue } from "../ports.ts";
@@ -158,7 +159,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   }
 
   function tick(): void {
-    running = running.then(dispatchDue).catch((error) => logger.error({ err: error }, "dispatch round failed"));
+    running = running
+      .then(dispatchDue)
+      .catch((error) => logger.error({ err: errorFacts(error) }, "dispatch round failed"));
   }
 
   return {

@@ -27,6 +27,7 @@ const METHOD_POLICY: Record<keyof WorkspaceRepo, "reads" | "journaled" | "not un
   listGaps: "reads",
   listOutbox: "reads",
   listUntoldFailures: "reads",
+  listUntoldChannelFailures: "reads",
   listChanges: "reads",
   listNotes: "reads",
   snapshotRow: "reads",

@@ -1,5 +1,7 @@
 /** Routes each Discord interaction to its handler: autocomplete, `/nextstep`, buttons. Failures stop and are logged here. */
+
 import type { Interaction } from "discord.js";
+import { errorFacts } from "../../../core/error-facts.ts";
 import { ROOT_COMMAND } from "../definitions.ts";
 import { autocomplete } from "./autocomplete.ts";
 import { button } from "./button.ts";
@@ -14,7 +16,7 @@ export function createInteractionRouter(context: InteractionContext): (interacti
         await nextstepCommand(context, interaction);
       else if (interaction.isButton()) await button(context, interaction);
     } catch (error) {
-      context.logger.error({ err: error, interaction: interaction.id }, "Discord interaction failed");
+      context.logger.error({ err: errorFacts(error), interaction: interaction.id }, "Discord interaction failed");
     }
   };
 }

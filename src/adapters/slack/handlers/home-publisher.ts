@@ -1,6 +1,8 @@
 /** Publishing a member's App Home: on opening the tab, and shortly after commands that changed what it shows. */
+
 import type { WebClient } from "@slack/web-api";
 import type { BotUser } from "../../../core/bot.ts";
+import { errorFacts } from "../../../core/error-facts.ts";
 import type { Logger } from "../../../core/logger.ts";
 import { homeView } from "../home.ts";
 import type { HomeRefresher } from "../home-refresh.ts";
@@ -19,7 +21,7 @@ export function createHomePublisher(calls: SlackBotCalls, refresher: HomeRefresh
       const sections = await calls.home(teamId, user);
       await client.views.publish({ user_id: user.externalId, view: homeView(sections, user.externalId) });
     } catch (error) {
-      logger.warn({ err: error, team: teamId, user: user.externalId }, "could not publish App Home");
+      logger.warn({ err: errorFacts(error), team: teamId, user: user.externalId }, "could not publish App Home");
     }
   }
   return {

@@ -1,6 +1,8 @@
 /** The log modal: opened by a bare slash command; its submission runs as a command whose reply is queued as a DM. */
+
 import type { Middleware, SlackViewMiddlewareArgs, SlashCommand, ViewSubmitAction } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
+import { errorFacts } from "../../../core/error-facts.ts";
 import { commandFromModal, logModal } from "../modal.ts";
 import type { SlackHandlerContext } from "./context.ts";
 
@@ -11,7 +13,7 @@ export async function openLogModal(context: SlackHandlerContext, client: WebClie
     const companies = await context.calls.companiesOf(teamId, user);
     await client.views.open({ trigger_id: command.trigger_id, view: logModal(companies) });
   } catch (error) {
-    context.logger.warn({ err: error, team: teamId }, "could not open the log modal");
+    context.logger.warn({ err: errorFacts(error), team: teamId }, "could not open the log modal");
   }
 }
 
