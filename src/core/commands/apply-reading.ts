@@ -24,6 +24,8 @@ export function readApplyDetails(
     if (words[i]?.toLowerCase() !== "applied") continue;
     const said = words.slice(i + 1).join(" ");
     const when = parseWhen(said, clock.now, clock.timeZone);
+    // A date the bot won't keep (2026-13-01, 1900-01-01) is refused, not taken as more of the role.
+    if (!when.ok && when.refused) return { ok: false, problem: when.problem };
     if (!when.ok) continue;
     const sameDay = formatLocalDay(when.at, clock.timeZone) === formatLocalDay(clock.now, clock.timeZone);
     // "applied today" is today as it stands, not the hour a date without one is read at.
