@@ -1,5 +1,6 @@
 /** Reads what follows the company in `apply`: the role, a job link, `applied <date>`, and whether the company's name ran on. */
 import { parseWhen } from "../grammar/dates.ts";
+import { invisibleOnly, normaliseName } from "../names.ts";
 import { formatLocalDay } from "../time.ts";
 
 export interface ApplyDetails {
@@ -45,7 +46,8 @@ export function readApplyDetails(
     link = LINK.exec(words[linkAt] as string)?.[1] ?? null;
     words = [...words.slice(0, linkAt), ...words.slice(linkAt + 1)];
   }
-  const role = words.join(" ");
+  const role = normaliseName(words.join(" "));
+  if (role.length === 0 && words.length > 0) return { ok: false, problem: invisibleOnly("role") };
   return { ok: true, details: { role: role.length > 0 ? role : null, link, appliedAt } };
 }
 

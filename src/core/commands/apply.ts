@@ -2,6 +2,7 @@
 import { companyKey, nameOf, roleKey, similarCompanies } from "../companies.ts";
 import { confirmedLine, quoteWord } from "../confirm.ts";
 import type { Application, BotButton } from "../model.ts";
+import { normaliseName } from "../names.ts";
 import { type CommandResult, outcome, refusal, reply } from "../outcomes.ts";
 import { formatLocalDay } from "../time.ts";
 import { type ApplyDetails, nameRunLength, readApplyDetails } from "./apply-reading.ts";
@@ -35,7 +36,9 @@ export const applyCommand = defineCommand({
     'apply "Globex Corp" Backend Engineer',
     "apply Acme Platform https://acme.jobs/1 applied last monday",
   ],
-  async handler(ctx, { company, role: rest }) {
+  async handler(ctx, { company, role: typed }) {
+    // The role is a name too: matched, asked about and kept without invisible characters.
+    const rest = typed === undefined ? undefined : normaliseName(typed);
     const read = readApplyDetails(rest, ctx);
     if (!read.ok) return refusal("bad-arguments", read.problem);
     const { details } = read;
