@@ -6,11 +6,13 @@ import { notFound, oldestFirst, toJson, toOutboxMessage } from "./prisma-rows.ts
 
 type OutboxMethods = Pick<
   WorkspaceRepo,
-  "enqueue" | "cancelPendingMessages" | "listOutbox" | "listUntoldFailures" | "markFailuresTold"
+  "enqueue" | "cancelPendingMessages" | "countChannelPosts" | "listOutbox" | "listUntoldFailures" | "markFailuresTold"
 >;
 
 /** How dedupe keys join their parts (src/jobs/keys.ts and the core's own keys alike). */
 const KEY_SEPARATOR = ":";
+/** The outbox kind of a win posted to the team channel (src/core/outreach.ts). */
+const CELEBRATION = "celebration";
 
 export function prismaOutboxMethods(
   tx: Prisma.TransactionClient,
@@ -50,6 +52,11 @@ export function prismaOutboxMethods(
         WHERE "workspaceId" = ${workspaceId} AND "memberId" = ${memberId} AND status = 'PENDING'
           AND string_to_array("dedupeKey", ${KEY_SEPARATOR}) && ${[...filter.about]}::text[]
           AND (${kinds}::text[] IS NULL OR kind = ANY (${kinds}::text[]))`;
+    },
+    async countChannelPosts(memberId, since) {
+      return tx.outbox.count({
+        where: { workspaceId, memberId, target: "CHANNEL", kind: CELEBRATION, createdAt: { gt: since } },
+      });
     },
     async listOutbox(memberId) {
       const rows = await tx.outbox.findMany({ where: { workspaceId, memberId }, orderBy: oldestFirst });
