@@ -1,6 +1,7 @@
 /** `apply <company> [role] [link] [applied <date>]`: start tracking an application, asking first when the name is unclear. */
 import { companyKey, nameOf, roleKey, similarCompanies } from "../companies.ts";
 import { confirmedLine, quoteWord } from "../confirm.ts";
+import { refuseAtLimit } from "../limits.ts";
 import type { Application, BotButton } from "../model.ts";
 import { normaliseName } from "../names.ts";
 import { type CommandResult, outcome, refusal, reply } from "../outcomes.ts";
@@ -53,6 +54,8 @@ export const applyCommand = defineCommand({
         `You're already tracking ${what} (${STATUS_WORDS[existing.status]}). See it with \`timeline ${quoteWord(nameOf(existing, applications))}\`.`,
       );
     }
+    const full = refuseAtLimit("applications", applications.length);
+    if (full) return full;
     if (!ctx.confirmed) {
       const question =
         askHowToSplit(ctx, company, rest, applications) ?? askIfSame(ctx, company, details, applications);
