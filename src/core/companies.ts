@@ -1,5 +1,6 @@
 /** Finds the member's application a typed company name means (exact, "Company (Role)", unique prefix), else says which could fit. */
 import type { Application } from "./model.ts";
+import { normaliseName } from "./names.ts";
 import { closest } from "./suggest.ts";
 
 export type ApplicationMatch =
@@ -15,9 +16,9 @@ export type ApplicationMatch =
 /** How a "Company (Role)" name says an application has no role. */
 export const NO_ROLE = "no role";
 
-/** The key companies are matched and kept unique by. */
+/** The key companies are matched and kept unique by: `Ac\u200Bme`, `ＡＣＭＥ` and `acme` are one company. */
 export function companyKey(company: string): string {
-  return company.trim().toLowerCase().replace(/\s+/g, " ");
+  return normaliseName(company).toLowerCase();
 }
 
 /** The key roles are kept unique by within one company: "" for no role, so two applications without one collide. */

@@ -1,5 +1,6 @@
 /** A member's first appearance: the member row, starting in the platform's zone when it is one we know. */
 import type { Member } from "./model.ts";
+import { normaliseName } from "./names.ts";
 import type { WorkspaceRepo } from "./ports.ts";
 import { isValidTimezone } from "./time.ts";
 
@@ -16,11 +17,15 @@ export function isUsableZone(zone: string | null | undefined): zone is string {
   return typeof zone === "string" && isValidTimezone(zone);
 }
 
+/** What a member whose platform name shows nothing is called. */
+const UNNAMED = "a teammate";
+
 /** The member with this platform id, created the first time. */
 export function enroll(repo: WorkspaceRepo, person: PlatformPerson): Promise<Member> {
   return repo.ensureMember({
     externalId: person.externalId,
-    displayName: person.displayName,
+    // A platform name can be all invisible characters; the team still needs words for whose win it was.
+    displayName: normaliseName(person.displayName) || UNNAMED,
     timezone: isUsableZone(person.timezone) ? person.timezone : null,
   });
 }

@@ -17,6 +17,10 @@ export const OUTCOME_CODES = {
     kind: "refused",
     meaning: "the company name fits more than one of the member's applications; buttons offer each",
   },
+  "limit-reached": {
+    kind: "refused",
+    meaning: "the member keeps as many of those rows as one person may (src/core/limits.ts); nothing is added",
+  },
   "internal-error": { kind: "failed", meaning: "something unexpected went wrong; nothing was saved" },
   dismissed: { kind: "done", meaning: "the member said no to a question; nothing changed" },
   "date-order-question": {

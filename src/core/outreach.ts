@@ -3,6 +3,7 @@ import type { CommandContext } from "./commands/spec.ts";
 import { stageLabel } from "./commands/stages.ts";
 import { celebrationForChannel, congratulationForMember } from "./copy/celebrations.ts";
 import { rejectionEncouragement } from "./copy/encouragement.ts";
+import { CHANNEL_POST_WINDOW_MS, MEMBER_LIMITS } from "./limits.ts";
 import type { Application, Member, Stage, Workspace } from "./model.ts";
 import { nextAllowedTime } from "./time.ts";
 
@@ -35,7 +36,20 @@ function teamNoticeFor(minutes: number): string {
   return ` The team hears of it in ${wait} (your sharing setting decides how much); \`undo\` before then keeps it between us.`;
 }
 
-/** Queues the team celebration (per the member's sharing choice) and the private congratulation. */
+/** What the member is told when their win stays off the team channel because they posted enough today. */
+const TEAM_HEARD_ENOUGH =
+  " You've had a big day: the team has heard enough from me today, so this one stays between us. It's logged all the same.";
+
+/** Whether the member has room for another team post in the rolling window. */
+async function roomToPost(ctx: CommandContext): Promise<boolean> {
+  const since = new Date(ctx.now.getTime() - CHANNEL_POST_WINDOW_MS);
+  return (await ctx.repo.countChannelPosts(ctx.member.id, since)) < MEMBER_LIMITS.channelPostsPerDay;
+}
+
+/**
+ * Queues the team celebration (per the member's sharing choice, and while they have posted fewer than the day's
+ * limit) and, always, the private congratulation.
+ */
 export async function queueWin(
   ctx: CommandContext,
   application: Application,
@@ -47,7 +61,8 @@ export async function queueWin(
   const channel = workspace.celebrationChannel;
   // Both wait out the undo window, so a slip of the keyboard can be taken back before anyone reads it.
   const afterUndoWindow = new Date(ctx.now.getTime() + workspace.undoWindowMinutes * 60_000);
-  const sharedWithTeam = member.sharing !== "OFF" && channel !== null;
+  const wouldShare = member.sharing !== "OFF" && channel !== null;
+  const sharedWithTeam = wouldShare && (await roomToPost(ctx));
   if (sharedWithTeam) {
     const company = member.sharing === "COMPANY" ? application.company : null;
     await ctx.repo.enqueue({
@@ -74,7 +89,8 @@ export async function queueWin(
     dedupeKey: `congratulation:${seed}`,
     nextAttemptAt: deliveryTime(member, workspace, afterUndoWindow),
   });
-  return { sharedWithTeam, teamNotice: sharedWithTeam ? teamNoticeFor(workspace.undoWindowMinutes) : "" };
+  const teamNotice = sharedWithTeam ? teamNoticeFor(workspace.undoWindowMinutes) : wouldShare ? TEAM_HEARD_ENOUGH : "";
+  return { sharedWithTeam, teamNotice };
 }
 
 /** Queues the private word of encouragement after a rejection. Never anything public. */

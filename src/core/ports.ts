@@ -177,6 +177,8 @@ export interface WorkspaceRepo {
    * about is gone or changed, so they must not go out.
    */
   cancelPendingMessages(memberId: string, filter: PendingMessageFilter): Promise<number>;
+  /** How many team-channel celebrations of the member's were queued after `since` (taken-back ones are gone). */
+  countChannelPosts(memberId: string, since: Date): Promise<number>;
   /** Every outbox row about the member (for export). */
   listOutbox(memberId: string): Promise<OutboxMessage[]>;
   /** Messages to the member that failed for good and that they have not been told about. */

@@ -8,6 +8,7 @@ type OutboxMethods = Pick<
   WorkspaceRepo,
   | "enqueue"
   | "cancelPendingMessages"
+  | "countChannelPosts"
   | "listOutbox"
   | "listUntoldFailures"
   | "listUntoldChannelFailures"
@@ -16,6 +17,8 @@ type OutboxMethods = Pick<
 
 /** How dedupe keys join their parts (src/jobs/keys.ts and the core's own keys alike). */
 const KEY_SEPARATOR = ":";
+/** The outbox kind of a win posted to the team channel (src/core/outreach.ts). */
+const CELEBRATION = "celebration";
 
 export function prismaOutboxMethods(
   tx: Prisma.TransactionClient,
@@ -55,6 +58,11 @@ export function prismaOutboxMethods(
         WHERE "workspaceId" = ${workspaceId} AND "memberId" = ${memberId} AND status = 'PENDING'
           AND string_to_array("dedupeKey", ${KEY_SEPARATOR}) && ${[...filter.about]}::text[]
           AND (${kinds}::text[] IS NULL OR kind = ANY (${kinds}::text[]))`;
+    },
+    async countChannelPosts(memberId, since) {
+      return tx.outbox.count({
+        where: { workspaceId, memberId, target: "CHANNEL", kind: CELEBRATION, createdAt: { gt: since } },
+      });
     },
     async listOutbox(memberId) {
       const rows = await tx.outbox.findMany({ where: { workspaceId, memberId }, orderBy: oldestFirst });

@@ -212,6 +212,34 @@ export function describeOutbox(store: () => Store): void {
     expect(await rowOf(workspace, member, "idle")).toEqual(idle);
   });
 
+  it("GIVEN celebrations for the team, a DM and others' posts WHEN counting a member's channel posts THEN only theirs since then count", async () => {
+    const workspace = await givenWorkspace(store(), "T-COUNT");
+    const other = await givenWorkspace(store(), "T-COUNT-OTHER");
+    const ada = await givenMember(store(), workspace.id, "U-ADA");
+    const ben = await givenMember(store(), workspace.id, "U-BEN");
+    const elsewhere = await givenMember(store(), other.id, "U-ADA");
+    const post = (memberId: string, key: string): NewOutboxMessage => ({
+      ...channelMessage(key),
+      kind: "celebration",
+      memberId,
+    });
+    await store().inWorkspace(workspace.id, async (repo) => {
+      for (const message of [
+        post(ada.id, "post:1"),
+        post(ada.id, "post:2"),
+        post(ben.id, "post:3"),
+        { ...post(ada.id, "cheer:1"), kind: "encouragement" },
+        directMessage(ada.id, "dm:1"),
+      ]) {
+        expect(await repo.enqueue(message)).toBe(true);
+      }
+    });
+    await store().inWorkspace(other.id, (repo) => repo.enqueue(post(elsewhere.id, "post:4")));
+    const count = (since: Date) => store().inWorkspace(workspace.id, (repo) => repo.countChannelPosts(ada.id, since));
+    expect(await count(new Date(0))).toBe(2);
+    expect(await count(new Date(Date.now() + 3_600_000))).toBe(0);
+  });
+
   it("GIVEN failed and dead messages WHEN the member is told THEN they are no longer untold", async () => {
     const { workspace, member } = await givenQueue(
       (m) => directMessage(m.id, "failed"),

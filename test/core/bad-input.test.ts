@@ -41,7 +41,8 @@ const REFUSED_WITH_USAGE: readonly [string, string, RegExp][] = [
   ["role over 2,000 characters", `apply Globex ${"r".repeat(2001)}`, /text is too long/],
   ["bell character in a company", "apply Ac\u0007me", /control characters/],
   ["NUL in free text", "met Acme Da\u0000na", /control characters/],
-  ["right-to-left override in free text", "learned Acme abc\u202Eevil", /control characters/],
+  // Direction controls are taken out rather than refused (test/core/invisible-names.test.ts); text of nothing else is refused.
+  ["only a right-to-left override in free text", "learned Acme \u202E\u200B", /only invisible characters/],
   ["escape sequence in a company", "apply \u001B[31mRed", /control characters/],
   ["unknown timezone", "tz Mars/Olympus_Mons", /don't know the timezone "Mars\/Olympus_Mons"/],
   ["offset instead of a zone", "tz +05:00", /don't know the timezone/],

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { BotUser } from "../../src/core/bot.ts";
 import { COMMAND_TABLE } from "../../src/core/commands/table.ts";
+import { MEMBER_LIMITS } from "../../src/core/limits.ts";
 import type { BotMessage } from "../../src/core/model.ts";
 import { OUTCOME_CODES, type OutcomeCode } from "../../src/core/outcomes.ts";
 import { ADA, ADMIN, createHarness, type Harness, plain } from "../support/core-harness.ts";
@@ -27,6 +28,16 @@ function undoLineOf(message: BotMessage | undefined): string {
 
 const FEEDBACK_PART = "x".repeat(2000);
 
+/** Ada with as many gaps as one member keeps, written straight to the store. */
+async function gapsUpToTheLimit(h: Harness): Promise<void> {
+  await h.say("help");
+  const { member } = await h.rows();
+  await h.store.inWorkspace(member.workspaceId, async (repo) => {
+    for (let n = 1; n <= MEMBER_LIMITS.gaps; n += 1)
+      await repo.createGap({ memberId: member.id, applicationId: null, topic: `t${n}` });
+  });
+}
+
 /** One way to reach every code; a Record, so a code added to the table without a scenario does not compile. */
 const SCENARIOS: Record<OutcomeCode, Scenario> = {
   "line-too-long": { line: `learned Acme ${"z".repeat(4000)}` },
@@ -36,6 +47,7 @@ const SCENARIOS: Record<OutcomeCode, Scenario> = {
   "admin-only": { line: "admin weekly off" },
   "company-not-found": { line: "round Umbrella screen" },
   "company-ambiguous": { given: ['apply "Globex Labs"', 'apply "Globex Media"'], line: "asked globex" },
+  "limit-reached": { prepare: gapsUpToTheLimit, line: "gap heaps" },
   "internal-error": {
     line: "pipeline",
     harness: () =>

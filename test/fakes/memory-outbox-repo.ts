@@ -10,6 +10,7 @@ type OutboxMethods = Pick<
   WorkspaceRepo,
   | "enqueue"
   | "cancelPendingMessages"
+  | "countChannelPosts"
   | "listOutbox"
   | "listUntoldFailures"
   | "listUntoldChannelFailures"
@@ -19,6 +20,8 @@ type OutboxMethods = Pick<
 
 /** How dedupe keys join their parts (src/jobs/keys.ts and the core's own keys alike). */
 const KEY_SEPARATOR = ":";
+/** The outbox kind of a win posted to the team channel (src/core/outreach.ts). */
+const CELEBRATION = "celebration";
 
 export function memoryOutboxMethods(scope: RepoScope, clock: Clock): OutboxMethods {
   const { workspaceId, tables, writing, scoped, memberRow, ofMember } = scope;
@@ -67,6 +70,11 @@ export function memoryOutboxMethods(scope: RepoScope, clock: Clock): OutboxMetho
       for (const message of doomed) tables().outbox.delete(message.id);
       wrote(doomed.length);
       return doomed.length;
+    },
+    async countChannelPosts(memberId, since) {
+      return ofMember(tables().outbox, memberId).filter(
+        (message) => message.target === "CHANNEL" && message.kind === CELEBRATION && message.createdAt > since,
+      ).length;
     },
     async listOutbox(memberId) {
       return byCreatedAt(ofMember(tables().outbox, memberId)).map(copy);

@@ -1,5 +1,6 @@
 /** The fields `edit` corrects: how a typed value is read for each, and how each is shown back. */
 import type { Application } from "../model.ts";
+import { invisibleOnly, normaliseName } from "../names.ts";
 import type { ApplicationPatch } from "../ports.ts";
 import { formatLocalDay } from "../time.ts";
 import { type ApplicationField, type ArgResult, type ParseContext, parseArg } from "./arg-kinds.ts";
@@ -62,8 +63,11 @@ export function readFieldValue(
       const company = parseArg("company", value, context);
       return company.ok ? { ok: true, value: { company: company.value } } : company;
     }
-    case "role":
-      return { ok: true, value: { role: clearing ? null : value.trim() } };
+    case "role": {
+      if (clearing) return { ok: true, value: { role: null } };
+      const role = normaliseName(value);
+      return role.length > 0 ? { ok: true, value: { role } } : { ok: false, problem: invisibleOnly("role") };
+    }
     case "link": {
       if (clearing) return { ok: true, value: { link: null } };
       const link = readLink(value);

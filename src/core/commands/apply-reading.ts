@@ -1,5 +1,6 @@
 /** Reads what follows the company in `apply`: the role, a job link, `applied <date>`, and whether the company's name ran on. */
 import { parseWhen } from "../grammar/dates.ts";
+import { invisibleOnly, normaliseName } from "../names.ts";
 import { formatLocalDay } from "../time.ts";
 
 export interface ApplyDetails {
@@ -24,6 +25,8 @@ export function readApplyDetails(
     if (words[i]?.toLowerCase() !== "applied") continue;
     const said = words.slice(i + 1).join(" ");
     const when = parseWhen(said, clock.now, clock.timeZone);
+    // A date the bot won't keep (2026-13-01, 1900-01-01) is refused, not taken as more of the role.
+    if (!when.ok && when.refused) return { ok: false, problem: when.problem };
     if (!when.ok) continue;
     const sameDay = formatLocalDay(when.at, clock.timeZone) === formatLocalDay(clock.now, clock.timeZone);
     // "applied today" is today as it stands, not the hour a date without one is read at.
@@ -43,7 +46,8 @@ export function readApplyDetails(
     link = LINK.exec(words[linkAt] as string)?.[1] ?? null;
     words = [...words.slice(0, linkAt), ...words.slice(linkAt + 1)];
   }
-  const role = words.join(" ");
+  const role = normaliseName(words.join(" "));
+  if (role.length === 0 && words.length > 0) return { ok: false, problem: invisibleOnly("role") };
   return { ok: true, details: { role: role.length > 0 ? role : null, link, appliedAt } };
 }
 

@@ -1,7 +1,9 @@
 /** `apply <company> [role] [link] [applied <date>]`: start tracking an application, asking first when the name is unclear. */
 import { companyKey, nameOf, roleKey, similarCompanies } from "../companies.ts";
 import { confirmedLine, quoteWord } from "../confirm.ts";
+import { refuseAtLimit } from "../limits.ts";
 import type { Application, BotButton } from "../model.ts";
+import { normaliseName } from "../names.ts";
 import { type CommandResult, outcome, refusal, reply } from "../outcomes.ts";
 import { formatLocalDay } from "../time.ts";
 import { type ApplyDetails, nameRunLength, readApplyDetails } from "./apply-reading.ts";
@@ -35,7 +37,9 @@ export const applyCommand = defineCommand({
     'apply "Globex Corp" Backend Engineer',
     "apply Acme Platform https://acme.jobs/1 applied last monday",
   ],
-  async handler(ctx, { company, role: rest }) {
+  async handler(ctx, { company, role: typed }) {
+    // The role is a name too: matched, asked about and kept without invisible characters.
+    const rest = typed === undefined ? undefined : normaliseName(typed);
     const read = readApplyDetails(rest, ctx);
     if (!read.ok) return refusal("bad-arguments", read.problem);
     const { details } = read;
@@ -50,6 +54,8 @@ export const applyCommand = defineCommand({
         `You're already tracking ${what} (${STATUS_WORDS[existing.status]}). See it with \`timeline ${quoteWord(nameOf(existing, applications))}\`.`,
       );
     }
+    const full = refuseAtLimit("applications", applications.length);
+    if (full) return full;
     if (!ctx.confirmed) {
       const question =
         askHowToSplit(ctx, company, rest, applications) ?? askIfSame(ctx, company, details, applications);

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { parseTimeOfDay, parseWhen } from "../grammar/dates.ts";
 import type { DateOrderQuestion } from "../grammar/numeric-dates.ts";
 import { type DateOrder, SHARING_LEVELS, type Sharing, type Stage } from "../model.ts";
+import { invisibleOnly, normaliseName, normaliseText } from "../names.ts";
 import { formatClock } from "../time.ts";
 import { resolveZoneName } from "../zone-names.ts";
 import { parseStage, stageChoices } from "./stages.ts";
@@ -55,20 +56,28 @@ export type ArgKind = keyof KindValue;
 export const MAX_COMPANY_LENGTH = 100;
 export const MAX_TEXT_LENGTH = 2000;
 
-// Control characters (other than tab/newline in free text) break rendering on every platform.
+// Control characters (other than tab/newline in free text) break rendering on every platform. Direction controls
+// and zero-width characters are taken out by normalising (src/core/names.ts) before this is checked.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
-function boundedText(label: string, max: number) {
+/** Text as `normalise` keeps it, refused when empty, only invisible characters, too long or holding control characters. */
+function boundedText(label: string, max: number, normalise: (text: string) => string) {
   return z
     .string()
     .trim()
     .min(1, `The ${label} can't be empty.`)
-    .max(max, `The ${label} is too long (${max} characters at most).`)
-    .refine((value) => !CONTROL.test(value), `The ${label} contains control characters I can't store.`);
+    .refine((value) => normaliseName(value).length > 0, invisibleOnly(label))
+    .transform(normalise)
+    .pipe(
+      z
+        .string()
+        .max(max, `The ${label} is too long (${max} characters at most).`)
+        .refine((value) => !CONTROL.test(value), `The ${label} contains control characters I can't store.`),
+    );
 }
 
-function fromZod<T>(schema: z.ZodType<T>, raw: string): ArgResult<T> {
+function fromZod<T>(schema: z.ZodType<T, string>, raw: string): ArgResult<T> {
   const parsed = schema.safeParse(raw);
   return parsed.success
     ? { ok: true, value: parsed.data }
@@ -159,13 +168,13 @@ export interface KindDefinition<K extends ArgKind> {
 }
 
 export const ARG_KINDS: { [K in ArgKind]: KindDefinition<K> } = {
-  company: { parse: (raw) => fromZod(boundedText("company name", MAX_COMPANY_LENGTH), raw) },
-  text: { parse: (raw) => fromZod(boundedText("text", MAX_TEXT_LENGTH), raw) },
-  word: { parse: (raw) => fromZod(boundedText("value", 100), raw) },
+  company: { parse: (raw) => fromZod(boundedText("company name", MAX_COMPANY_LENGTH, normaliseName), raw) },
+  text: { parse: (raw) => fromZod(boundedText("text", MAX_TEXT_LENGTH, normaliseText), raw) },
+  word: { parse: (raw) => fromZod(boundedText("value", 100, normaliseName), raw) },
   stage: { parse: (raw) => parseStage(raw), choices: stageChoices() },
   when: {
     parse(raw, context) {
-      const text = fromZod(boundedText("date", 100), raw);
+      const text = fromZod(boundedText("date", 100, normaliseName), raw);
       if (!text.ok) return text;
       const when = parseWhen(text.value, context.now, context.timeZone, context.dateOrder ?? null);
       return when.ok ? { ok: true, value: { at: when.at, hasTime: when.hasTime } } : when;

@@ -1,6 +1,8 @@
 /** `gap <topic> [company]`: note something to practise, optionally tied to an application. */
 import { companyKey } from "../companies.ts";
+import { refuseAtLimit } from "../limits.ts";
 import type { Application } from "../model.ts";
+import { invisibleOnly, normaliseName } from "../names.ts";
 import { outcome, refusal, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
 
@@ -22,7 +24,12 @@ export const gapCommand = defineCommand({
   examples: ["gap dynamic programming", 'gap "system design basics" Acme'],
   async handler(ctx, { topic }) {
     const applications = await ctx.repo.listApplications(ctx.member.id);
-    const { text, application } = splitCompany(topic, applications);
+    const split = splitCompany(topic, applications);
+    const { application } = split;
+    const text = normaliseName(split.text);
+    if (text.length === 0) return refusal("bad-arguments", invisibleOnly("topic"));
+    const full = refuseAtLimit("gaps", (await ctx.repo.listGaps(ctx.member.id)).length);
+    if (full) return full;
     if (text.length > MAX_TOPIC) return refusal("gap-topic-too-long", `Keep the topic under ${MAX_TOPIC} characters.`);
     const gap = await ctx.repo.createGap({
       memberId: ctx.member.id,

@@ -1,6 +1,7 @@
 /** `invited <company> [stage] [when]`: an invitation to the next step, a win worth celebrating. */
 
 import { momentWords } from "../confirm.ts";
+import { refuseAtLimit } from "../limits.ts";
 import { formatMoment } from "../moments.ts";
 import { outcome, reply } from "../outcomes.ts";
 import { queueWin } from "../outreach.ts";
@@ -35,6 +36,8 @@ export const invitedCommand = defineCommand({
     const pending = rounds.filter((round) => round.outcome === "PENDING");
     // An invitation to a stage already booked and still to come is news of that round, not a step past it.
     const booked = stage ? pending.find((round) => round.stage === stage && !tookPlaceAt(round, ctx.now)) : undefined;
+    const full = booked ? null : refuseAtLimit("roundsPerApplication", rounds.length, application.company);
+    if (full) return full;
     // Every other round still waiting is behind the member now: the invitation is their answer.
     const passed = pending.filter((round) => round !== booked);
     for (const round of passed) {

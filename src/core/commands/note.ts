@@ -1,4 +1,5 @@
 /** `note <company> <text>`: a dated free-text note on an application, shown in its timeline. */
+import { refuseAtLimit } from "../limits.ts";
 import { outcome, refusal, reply } from "../outcomes.ts";
 import { formatLocalDay } from "../time.ts";
 import { defineCommand } from "./spec.ts";
@@ -19,6 +20,9 @@ export const noteCommand = defineCommand({
     const match = await findApplication(ctx, company);
     if (!match.ok) return companyRefusal(match);
     const { application } = match;
+    const notes = (await ctx.repo.listNotes(ctx.member.id)).filter((note) => note.applicationId === application.id);
+    const full = refuseAtLimit("notesPerApplication", notes.length, application.company);
+    if (full) return full;
     await ctx.repo.createNote({ memberId: ctx.member.id, applicationId: application.id, text });
     return outcome(
       "note-added",

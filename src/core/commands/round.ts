@@ -1,5 +1,6 @@
 /** `round <company> <stage> [when]`: a round scheduled (future) or held (past, or no date given); the reply says when. */
 
+import { refuseAtLimit } from "../limits.ts";
 import { formatMoment } from "../moments.ts";
 import { outcome, refusal, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
@@ -43,6 +44,8 @@ export const roundCommand = defineCommand({
     const invitedTo = rounds.find(
       (round) => round.stage === stage && round.outcome === "PENDING" && !round.scheduledAt && !round.heldAt,
     );
+    const full = invitedTo ? null : refuseAtLimit("roundsPerApplication", rounds.length, application.company);
+    if (full) return full;
     if (invitedTo) await ctx.repo.updateRound(invitedTo.id, times);
     else await ctx.repo.createRound({ applicationId: application.id, stage, ...times });
     await touchApplication(ctx, application, application.status === "GHOSTED" ? "ACTIVE" : undefined);

@@ -1,6 +1,7 @@
 /** Shared steps of pipeline handlers: finding the application a member means and recording activity on it. */
 import { type ApplicationMatch, matchApplication, nameOf } from "../companies.ts";
 import { quoteWord } from "../confirm.ts";
+import { limitProblem } from "../limits.ts";
 import type { Application, ApplicationStatus, BotButton, Round } from "../model.ts";
 import { type CommandResult, refusal } from "../outcomes.ts";
 import { STATUS_WORDS, takesRounds } from "../transitions.ts";
@@ -102,9 +103,16 @@ export async function recordReflection(
   ctx: CommandContext,
   company: string,
   metric: { personMet: string | null; learned: string | null },
-): Promise<{ ok: true; application: Application } | CompanyMiss> {
+): Promise<
+  { ok: true; application: Application } | CompanyMiss | { ok: false; code: "limit-reached"; problem: string }
+> {
   const match = await findApplication(ctx, company);
   if (!match.ok) return match;
+  const kept = (await ctx.repo.listReflections(ctx.member.id)).filter(
+    (reflection) => reflection.applicationId === match.application.id,
+  );
+  const full = limitProblem("reflectionsPerApplication", kept.length, match.application.company);
+  if (full !== null) return { ok: false, code: "limit-reached", problem: full };
   const round = await latestRound(ctx, match.application);
   await ctx.repo.createReflection({
     memberId: ctx.member.id,

@@ -2,12 +2,21 @@
 // The English-only build: the same casual parser as the package root, without loading fifteen other locales.
 import * as chrono from "chrono-node/en";
 import type { DateOrder } from "../model.ts";
-import { offsetMinutes, zonedTimeToUtc } from "../time.ts";
+import { formatLocalDay, offsetMinutes, zonedTimeToUtc } from "../time.ts";
 import { DATE_EXAMPLES, type DateOrderQuestion, spellNumericDates } from "./numeric-dates.ts";
 
 export type WhenResult =
   | { ok: true; at: Date; hasTime: boolean }
-  | { ok: false; problem: string; question?: DateOrderQuestion };
+  | {
+      ok: false;
+      problem: string;
+      question?: DateOrderQuestion;
+      /** It reads as a date, but not one the bot keeps: a day the calendar lacks, or one outside the window. */
+      refused?: true;
+    };
+
+/** How far from now a date a member gives may be: the job hunt being tracked, not history or a far future. */
+export const DATE_WINDOW = { yearsBack: 2, yearsAhead: 1 } as const;
 
 // Words people put around a date that chrono leaves unmatched.
 const FILLER = /^[\s,.]*(?:(?:at|on|around|@)[\s,.]*)*$/i;
@@ -23,7 +32,10 @@ const YEARLESS_PAST_LIMIT_MS = 60 * 86_400_000;
 export function parseWhen(text: string, now: Date, timeZone: string, dateOrder: DateOrder | null = null): WhenResult {
   const input = text.trim();
   const spelled = spellNumericDates(input, dateOrder);
-  if (!spelled.ok) return spelled;
+  if (!spelled.ok) {
+    const { impossible, ...failure } = spelled;
+    return impossible ? { ...failure, refused: true } : failure;
+  }
   const results = chrono.parse(spelled.text, { instant: now, timezone: offsetMinutes(now, timeZone) });
   const first = results[0];
   const read = spelled.text;
@@ -36,7 +48,7 @@ export function parseWhen(text: string, now: Date, timeZone: string, dateOrder: 
   }
   const start = first.start;
   const hasTime = start.isCertain("hour");
-  if (start.isCertain("timezoneOffset")) return { ok: true, at: start.date(), hasTime };
+  if (start.isCertain("timezoneOffset")) return withinWindow(input, start.date(), hasTime, now, timeZone);
   const wall = {
     year: start.get("year") ?? 1970,
     month: start.get("month") ?? 1,
@@ -49,7 +61,23 @@ export function parseWhen(text: string, now: Date, timeZone: string, dateOrder: 
   if (!start.isCertain("year") && now.getTime() - at.getTime() > YEARLESS_PAST_LIMIT_MS) {
     at = zonedTimeToUtc({ ...wall, year: wall.year + 1 }, timeZone);
   }
-  return { ok: true, at, hasTime };
+  return withinWindow(input, at, hasTime, now, timeZone);
+}
+
+/** `at`, when it lies within DATE_WINDOW of `now`; otherwise a reply naming the window's first and last days. */
+function withinWindow(input: string, at: Date, hasTime: boolean, now: Date, timeZone: string): WhenResult {
+  const earliest = new Date(now);
+  earliest.setUTCFullYear(now.getUTCFullYear() - DATE_WINDOW.yearsBack);
+  const latest = new Date(now);
+  latest.setUTCFullYear(now.getUTCFullYear() + DATE_WINDOW.yearsAhead);
+  if (at >= earliest && at <= latest) return { ok: true, at, hasTime };
+  const from = formatLocalDay(earliest, timeZone);
+  const to = formatLocalDay(latest, timeZone);
+  return {
+    ok: false,
+    refused: true,
+    problem: `"${input}" is ${at < earliest ? "too long ago" : "too far ahead"} for me: I keep dates from ${DATE_WINDOW.yearsBack} years back to ${DATE_WINDOW.yearsAhead} year ahead, ${from} to ${to}. ${DATE_EXAMPLES}`,
+  };
 }
 
 /** A bare hour ("21", "7"), which the date parser leaves alone. */

@@ -26,10 +26,20 @@ export interface DateOrderQuestion {
   monthFirst: string;
 }
 
-export type SpelledDates = { ok: true; text: string } | { ok: false; problem: string; question?: DateOrderQuestion };
+export type SpelledDates =
+  | { ok: true; text: string }
+  | {
+      ok: false;
+      problem: string;
+      question?: DateOrderQuestion;
+      /** The text names a day the calendar lacks (2026-13-01), rather than reading as no date at all. */
+      impossible?: true;
+    };
 
 // Dotted dates need their second dot (with or without a year) so that "10.30" stays a time of day.
 const DOTTED = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?(?!\d)/g;
+// Year first (2026-12-03, 2026/12/03): checked only, as the date parser reads them (and what follows, like T14:30) well.
+const YEAR_FIRST = /(?<![\d./-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/g;
 const SLASHED = /(?<![\d/])(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?(?![\d/])/g;
 
 /** A day of a month in words ("3 December 2026"), or null when the calendar has no such day. */
@@ -46,7 +56,7 @@ function spell(day: number, month: number, year: string | undefined): string | n
 export const DATE_EXAMPLES = `Try "tomorrow 3pm", "Dec 3 10:00" or "2026-12-03 14:30".`;
 
 function notADay(written: string): SpelledDates {
-  return { ok: false, problem: `"${written}" isn't a day on the calendar. ${DATE_EXAMPLES}` };
+  return { ok: false, problem: `"${written}" isn't a day on the calendar. ${DATE_EXAMPLES}`, impossible: true };
 }
 
 /**
@@ -59,6 +69,9 @@ export function spellNumericDates(text: string, order: DateOrder | null): Spelle
     failure ??= result;
     return "";
   };
+  for (const [written, year, , month, day] of text.matchAll(YEAR_FIRST)) {
+    if (spell(Number(day), Number(month), year) === null) fail(notADay(written));
+  }
   const dotted = text.replace(DOTTED, (written, day: string, month: string, year?: string) => {
     return spell(Number(day), Number(month), year) ?? fail(notADay(written));
   });

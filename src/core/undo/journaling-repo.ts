@@ -26,6 +26,7 @@ const METHOD_POLICY: Record<keyof WorkspaceRepo, "reads" | "journaled" | "not un
   listReflections: "reads",
   listGaps: "reads",
   listOutbox: "reads",
+  countChannelPosts: "reads",
   listUntoldFailures: "reads",
   listUntoldChannelFailures: "reads",
   listChanges: "reads",
