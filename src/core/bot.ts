@@ -16,6 +16,7 @@ import type { BotButton, BotMessage, DateOrder, Member, Workspace } from "./mode
 import { failureNotice } from "./notices.ts";
 import { type CommandOutcome, type CommandResult, refusal } from "./outcomes.ts";
 import type { Clock, MemberOpening, Store, UnitDecision, WorkspaceIdentity, WorkspaceRepo } from "./ports.ts";
+import type { RequestPlace } from "./request-place.ts";
 import { closest } from "./suggest.ts";
 import { isEmpty, journaling } from "./undo/journaling-repo.ts";
 import { undoButton } from "./undo/undo-button.ts";
@@ -48,14 +49,15 @@ interface CommandRequest {
 }
 
 export interface Bot {
-  /** Runs a text command line (Slack, console). */
-  handleText(workspace: WorkspaceIdentity, user: BotUser, line: string): Promise<CommandOutcome>;
+  /** Runs a text command line (Slack, console, a button's); `place` says where it came from (default: the workspace). */
+  handleText(workspace: WorkspaceIdentity, user: BotUser, line: string, place?: RequestPlace): Promise<CommandOutcome>;
   /** Runs a command with named values (Discord options), validated like text. */
   handleNamed(
     workspace: WorkspaceIdentity,
     user: BotUser,
     commandName: string,
     values: Readonly<Record<string, string | number | undefined>>,
+    place?: RequestPlace,
   ): Promise<CommandOutcome>;
   /** The member's overview for a platform home screen: pipeline, stats, gaps and settings, read in one transaction. */
   home(workspace: WorkspaceIdentity, user: BotUser): Promise<BotMessage[]>;
@@ -74,6 +76,7 @@ const MAX_LINE_LENGTH = 4000;
 const TIMEZONE_TIP =
   "Welcome to Next Step! Tell me your timezone so reminders arrive at a sensible hour: `tz Europe/Berlin`, `tz America/New_York`, …";
 const SORRY = "Sorry, something went wrong on my side and nothing was saved. Please try again in a moment.";
+const HERE_ALWAYS = async () => "here" as const;
 
 export function createBot({ store, clock, logger }: BotDependencies): Bot {
   const table = COMMAND_TABLE;
@@ -91,9 +94,11 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
       timeZone: string;
       confirmed?: boolean;
       said?: Said;
+      place?: RequestPlace;
     },
   ): CommandContext {
     const { identity, user, now, timeZone } = request;
+    const channelVerdict = request.place?.channelVerdict;
     return {
       repo,
       workspace,
@@ -106,6 +111,7 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
       confirmed: request.confirmed ?? false,
       // A home screen runs no command, so nothing it shows retries one.
       said: request.said ?? { retry: () => "pipeline", bareWords: 0 },
+      channelVerdict: channelVerdict ? (channel) => channelVerdict(channel) : HERE_ALWAYS,
     };
   }
 
@@ -115,10 +121,14 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
     command: Command,
     readArgs: (context: ParseContext) => ArgsResult,
     request: CommandRequest,
+    place: RequestPlace = {},
   ): Promise<CommandOutcome> {
     const { confirmed = false, dateOrder: chosen = null } = request;
+    // Only the workspace itself shows the app is in use again; a DM may be an old button from before the removal.
+    const revives = !place.direct;
     async function execute(repo: WorkspaceRepo, opening: MemberOpening): Promise<UnitDecision<CommandOutcome>> {
       const { workspace, member: known } = opening;
+      if (!revives && workspace.deletionScheduledAt !== null) return rollBack(removedFrom(identity));
       const now = clock.now();
       const timeZone = known?.timezone ?? (isUsableZone(user.timezone) ? user.timezone : workspace.defaultTimezone);
       const dateOrder = effectiveDateOrder(chosen, known?.dateOrder, user.locale);
@@ -143,6 +153,7 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
         timeZone,
         confirmed,
         said: request.said,
+        place,
       });
       const answered = await command.handler(context, parsed.args);
       const result =
@@ -177,12 +188,12 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
     try {
       if (command.readsOnly) {
         // No transaction to begin and commit, unless the member must be enrolled or told of failures (both write).
-        const read = await workspaces.run(identity, user.externalId, { readOnly: true }, (repo, opening) =>
+        const read = await workspaces.run(identity, user.externalId, { readOnly: true, revives }, (repo, opening) =>
           opening.member && !opening.hasUntoldFailures ? execute(repo, opening) : skip(),
         );
         if (read) return read;
       }
-      return await workspaces.run(identity, user.externalId, { readOnly: false }, execute);
+      return await workspaces.run(identity, user.externalId, { readOnly: false, revives }, execute);
     } catch (error) {
       // Ids and the error's kind only: an error's message may quote what the member typed.
       const context = { workspace: identity.externalId, member: user.externalId, command: command.name };
@@ -246,7 +257,7 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
         return applications.map((application) => nameOf(application, applications));
       });
     },
-    async handleText(workspace, user, line) {
+    async handleText(workspace, user, line, place) {
       if (line.length > MAX_LINE_LENGTH) {
         return unchanged(refusal("line-too-long", "That message is too long for me. Keep it under 4,000 characters."));
       }
@@ -262,25 +273,33 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
       const { words: rest, confirmed } = takeConfirmation(answered.words);
       // Only trailing words were taken off, so the quoting of what is left lines up from the start.
       const quoted = tokens.quoted.slice(tokens.tokens.length - afterName.length).slice(0, rest.length);
-      return run(workspace, user, command, (context) => parseArgs(command, rest, context), {
+      const request: CommandRequest = {
         line: line.trim(),
         summary: [command.name, ...rest.map(quoteWord)].join(" "),
         said: saidInWords(command, rest, quoted),
         confirmed,
         dateOrder: answered.chosen,
-      });
+      };
+      return run(workspace, user, command, (context) => parseArgs(command, rest, context), request, place);
     },
-    async handleNamed(workspace, user, commandName, values) {
+    async handleNamed(workspace, user, commandName, values, place) {
       const command = find(commandName);
       if (!command) return unknown(commandName);
       const line = lineOf(command, values);
-      return run(workspace, user, command, (context) => parseNamedArgs(command, values, context), {
-        line,
-        summary: line,
-        said: saidInValues(command.name, command.args, values),
-      });
+      const said = saidInValues(command.name, command.args, values);
+      const request = { line, summary: line, said };
+      return run(workspace, user, command, (context) => parseNamedArgs(command, values, context), request, place);
     },
   };
+}
+
+/** The answer to a DM about a workspace the app was removed from: nothing there changes from here. */
+function removedFrom(identity: WorkspaceIdentity): CommandResult {
+  const where = identity.platform === "DISCORD" ? "server" : "workspace";
+  return refusal(
+    "workspace-removed",
+    `Next Step was removed from that ${where}, so I can't change anything there from here. If it's added back before its data is deleted, everything you logged will still be there.`,
+  );
 }
 
 /** A result that changed nothing, for answers given before or without a unit of work. */

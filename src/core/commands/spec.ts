@@ -2,6 +2,7 @@
 import type { Member, Platform, Workspace } from "../model.ts";
 import type { CommandResult } from "../outcomes.ts";
 import type { WorkspaceRepo } from "../ports.ts";
+import type { ChannelVerdict } from "../request-place.ts";
 import type { ArgKind, KindValue } from "./arg-kinds.ts";
 import type { Said } from "./said.ts";
 
@@ -37,6 +38,8 @@ export interface CommandContext {
   said: Said;
   /** The whole command table, for help. */
   commands: readonly Command[];
+  /** Whether the platform says `channel` is one of this workspace's (always "here" where it can't be otherwise). */
+  channelVerdict(channel: string): Promise<ChannelVerdict>;
 }
 
 /** How the settings screen shows the member setting a command changes. */
