@@ -1,7 +1,8 @@
 /** The Discord delivery port over REST: DMs through the user's DM channel, posts to (and deletes from) the guild's celebration channel. */
 import { type REST, Routes } from "discord.js";
 import { z } from "zod";
-import type { DeliveryPort } from "../../core/delivery/port.ts";
+import { type ChannelAddress, DeliveryError, type DeliveryPort } from "../../core/delivery/port.ts";
+import type { ChannelGuilds } from "./channel-guilds.ts";
 import { isUnknownMessage, toDeliveryError } from "./errors.ts";
 import { renderDiscord } from "./render.ts";
 
@@ -10,7 +11,14 @@ const DM_CHANNEL = z.object({ id: z.string() });
 /** The part of a posted message that taking it back needs. */
 const POSTED_MESSAGE = z.object({ id: z.string() });
 
-export function createDiscordDelivery(rest: REST): DeliveryPort {
+/** One token serves every server: a channel stored for one server must never receive another's posts. */
+async function checkChannel(channels: ChannelGuilds, address: ChannelAddress): Promise<void> {
+  if ((await channels.guildOf(address.channel)) !== address.workspaceExternalId) {
+    throw new DeliveryError("the channel is not in the workspace's server", "permanent", "channel_not_in_workspace");
+  }
+}
+
+export function createDiscordDelivery(rest: REST, channels: ChannelGuilds): DeliveryPort {
   // A user's DM channel never changes: one lookup per member.
   const dmChannels = new Map<string, string>();
 
@@ -37,6 +45,7 @@ export function createDiscordDelivery(rest: REST): DeliveryPort {
     },
     async postToChannel(address, message) {
       try {
+        await checkChannel(channels, address);
         const body = renderDiscord({ ...message, buttons: undefined, private: false });
         const posted = POSTED_MESSAGE.safeParse(await rest.post(Routes.channelMessages(address.channel), { body }));
         // Discord always answers with the message; without its id the post still went out, just beyond taking back.
@@ -47,6 +56,7 @@ export function createDiscordDelivery(rest: REST): DeliveryPort {
     },
     async deleteFromChannel(address, ref) {
       try {
+        await checkChannel(channels, address);
         await rest.delete(Routes.channelMessage(address.channel, ref));
       } catch (error) {
         // Already deleted (by a moderator, or by an earlier attempt that timed out): what was asked is done.

@@ -97,6 +97,14 @@ export const adminCommand = defineCommand({
     { name: "value", kind: "word", required: true, description: "the new value" },
   ],
   examples: ["admin channel #job-hunt", "admin chase-days 4", "admin weekly off", "admin undo-window 5"],
+  shortcuts: [
+    {
+      name: "channel",
+      summary: "Set the team channel where wins are celebrated (admins only)",
+      given: { setting: "channel" },
+      args: [{ name: "channel", kind: "channel", required: true, description: "a channel of this team" }],
+    },
+  ],
   async handler(ctx, { setting, value }) {
     const entry = Object.hasOwn(SETTINGS, setting.toLowerCase()) ? SETTINGS[setting.toLowerCase()] : undefined;
     if (!entry) {
