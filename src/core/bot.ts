@@ -16,7 +16,7 @@ import type { BotButton, BotMessage, DateOrder, Member, Workspace } from "./mode
 import { failureNotice } from "./notices.ts";
 import { type CommandOutcome, type CommandResult, refusal } from "./outcomes.ts";
 import type { Clock, MemberOpening, Store, UnitDecision, WorkspaceIdentity, WorkspaceRepo } from "./ports.ts";
-import type { RequestPlace } from "./request-place.ts";
+import { type PlatformAnswers, platformAnswers, type RequestPlace } from "./request-place.ts";
 import { closest } from "./suggest.ts";
 import { isEmpty, journaling } from "./undo/journaling-repo.ts";
 import { undoButton } from "./undo/undo-button.ts";
@@ -76,7 +76,6 @@ const MAX_LINE_LENGTH = 4000;
 const TIMEZONE_TIP =
   "Welcome to Next Step! Tell me your timezone so reminders arrive at a sensible hour: `tz Europe/Berlin`, `tz America/New_York`, …";
 const SORRY = "Sorry, something went wrong on my side and nothing was saved. Please try again in a moment.";
-const HERE_ALWAYS = async () => "here" as const;
 
 export function createBot({ store, clock, logger }: BotDependencies): Bot {
   const table = COMMAND_TABLE;
@@ -94,11 +93,11 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
       timeZone: string;
       confirmed?: boolean;
       said?: Said;
-      place?: RequestPlace;
+      answers?: PlatformAnswers;
     },
   ): CommandContext {
     const { identity, user, now, timeZone } = request;
-    const channelVerdict = request.place?.channelVerdict;
+    const answers = request.answers ?? platformAnswers({});
     return {
       repo,
       workspace,
@@ -111,7 +110,7 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
       confirmed: request.confirmed ?? false,
       // A home screen runs no command, so nothing it shows retries one.
       said: request.said ?? { retry: () => "pipeline", bareWords: 0 },
-      channelVerdict: channelVerdict ? (channel) => channelVerdict(channel) : HERE_ALWAYS,
+      channelVerdict: (channel) => answers.channelVerdict(channel),
     };
   }
 
@@ -126,6 +125,7 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
     const { confirmed = false, dateOrder: chosen = null } = request;
     // Only the workspace itself shows the app is in use again; a DM may be an old button from before the removal.
     const revives = !place.direct;
+    const answers = platformAnswers(place);
     async function execute(repo: WorkspaceRepo, opening: MemberOpening): Promise<UnitDecision<CommandOutcome>> {
       const { workspace, member: known } = opening;
       if (!revives && workspace.deletionScheduledAt !== null) return rollBack(removedFrom(identity));
@@ -153,7 +153,7 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
         timeZone,
         confirmed,
         said: request.said,
-        place,
+        answers,
       });
       const answered = await command.handler(context, parsed.args);
       const result =
@@ -185,7 +185,7 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
       return { commit: true, value: withText(answer, `${failureNotice(failures)}\n\n${answer.message.text}`) };
     }
 
-    try {
+    async function attempt(): Promise<CommandOutcome> {
       if (command.readsOnly) {
         // No transaction to begin and commit, unless the member must be enrolled or told of failures (both write).
         const read = await workspaces.run(identity, user.externalId, { readOnly: true, revives }, (repo, opening) =>
@@ -194,6 +194,17 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
         if (read) return read;
       }
       return await workspaces.run(identity, user.externalId, { readOnly: false, revives }, execute);
+    }
+
+    try {
+      for (;;) {
+        try {
+          return await attempt();
+        } catch (error) {
+          // A question for the platform (is this channel the workspace's?) is asked here, between attempts.
+          if (!(await answers.answer(error))) throw error;
+        }
+      }
     } catch (error) {
       // Ids and the error's kind only: an error's message may quote what the member typed.
       const context = { workspace: identity.externalId, member: user.externalId, command: command.name };

@@ -1,5 +1,6 @@
 /** Where a request comes from counts: a channel must be one of the workspace's, and a DM never revives a removed workspace. */
 import { describe, expect, it } from "vitest";
+import type { Store } from "../../src/core/ports.ts";
 import type { ChannelVerdict } from "../../src/core/request-place.ts";
 import { ADA, ADMIN, createHarness, type Harness, TEAM } from "../support/core-harness.ts";
 
@@ -47,6 +48,33 @@ describe("the celebration channel belongs to the workspace", () => {
   it("GIVEN the platform says the channel is the workspace's THEN it is set", async () => {
     const { h } = withChannels("here");
     expect((await h.run("admin channel <#C0OURS|wins>", ADMIN)).code).toBe("workspace-setting-changed");
+    expect((await workspaceOf(h)).celebrationChannel).toBe("C0OURS");
+  });
+
+  it("GIVEN a channel to check THEN the platform is asked outside any transaction, so none is held open on it", async () => {
+    let inTransaction = false;
+    const during: boolean[] = [];
+    const h = createHarness({
+      wrapStore: (store: Store): Store => ({
+        ...store,
+        async inWorkspaceAs(id, member, options, work) {
+          inTransaction = true;
+          try {
+            return await store.inWorkspaceAs(id, member, options, work);
+          } finally {
+            inTransaction = false;
+          }
+        },
+      }),
+      place: {
+        channelVerdict: async () => {
+          during.push(inTransaction);
+          return "here";
+        },
+      },
+    });
+    expect((await h.run("admin channel <#C0OURS|wins>", ADMIN)).code).toBe("workspace-setting-changed");
+    expect(during).toEqual([false]);
     expect((await workspaceOf(h)).celebrationChannel).toBe("C0OURS");
   });
 
