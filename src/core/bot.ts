@@ -17,6 +17,7 @@ import type { BotButton, BotMessage, DateOrder, Member, Workspace } from "./mode
 import { takeUntoldNotices } from "./notices.ts";
 import { type CommandOutcome, type CommandResult, refusal } from "./outcomes.ts";
 import type { Clock, MemberOpening, Store, UnitDecision, WorkspaceIdentity, WorkspaceRepo } from "./ports.ts";
+import { type PlatformAnswers, platformAnswers, type RequestPlace } from "./request-place.ts";
 import { closest } from "./suggest.ts";
 import { isEmpty, journaling } from "./undo/journaling-repo.ts";
 import { undoButton } from "./undo/undo-button.ts";
@@ -49,14 +50,15 @@ interface CommandRequest {
 }
 
 export interface Bot {
-  /** Runs a text command line (Slack, console). */
-  handleText(workspace: WorkspaceIdentity, user: BotUser, line: string): Promise<CommandOutcome>;
+  /** Runs a text command line (Slack, console, a button's); `place` says where it came from (default: the workspace). */
+  handleText(workspace: WorkspaceIdentity, user: BotUser, line: string, place?: RequestPlace): Promise<CommandOutcome>;
   /** Runs a command with named values (Discord options), validated like text. */
   handleNamed(
     workspace: WorkspaceIdentity,
     user: BotUser,
     commandName: string,
     values: Readonly<Record<string, string | number | undefined>>,
+    place?: RequestPlace,
   ): Promise<CommandOutcome>;
   /** The member's overview for a platform home screen: pipeline, stats, gaps and settings, read in one transaction. */
   home(workspace: WorkspaceIdentity, user: BotUser): Promise<BotMessage[]>;
@@ -92,9 +94,11 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
       timeZone: string;
       confirmed?: boolean;
       said?: Said;
+      answers?: PlatformAnswers;
     },
   ): CommandContext {
     const { identity, user, now, timeZone } = request;
+    const answers = request.answers ?? platformAnswers({});
     return {
       repo,
       workspace,
@@ -107,6 +111,7 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
       confirmed: request.confirmed ?? false,
       // A home screen runs no command, so nothing it shows retries one.
       said: request.said ?? { retry: () => "pipeline", bareWords: 0 },
+      channelVerdict: (channel) => answers.channelVerdict(channel),
     };
   }
 
@@ -116,10 +121,15 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
     command: Command,
     readArgs: (context: ParseContext) => ArgsResult,
     request: CommandRequest,
+    place: RequestPlace = {},
   ): Promise<CommandOutcome> {
     const { confirmed = false, dateOrder: chosen = null } = request;
+    // Only the workspace itself shows the app is in use again; a DM may be an old button from before the removal.
+    const revives = !place.direct;
+    const answers = platformAnswers(place);
     async function execute(repo: WorkspaceRepo, opening: MemberOpening): Promise<UnitDecision<CommandOutcome>> {
       const { workspace, member: known } = opening;
+      if (!revives && workspace.deletionScheduledAt !== null) return rollBack(removedFrom(identity));
       const now = clock.now();
       const timeZone = known?.timezone ?? (isUsableZone(user.timezone) ? user.timezone : workspace.defaultTimezone);
       const dateOrder = effectiveDateOrder(chosen, known?.dateOrder, user.locale);
@@ -144,6 +154,7 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
         timeZone,
         confirmed,
         said: request.said,
+        answers,
       });
       const answered = await command.handler(context, parsed.args);
       const result =
@@ -168,17 +179,28 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
       return { commit: true, value: withText(answer, [...headsUps, answer.message.text, ...tips].join("\n\n")) };
     }
 
-    try {
+    async function attempt(): Promise<CommandOutcome> {
       if (command.readsOnly) {
         // No transaction to begin and commit, unless the member must be enrolled or told of failures (both write).
-        const read = await workspaces.run(identity, user.externalId, { readOnly: true }, (repo, opening) =>
+        const read = await workspaces.run(identity, user.externalId, { readOnly: true, revives }, (repo, opening) =>
           opening.member && !opening.hasUntoldFailures && !(user.isAdmin && opening.hasUntoldChannelFailures)
             ? execute(repo, opening)
             : skip(),
         );
         if (read) return read;
       }
-      return await workspaces.run(identity, user.externalId, { readOnly: false }, execute);
+      return await workspaces.run(identity, user.externalId, { readOnly: false, revives }, execute);
+    }
+
+    try {
+      for (;;) {
+        try {
+          return await attempt();
+        } catch (error) {
+          // A question for the platform (is this channel the workspace's?) is asked here, between attempts.
+          if (!(await answers.answer(error))) throw error;
+        }
+      }
     } catch (error) {
       // Ids and the error's kind only: an error's message may quote what the member typed.
       const context = { workspace: identity.externalId, member: user.externalId, command: command.name };
@@ -242,7 +264,7 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
         return applications.map((application) => nameOf(application, applications));
       });
     },
-    async handleText(workspace, user, line) {
+    async handleText(workspace, user, line, place) {
       if (line.length > MAX_LINE_LENGTH) {
         return unchanged(refusal("line-too-long", "That message is too long for me. Keep it under 4,000 characters."));
       }
@@ -258,25 +280,33 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
       const { words: rest, confirmed } = takeConfirmation(answered.words);
       // Only trailing words were taken off, so the quoting of what is left lines up from the start.
       const quoted = tokens.quoted.slice(tokens.tokens.length - afterName.length).slice(0, rest.length);
-      return run(workspace, user, command, (context) => parseArgs(command, rest, context), {
+      const request: CommandRequest = {
         line: line.trim(),
         summary: [command.name, ...rest.map(quoteWord)].join(" "),
         said: saidInWords(command, rest, quoted),
         confirmed,
         dateOrder: answered.chosen,
-      });
+      };
+      return run(workspace, user, command, (context) => parseArgs(command, rest, context), request, place);
     },
-    async handleNamed(workspace, user, commandName, values) {
+    async handleNamed(workspace, user, commandName, values, place) {
       const command = find(commandName);
       if (!command) return unknown(commandName);
       const line = lineOf(command, values);
-      return run(workspace, user, command, (context) => parseNamedArgs(command, values, context), {
-        line,
-        summary: line,
-        said: saidInValues(command.name, command.args, values),
-      });
+      const said = saidInValues(command.name, command.args, values);
+      const request = { line, summary: line, said };
+      return run(workspace, user, command, (context) => parseNamedArgs(command, values, context), request, place);
     },
   };
+}
+
+/** The answer to a DM about a workspace the app was removed from: nothing there changes from here. */
+function removedFrom(identity: WorkspaceIdentity): CommandResult {
+  const where = identity.platform === "DISCORD" ? "server" : "workspace";
+  return refusal(
+    "workspace-removed",
+    `Next Step was removed from that ${where}, so I can't change anything there from here. If it's added back before its data is deleted, everything you logged will still be there.`,
+  );
 }
 
 /** A result that changed nothing, for answers given before or without a unit of work. */

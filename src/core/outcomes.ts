@@ -21,6 +21,11 @@ export const OUTCOME_CODES = {
     kind: "refused",
     meaning: "the member keeps as many of those rows as one person may (src/core/limits.ts); nothing is added",
   },
+  "workspace-removed": {
+    kind: "refused",
+    meaning:
+      "sent from a DM for a workspace the app was removed from; nothing changes and its deletion stays scheduled",
+  },
   "internal-error": { kind: "failed", meaning: "something unexpected went wrong; nothing was saved" },
   dismissed: { kind: "done", meaning: "the member said no to a question; nothing changed" },
   "date-order-question": {
@@ -130,6 +135,10 @@ export const OUTCOME_CODES = {
   // Admins.
   "workspace-setting-changed": { kind: "done", meaning: "a workspace setting is changed" },
   "unknown-workspace-setting": { kind: "refused", meaning: "no workspace setting has that name" },
+  "channel-not-in-workspace": {
+    kind: "refused",
+    meaning: "the channel is not one of this workspace's, or the platform could not confirm it just now",
+  },
 } as const satisfies Record<string, { kind: OutcomeKind; meaning: string }>;
 
 export type OutcomeCode = keyof typeof OUTCOME_CODES;

@@ -5,7 +5,7 @@ import { COMMAND_TABLE } from "../../src/core/commands/table.ts";
 import { MEMBER_LIMITS } from "../../src/core/limits.ts";
 import type { BotMessage } from "../../src/core/model.ts";
 import { OUTCOME_CODES, type OutcomeCode } from "../../src/core/outcomes.ts";
-import { ADA, ADMIN, createHarness, type Harness, plain } from "../support/core-harness.ts";
+import { ADA, ADMIN, createHarness, type Harness, plain, TEAM } from "../support/core-harness.ts";
 
 interface Scenario {
   /** Set-up beyond Ada's lines, such as an admin's team channel. */
@@ -146,6 +146,19 @@ const SCENARIOS: Record<OutcomeCode, Scenario> = {
   "member-forgotten": { given: ["apply Acme"], line: "forget confirm" },
   "workspace-setting-changed": { line: "admin weekly off", user: ADMIN },
   "unknown-workspace-setting": { line: "admin colour blue", user: ADMIN },
+  "channel-not-in-workspace": {
+    line: "admin channel <#C0THEIRS|wins>",
+    user: ADMIN,
+    harness: () => createHarness({ place: { channelVerdict: async () => "elsewhere" } }),
+  },
+  "workspace-removed": {
+    prepare: async (h) => {
+      const workspace = await h.store.ensureWorkspace(TEAM);
+      await h.store.scheduleWorkspaceDeletion(workspace.id, new Date("2026-04-01T00:00:00Z"));
+    },
+    line: "pipeline",
+    harness: () => createHarness({ place: { direct: true } }),
+  },
 };
 
 describe("outcome codes", () => {

@@ -1,6 +1,8 @@
 /** The Discord adapter's DM channel cache keeps a bounded number of entries. */
+
 import type { REST } from "discord.js";
 import { describe, expect, it } from "vitest";
+import type { ChannelGuilds } from "../../src/adapters/discord/channel-guilds.ts";
 import { createDiscordDelivery } from "../../src/adapters/discord/delivery.ts";
 
 describe("DM channels", () => {
@@ -15,7 +17,12 @@ describe("DM channels", () => {
         return { id: "m1" };
       },
     } as unknown as REST;
-    const delivery = createDiscordDelivery(rest, { dmCacheSize: 2 });
+    // DMs only: no channel is ever looked up.
+    const channels: ChannelGuilds = {
+      guildOf: async () => null,
+      verdict: async () => "unknown",
+    };
+    const delivery = createDiscordDelivery(rest, channels, { dmCacheSize: 2 });
     for (const user of ["1", "2", "2", "3", "3", "1"]) {
       await delivery.sendDirect({ workspaceExternalId: "g1", memberExternalId: user }, { text: "Hi" });
     }

@@ -212,6 +212,16 @@ export class FakeSlackDirectory {
       const target = this.resolveDirect(session.team, users[0] ?? "");
       return "error" in target ? { ok: false, error: target.error } : { ok: true, channel: { id: target.channel } };
     },
+    // A token sees its own team's channels only: another team's channel is not found.
+    "conversations.info": (session, params) => {
+      const known = session.team.channels.get(text(params.channel) ?? "");
+      if (known === undefined) return { ok: false, error: "channel_not_found" };
+      const isMember = known.botIsMember !== false;
+      return {
+        ok: true,
+        channel: { id: known.id, name: known.name, is_archived: known.archived === true, is_member: isMember },
+      };
+    },
     "chat.postMessage": (session, params) => {
       const target = this.resolveTarget(session.team, text(params.channel) ?? "");
       if ("error" in target) return { ok: false, error: target.error };

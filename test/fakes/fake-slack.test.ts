@@ -134,6 +134,13 @@ describe("fake Slack: answers", () => {
     expect(await failureOf(beta.chat.postMessage({ channel: "C0WINS", text: "x" }))).toMatchObject({
       data: { error: "channel_not_found" },
     });
+    expect(await failureOf(beta.conversations.info({ channel: "C0WINS" }))).toMatchObject({
+      data: { error: "channel_not_found" },
+    });
+    expect((await clientFor(ACME.botToken).conversations.info({ channel: "C0WINS" })).channel).toMatchObject({
+      id: "C0WINS",
+      name: "wins",
+    });
     expect(await failureOf(beta.chat.postMessage({ channel: "DU0ADA", text: "x" }))).toMatchObject({
       data: { error: "user_not_found" },
     });

@@ -111,8 +111,9 @@ describe("delivery", () => {
 
   it("GIVEN the channel is gone THEN the post fails for good, and the member is not blamed for it", async () => {
     world = await startSlackWorld({ db, mode: "single" });
-    await world.say("admin channel <#C404|gone>");
+    // Set while it existed (`admin channel` now checks the channel), deleted since.
     await world.say("apply Acme");
+    await db.prisma.workspace.updateMany({ where: { externalId: "T1" }, data: { celebrationChannel: "C404" } });
     await world.say("invited acme");
     world.clock.advance(PAST_UNDO_WINDOW_MS);
     const summary = await world.dispatcher.dispatchDue();

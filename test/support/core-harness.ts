@@ -18,6 +18,7 @@ import { mapMoments } from "../../src/core/moments.ts";
 import type { CommandOutcome } from "../../src/core/outcomes.ts";
 import type { ClaimedMessage, Clock, Store, WorkspaceIdentity } from "../../src/core/ports.ts";
 import { renderPlainText } from "../../src/core/render-text.ts";
+import type { RequestPlace } from "../../src/core/request-place.ts";
 import { createMemoryStore } from "../fakes/memory-store.ts";
 
 /** Monday 2 March 2026, 15:00 UTC: daytime in UTC, New York and Berlin, so default quiet hours stay out of the way. */
@@ -92,6 +93,8 @@ export interface HarnessOptions {
   wrapStore?: (store: Store) => Store;
   /** Where the bot logs; silent unless a test reads the logs. */
   logger?: Logger;
+  /** Where every line comes from, as an adapter would say it: a DM, and the platform's answer about channels. */
+  place?: RequestPlace;
 }
 
 export function createHarness(options: HarnessOptions = {}): Harness {
@@ -140,7 +143,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     // Replies as a member reads them in text: moments in their local reading.
     say: async (line, user = ADA, workspace = TEAM) => (await harness.run(line, user, workspace)).message,
     async run(line, user = ADA, workspace = TEAM) {
-      const outcome = await bot.handleText(workspace, user, line);
+      const outcome = await bot.handleText(workspace, user, line, options.place);
       return { ...outcome, message: asRead(outcome.message) };
     },
     async sayAll(lines, user = ADA, workspace = TEAM) {

@@ -1,5 +1,5 @@
 /** A Discord world for end-to-end tests: the real discord.js adapter over a migrated PGlite, against a local fake Discord. */
-import type { Locale } from "discord.js";
+import type { ApplicationCommandOptionType, Locale } from "discord.js";
 import { createDiscordAdapter } from "../../src/adapters/discord/index.ts";
 import { type Bot, createBot } from "../../src/core/bot.ts";
 import type { Timers } from "../../src/core/deadline.ts";
@@ -31,7 +31,8 @@ export const ADA = { id: "1400000000000000001", username: "ada" };
 export const BOB = { id: "1400000000000000002", username: "bob" };
 export const START = new Date("2026-11-23T10:00:00.000Z");
 
-type Option = { name: string; value: string | number };
+/** A command option; its type is read from the value unless given (a channel option says so). */
+type Option = { name: string; value: string | number; type?: ApplicationCommandOptionType };
 
 export interface DiscordWorld {
   fake: FakeDiscord;

@@ -1,6 +1,7 @@
 /** The `/nextstep` application command, derived from the core's command table: subcommands, groups and typed options. */
 import { ARG_KINDS, type ArgKind } from "../../core/commands/arg-kinds.ts";
 import type { ArgSpec, Command } from "../../core/commands/spec.ts";
+import { placedShortcuts } from "./shortcut-placement.ts";
 
 export const ROOT_COMMAND = "nextstep";
 
@@ -46,6 +47,7 @@ const CHANNEL = 7;
 const SUB_COMMAND = 1;
 const SUB_COMMAND_GROUP = 2;
 const GUILD_TEXT = 0;
+const GUILD_ANNOUNCEMENT = 5;
 
 export interface OptionDefinition {
   type: number;
@@ -84,7 +86,7 @@ function optionFor(arg: ArgSpec): OptionDefinition {
   const base = { name: arg.name, description: clip(arg.description), required: arg.required };
   const range = INTEGER_RANGES[arg.kind];
   if (range) return { ...base, type: INTEGER, min_value: range[0], max_value: range[1] };
-  if (arg.kind === "channel") return { ...base, type: CHANNEL, channel_types: [GUILD_TEXT] };
+  if (arg.kind === "channel") return { ...base, type: CHANNEL, channel_types: [GUILD_TEXT, GUILD_ANNOUNCEMENT] };
   const choices = ARG_KINDS[arg.kind].choices;
   return {
     ...base,
@@ -95,7 +97,7 @@ function optionFor(arg: ArgSpec): OptionDefinition {
   };
 }
 
-function subcommandFor(command: Command, name: string): OptionDefinition {
+function subcommandFor(command: Pick<Command, "summary" | "args">, name: string): OptionDefinition {
   return { type: SUB_COMMAND, name, description: clip(command.summary), options: command.args.map(optionFor) };
 }
 
@@ -119,6 +121,9 @@ export function nextstepDefinition(commands: readonly Command[]): CommandDefinit
     const sub = subcommandFor(command, place.name);
     if (!place.group) direct.push(sub);
     else groups.set(place.group, [...(groups.get(place.group) ?? []), sub]);
+    for (const { shortcut, group, name } of placedShortcuts(command)) {
+      groups.set(group, [...(groups.get(group) ?? []), subcommandFor(shortcut, name)]);
+    }
   }
   const grouped = [...groups].map(([name, options]) => ({
     type: SUB_COMMAND_GROUP,

@@ -2,7 +2,8 @@
 import { type REST, Routes } from "discord.js";
 import { z } from "zod";
 import { BoundedMap } from "../../core/bounded-map.ts";
-import type { DeliveryPort } from "../../core/delivery/port.ts";
+import { type ChannelAddress, DeliveryError, type DeliveryPort } from "../../core/delivery/port.ts";
+import type { ChannelGuilds } from "./channel-guilds.ts";
 import { isUnknownMessage, toDeliveryError } from "./errors.ts";
 import { renderDiscord } from "./render.ts";
 
@@ -16,7 +17,18 @@ export interface DiscordDeliveryOptions {
   dmCacheSize?: number;
 }
 
-export function createDiscordDelivery(rest: REST, options: DiscordDeliveryOptions = {}): DeliveryPort {
+/** One token serves every server: a channel stored for one server must never receive another's posts. */
+async function checkChannel(channels: ChannelGuilds, address: ChannelAddress): Promise<void> {
+  if ((await channels.guildOf(address.channel)) !== address.workspaceExternalId) {
+    throw new DeliveryError("the channel is not in the workspace's server", "permanent", "channel_not_in_workspace");
+  }
+}
+
+export function createDiscordDelivery(
+  rest: REST,
+  channels: ChannelGuilds,
+  options: DiscordDeliveryOptions = {},
+): DeliveryPort {
   // A user's DM channel never changes: one lookup per member, for the members heard from lately.
   const dmChannels = new BoundedMap<string, string>(options.dmCacheSize ?? 10_000);
 
@@ -43,6 +55,7 @@ export function createDiscordDelivery(rest: REST, options: DiscordDeliveryOption
     },
     async postToChannel(address, message) {
       try {
+        await checkChannel(channels, address);
         const body = renderDiscord({ ...message, buttons: undefined, private: false });
         const posted = POSTED_MESSAGE.safeParse(await rest.post(Routes.channelMessages(address.channel), { body }));
         // Discord always answers with the message; without its id the post still went out, just beyond taking back.
@@ -53,6 +66,7 @@ export function createDiscordDelivery(rest: REST, options: DiscordDeliveryOption
     },
     async deleteFromChannel(address, ref) {
       try {
+        await checkChannel(channels, address);
         await rest.delete(Routes.channelMessage(address.channel, ref));
       } catch (error) {
         // Already deleted (by a moderator, or by an earlier attempt that timed out): what was asked is done.

@@ -8,6 +8,7 @@ import type { DeliveryPort } from "../../core/delivery/port.ts";
 import { errorFacts } from "../../core/error-facts.ts";
 import type { Logger } from "../../core/logger.ts";
 import type { WorkspaceLifecycle } from "../../core/workspace-lifecycle.ts";
+import { createChannelGuilds } from "./channel-guilds.ts";
 import { createDiscordDelivery } from "./delivery.ts";
 import { listenToGuildMembership } from "./guild-events.ts";
 import { createDiscordBotCalls } from "./interactions/bot-calls.ts";
@@ -40,10 +41,16 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): DiscordAdapt
   const api = discord.apiUrl ? { api: discord.apiUrl } : {};
   // Interactions need no privileged intents; Guilds tells us when the bot joins or leaves a server.
   const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: api });
+  // Deliveries surface rate limits instead of waiting inside the client: the outbox reschedules them.
+  const deliveryRest = new REST({ ...api, retries: 0, offset: 0, rejectOnRateLimit: () => true }).setToken(
+    discord.token,
+  );
+  // Where each channel lives, asked when an admin sets one and checked again before every post.
+  const channels = createChannelGuilds(deliveryRest);
   client.on(
     Events.InteractionCreate,
     createInteractionRouter({
-      calls: createDiscordBotCalls(config.bot, config.defaultTimezone),
+      calls: createDiscordBotCalls(config.bot, config.defaultTimezone, channels),
       logger: log,
       replyDeadlineMs: config.replyDeadlineMs ?? 2_000,
       timers: config.timers ?? systemTimers,
@@ -53,13 +60,8 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): DiscordAdapt
   listenToGuildMembership(client, lifecycle, config.defaultTimezone, log);
   client.on(Events.Error, (error) => log.error({ err: errorFacts(error) }, "Discord client error"));
 
-  // Deliveries surface rate limits instead of waiting inside the client: the outbox reschedules them.
-  const deliveryRest = new REST({ ...api, retries: 0, offset: 0, rejectOnRateLimit: () => true }).setToken(
-    discord.token,
-  );
-
   return {
-    delivery: createDiscordDelivery(deliveryRest),
+    delivery: createDiscordDelivery(deliveryRest, channels),
     async start() {
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       await checkedLogin(() => client.login(discord.token));

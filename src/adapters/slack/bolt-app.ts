@@ -9,7 +9,8 @@ import { boltLogger } from "./logger.ts";
 import { refuseFutureRequests } from "./verify.ts";
 
 /** Bot scopes the app asks for; the manifest in slack/manifest.yaml lists the same. */
-export const SLACK_SCOPES = ["commands", "chat:write", "im:write", "users:read"];
+/** `channels:read` and `groups:read` let `admin channel` check, with the team's token, that a channel is the team's. */
+export const SLACK_SCOPES = ["commands", "chat:write", "im:write", "users:read", "channels:read", "groups:read"];
 
 export interface BoltAppOptions {
   slack: SlackConfig;

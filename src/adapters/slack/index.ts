@@ -12,6 +12,7 @@ import type { Logger } from "../../core/logger.ts";
 import type { Clock, Store } from "../../core/ports.ts";
 import type { WorkspaceLifecycle } from "../../core/workspace-lifecycle.ts";
 import { createBoltApp } from "./bolt-app.ts";
+import { createChannelCheck } from "./channel-check.ts";
 import { createSlackDelivery } from "./delivery.ts";
 import { deliveryClients } from "./delivery-clients.ts";
 import { createSlackBotCalls } from "./handlers/bot-calls.ts";
@@ -60,7 +61,9 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
   const log = config.logger.child({ adapter: "slack" });
   const apiOptions: WebClientOptions = slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {};
   const { lifecycle } = config;
-  const calls = createSlackBotCalls(config.bot, config.defaultTimezone);
+  // One client per token for deliveries and for asking Slack whether a channel is the team's.
+  const clientFor = deliveryClients(slack, apiOptions, installations);
+  const calls = createSlackBotCalls(config.bot, config.defaultTimezone, createChannelCheck(clientFor));
   const app = createBoltApp({
     slack,
     logger: log,
@@ -90,7 +93,7 @@ export function createSlackAdapter(config: SlackAdapterConfig): SlackAdapter {
   let server: Server | undefined;
   let started = false;
   return {
-    delivery: createSlackDelivery({ clientFor: deliveryClients(slack, apiOptions, installations) }),
+    delivery: createSlackDelivery({ clientFor }),
     async start() {
       // auth.test, deferred from the constructor so that a refused token fails the start here instead of crashing later.
       await checkedWith(slack.mode === "single" ? "SLACK_BOT_TOKEN" : "SLACK_CLIENT_ID", () => app.init());

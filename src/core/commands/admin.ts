@@ -54,6 +54,12 @@ const SETTINGS: Record<string, Setting> = {
   },
 };
 
+const CHANNEL_PROBLEMS = {
+  elsewhere:
+    "I can't find that channel in this workspace, so the setting stays as it was. Pick one of this team's channels by typing # and choosing it, like #job-hunt.",
+  unknown: "I couldn't check that channel just now, so the setting stays as it was. Please try again in a moment.",
+} as const;
+
 const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 
 function weekday(raw: string): ArgResult<number> {
@@ -91,6 +97,14 @@ export const adminCommand = defineCommand({
     { name: "value", kind: "word", required: true, description: "the new value" },
   ],
   examples: ["admin channel #job-hunt", "admin chase-days 4", "admin weekly off", "admin undo-window 5"],
+  shortcuts: [
+    {
+      name: "channel",
+      summary: "Set the team channel where wins are celebrated (admins only)",
+      given: { setting: "channel" },
+      args: [{ name: "channel", kind: "channel", required: true, description: "a channel of this team" }],
+    },
+  ],
   async handler(ctx, { setting, value }) {
     const entry = Object.hasOwn(SETTINGS, setting.toLowerCase()) ? SETTINGS[setting.toLowerCase()] : undefined;
     if (!entry) {
@@ -101,6 +115,12 @@ export const adminCommand = defineCommand({
     }
     const patch = entry.read(value, ctx.now);
     if (!patch.ok) return refusal("bad-arguments", patch.problem);
+    const { celebrationChannel } = patch.value;
+    if (celebrationChannel) {
+      // One bot serves many workspaces: a channel id from elsewhere would post this team's wins to strangers.
+      const verdict = await ctx.channelVerdict(celebrationChannel);
+      if (verdict !== "here") return refusal("channel-not-in-workspace", CHANNEL_PROBLEMS[verdict]);
+    }
     await ctx.repo.updateWorkspace(patch.value);
     return outcome(
       "workspace-setting-changed",

@@ -2,6 +2,7 @@
 import type { Member, Platform, Workspace } from "../model.ts";
 import type { CommandResult } from "../outcomes.ts";
 import type { WorkspaceRepo } from "../ports.ts";
+import type { ChannelVerdict } from "../request-place.ts";
 import type { ArgKind, KindValue } from "./arg-kinds.ts";
 import type { Said } from "./said.ts";
 
@@ -37,6 +38,8 @@ export interface CommandContext {
   said: Said;
   /** The whole command table, for help. */
   commands: readonly Command[];
+  /** Whether the platform says `channel` is one of this workspace's (always "here" where it can't be otherwise). */
+  channelVerdict(channel: string): Promise<ChannelVerdict>;
 }
 
 /** How the settings screen shows the member setting a command changes. */
@@ -75,7 +78,35 @@ export interface CommandSpec<A extends readonly ArgSpec[] = readonly ArgSpec[]> 
   undoable?: boolean;
   /** The member setting this command changes, shown by `settings` and the home screen in table order. */
   shows?: SettingView;
+  /** The command with its first words given, for platforms that offer it as an entry of its own with typed pickers. */
+  shortcuts?: readonly CommandShortcut[];
   handler(ctx: CommandContext, args: ArgsOf<A>): Promise<CommandResult>;
+}
+
+/**
+ * A command with some arguments given, e.g. `admin channel <channel>`: Discord offers it as `settings channel` with a
+ * channel picker. Its own args take the places of the command's arguments not given, in order.
+ */
+export interface CommandShortcut {
+  /** The word that names it, e.g. `channel`. */
+  name: string;
+  /** One line, as for a command. */
+  summary: string;
+  /** The values it gives, by the command's argument names. */
+  given: Readonly<Record<string, string>>;
+  /** What the member still gives, typed as these kinds. */
+  args: readonly ArgSpec[];
+}
+
+/** The command's named values for a shortcut's: the given ones, then the shortcut's in the places left, in order. */
+export function valuesOfShortcut(
+  command: Pick<Command, "args">,
+  shortcut: CommandShortcut,
+  values: Readonly<Record<string, string | number | undefined>>,
+): Record<string, string | number | undefined> {
+  const open = command.args.filter((arg) => !Object.hasOwn(shortcut.given, arg.name));
+  const filled = shortcut.args.map((arg, index) => [open[index]?.name, values[arg.name]] as const);
+  return { ...Object.fromEntries(filled.filter(([name]) => name !== undefined)), ...shortcut.given };
 }
 
 /** A command with its argument types erased, as stored in the table. */

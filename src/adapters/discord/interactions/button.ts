@@ -12,7 +12,8 @@ export async function button(context: InteractionContext, interaction: ButtonInt
     await interaction.reply(renderDiscord(refusal));
     return;
   }
-  // Buttons in DMs carry the guild they belong to; the member acts in that workspace.
-  const work = context.calls.runLine(target.guildId, userOf(interaction), target.command);
+  // Buttons in DMs carry the guild they belong to; the member acts in that workspace, though a DM revives nothing.
+  const direct = interaction.guildId === null;
+  const work = context.calls.runLine(target.guildId, userOf(interaction), target.command, direct);
   await answerInteraction(context, interaction, target.guildId, work);
 }

@@ -2,6 +2,7 @@
 import type { Bot, BotUser } from "../../../core/bot.ts";
 import type { BotMessage } from "../../../core/model.ts";
 import type { WorkspaceIdentity } from "../../../core/ports.ts";
+import type { ChannelVerdict } from "../../../core/request-place.ts";
 
 /** What a command answered, and whether it changed what the member's App Home shows. */
 export interface CommandAnswer {
@@ -20,7 +21,12 @@ export interface SlackBotCalls {
   companiesOf(teamId: string, user: BotUser): Promise<string[]>;
 }
 
-export function createSlackBotCalls(bot: Bot, defaultTimezone: string): SlackBotCalls {
+export function createSlackBotCalls(
+  bot: Bot,
+  defaultTimezone: string,
+  /** Whether a channel is the team's, for `admin channel`. */
+  channelVerdict: (teamId: string, channel: string) => Promise<ChannelVerdict>,
+): SlackBotCalls {
   const identity = (teamId: string, teamDomain?: string): WorkspaceIdentity => ({
     platform: "SLACK",
     externalId: teamId,
@@ -30,7 +36,8 @@ export function createSlackBotCalls(bot: Bot, defaultTimezone: string): SlackBot
   return {
     identity,
     async run(teamId, user, line, teamDomain) {
-      const outcome = await bot.handleText(identity(teamId, teamDomain), user, line);
+      const place = { channelVerdict: (channel: string) => channelVerdict(teamId, channel) };
+      const outcome = await bot.handleText(identity(teamId, teamDomain), user, line, place);
       return { reply: outcome.message, changed: outcome.changed };
     },
     home: (teamId, user) => bot.home(identity(teamId), user),
