@@ -109,7 +109,7 @@ describe("delivery", () => {
     expect(world.fake.messages("C1")).toHaveLength(1);
   });
 
-  it("GIVEN the channel is gone THEN the post fails for good, and the member is not blamed for it", async () => {
+  it("GIVEN the channel is gone THEN the post fails for good, and only the admins hear of it, once", async () => {
     world = await startSlackWorld({ db, mode: "single" });
     // Set while it existed (`admin channel` now checks the channel), deleted since.
     await world.say("apply Acme");
@@ -122,6 +122,10 @@ describe("delivery", () => {
       status: "FAILED",
       lastError: expect.stringContaining("channel_not_found"),
     });
+    // Ada is an admin of T1: she hears of the channel, as an admin, not as a member whose message failed.
+    const told = textOf((await world.say("pipeline")).json);
+    expect(told).toContain("Heads-up for admins");
+    expect(told.match(/Heads-up/g)).toHaveLength(2); // the text and its block
     expect(textOf((await world.say("pipeline")).json)).not.toContain("Heads-up");
   });
 
