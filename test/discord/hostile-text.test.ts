@@ -93,6 +93,9 @@ describe("hostile member text on Discord", () => {
       ),
     );
     expect(leaks).toEqual([]);
+    // The core's member-text marks are the renderers' business: none reaches Discord.
+    const marked = world.fake.requests.filter((request) => /[\uE000-\uE003]/.test(JSON.stringify(request.body ?? "")));
+    expect(marked.map((request) => request.path)).toEqual([]);
   });
 
   it("GIVEN the team celebration, the DMs and the weekly digest THEN each shows the hostile text, escaped", () => {

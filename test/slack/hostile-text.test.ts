@@ -81,6 +81,8 @@ describe("hostile member text on Slack", () => {
     );
     expect(leaks).toEqual([]);
     expect(everything.filter(({ body }) => JSON.stringify(body).includes("link_names"))).toEqual([]);
+    // The core's member-text marks are the renderers' business: none reaches Slack.
+    expect(everything.filter(({ body }) => /[\uE000-\uE003]/.test(JSON.stringify(body)))).toEqual([]);
   });
 
   it("GIVEN a hostile reply THEN its fallback text is escaped like its blocks", () => {
