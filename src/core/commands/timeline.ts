@@ -38,8 +38,8 @@ export const timelineCommand = defineCommand({
     );
     const fields = [{ label: "Status", value: STATUS_WORDS[application.status] }];
     if (application.impression) fields.push({ label: "Your impression", value: `${application.impression}/5` });
-    if (application.source) fields.push({ label: "Found through", value: application.source });
-    if (application.link) fields.push({ label: "Link", value: application.link });
+    if (application.source) fields.push({ label: "Found through", value: memberText(application.source) });
+    if (application.link) fields.push({ label: "Link", value: memberText(application.link) });
     return outcome(
       "timeline-shown",
       reply(application.role ? `Role: ${memberText(application.role)}` : "", {
