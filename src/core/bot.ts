@@ -13,6 +13,7 @@ import { errorFacts } from "./error-facts.ts";
 import { tokenize } from "./grammar/tokenize.ts";
 import { homeSections } from "./home-sections.ts";
 import type { Logger } from "./logger.ts";
+import { memberText } from "./member-text.ts";
 import type { BotButton, BotMessage, DateOrder, Member, Workspace } from "./model.ts";
 import { takeUntoldNotices } from "./notices.ts";
 import { type CommandOutcome, type CommandResult, refusal } from "./outcomes.ts";
@@ -219,7 +220,10 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
     const near = closest(name, names);
     const hint = near.length > 0 ? ` Did you mean \`${near[0]}\`?` : "";
     return unchanged(
-      refusal("unknown-command", `I don't know the command "${name}".${hint} Type \`help\` to see them all.`),
+      refusal(
+        "unknown-command",
+        `I don't know the command "${memberText(name)}".${hint} Type \`help\` to see them all.`,
+      ),
     );
   }
 

@@ -1,4 +1,5 @@
 /** Finds the member's application a typed company name means (exact, "Company (Role)", unique prefix), else says which could fit. */
+import { memberText } from "./member-text.ts";
 import type { Application } from "./model.ts";
 import { normaliseName } from "./names.ts";
 import { closest } from "./suggest.ts";
@@ -51,14 +52,14 @@ export function matchApplication(applications: readonly Application[], typed: st
     return {
       ok: false,
       code: "company-not-found",
-      problem: `You aren't tracking "${typed}". Did you mean ${near.map((name) => `"${name}"`).join(" or ")}?`,
+      problem: `You aren't tracking "${memberText(typed)}". Did you mean ${near.map((name) => `"${memberText(name)}"`).join(" or ")}?`,
       candidates: near,
     };
   }
   return {
     ok: false,
     code: "company-not-found",
-    problem: `You aren't tracking "${typed}" yet. Start with \`apply "${typed}"\`.`,
+    problem: `You aren't tracking "${memberText(typed)}" yet. Start with \`apply "${memberText(typed)}"\`.`,
     candidates: [],
   };
 }
@@ -89,12 +90,12 @@ function ambiguous(
   applications: readonly Application[],
 ): ApplicationMatch & { ok: false } {
   const candidates = fits.map((application) => nameOf(application, applications));
-  const quoted = candidates.map((name) => `"${name}"`);
+  const quoted = candidates.map((name) => `"${memberText(name)}"`);
   const list = `${quoted.slice(0, -1).join(", ")} or ${quoted.at(-1)}`;
   const oneCompany = new Set(fits.map((application) => application.companyKey)).size === 1;
   const problem = oneCompany
-    ? `Which ${fits[0]?.company ?? typed}? It could be ${list}.`
-    : `Which one do you mean by "${typed}"? It could be ${list}. Pick one, or type a little more of the name.`;
+    ? `Which ${memberText(fits[0]?.company ?? typed)}? It could be ${list}.`
+    : `Which one do you mean by "${memberText(typed)}"? It could be ${list}. Pick one, or type a little more of the name.`;
   return {
     ok: false,
     code: "company-ambiguous",

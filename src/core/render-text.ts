@@ -1,4 +1,7 @@
-/** Renders a neutral message as plain text: the console's output and every platform's fallback text. */
+/**
+ * Renders a neutral message as plain text: the console's output and every platform's fallback text. Member-text marks
+ * (member-text.ts) are kept: the caller escapes them for its platform, or drops them with `withoutMarks`.
+ */
 import type { BotMessage } from "./model.ts";
 import { mapMoments } from "./moments.ts";
 

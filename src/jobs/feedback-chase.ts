@@ -1,6 +1,8 @@
 /** Feedback chasing: a ready-to-send request a few days after a rejection, a follow-up after asking or a snooze, never past the chase limit (eligibility.ts). */
+
 import { commandArgument } from "../core/copy/phrases.ts";
 import { feedbackChaseIntro, feedbackRequestTemplate } from "../core/copy/templates.ts";
+import { memberText } from "../core/member-text.ts";
 import type { BotButton } from "../core/model.ts";
 import { FEEDBACK_CHASE } from "./eligibility.ts";
 import { directMessage, type JobContext } from "./rules.ts";
@@ -33,7 +35,7 @@ function chaseMessage(candidate: FeedbackCandidate, now: Date): NewJobMessage {
     candidate,
     FEEDBACK_CHASE.kind,
     {
-      title: `Feedback from ${application.company}`,
+      title: `Feedback from ${memberText(application.company)}`,
       text: offerTemplate ? `${intro}\n\n${template}` : intro,
       buttons: chaseButtons(application.company),
     },

@@ -1,5 +1,7 @@
 /** Prep reminder: the evening before a scheduled round, a DM naming the round and the member's open gaps. */
+
 import { prepReminder } from "../core/copy/prompts.ts";
+import { memberText } from "../core/member-text.ts";
 import { formatMoment } from "../core/moments.ts";
 import { HOUR_MS, PREP_REMINDER } from "./eligibility.ts";
 import { directMessage, type JobContext, memberZone } from "./rules.ts";
@@ -17,7 +19,7 @@ export async function runPrepReminder({ now, store }: JobContext): Promise<numbe
       candidate,
       PREP_REMINDER.kind,
       {
-        title: `Tomorrow: ${application.company}`,
+        title: `Tomorrow: ${memberText(application.company)}`,
         text: prepReminder(
           {
             company: application.company,

@@ -1,6 +1,8 @@
 /** Reflection prompt: a few hours after a scheduled round, "how did it go?" with quick answers and the own-metric questions. */
+
 import { commandArgument } from "../core/copy/phrases.ts";
 import { reflectionPrompt } from "../core/copy/prompts.ts";
+import { memberText } from "../core/member-text.ts";
 import { REFLECTION_PROMPT } from "./eligibility.ts";
 import { directMessage, type JobContext } from "./rules.ts";
 
@@ -13,8 +15,8 @@ export async function runReflectionPrompt({ now, store }: JobContext): Promise<n
       candidate,
       REFLECTION_PROMPT.kind,
       {
-        title: `How did it go at ${application.company}?`,
-        text: `${reflectionPrompt({ company: application.company, stage: round.stage }, round.id)}\nAnswer with \`met ${name} <who>\` and \`learned ${name} <what>\`.`,
+        title: `How did it go at ${memberText(application.company)}?`,
+        text: `${reflectionPrompt({ company: application.company, stage: round.stage }, round.id)}\nAnswer with \`met ${memberText(name)} <who>\` and \`learned ${memberText(name)} <what>\`.`,
         buttons: [
           { actionId: "round.next", label: "Got a next step", command: `invited ${name}`, style: "primary" },
           { actionId: "round.waiting", label: "Waiting to hear", command: `waiting ${name}` },

@@ -1,7 +1,9 @@
 /** Follow-up on silence: an application with no news for the workspace's silence period gets a check-in nudge and template. */
+
 import { commandArgument } from "../core/copy/phrases.ts";
 import { silenceNudge } from "../core/copy/prompts.ts";
 import { checkInTemplate } from "../core/copy/templates.ts";
+import { memberText } from "../core/member-text.ts";
 import { DAY_MS, SILENCE_CHECK } from "./eligibility.ts";
 import { directMessage, type JobContext } from "./rules.ts";
 import type { NewJobMessage } from "./store.ts";
@@ -24,7 +26,7 @@ export async function runSilenceCheck({ now, store }: JobContext): Promise<numbe
         candidate,
         SILENCE_CHECK.kind,
         {
-          title: `No news from ${application.company}`,
+          title: `No news from ${memberText(application.company)}`,
           text,
           buttons: [
             { actionId: "silence.ghosted", label: "Mark as ghosted", command: `ghosted ${name}` },

@@ -1,5 +1,7 @@
 /** Weekly team digest, by default Friday 16:00 workspace time (`admin digest-day`, `admin digest-hour`): the week's wins in aggregate, naming only members who share. */
+
 import { digestIntro } from "../core/copy/prompts.ts";
+import { memberText } from "../core/member-text.ts";
 import { duePosts } from "./channel-posts.ts";
 import { digestKey } from "./keys.ts";
 import { channelMessage, DAY_MS, type JobContext } from "./rules.ts";
@@ -20,7 +22,9 @@ export function digestText(summary: WeekSummary, seed: string): string | null {
     .map(([count, one, many]) => `• ${count} ${count === 1 ? one : many}`);
   if (shown.length === 0) return null;
   const names =
-    summary.sharingWinners.length > 0 ? `\nWins this week from ${summary.sharingWinners.join(", ")}. Well done.` : "";
+    summary.sharingWinners.length > 0
+      ? `\nWins this week from ${summary.sharingWinners.map(memberText).join(", ")}. Well done.`
+      : "";
   return `${digestIntro(seed)}\n${shown.join("\n")}${names}`;
 }
 

@@ -1,6 +1,8 @@
 /** The console edition end to end: the real CLI in a child process, a whole member journey, scheduled jobs at simulated times. */
+
 import { afterEach, describe, expect, it } from "vitest";
 import { feedbackRequestTemplate } from "../../src/core/copy/templates.ts";
+import { withoutMarks } from "../../src/core/member-text.ts";
 import { JOBS } from "../../src/jobs/registry.ts";
 import {
   afternoonZone,
@@ -248,13 +250,15 @@ describe("console journey", () => {
       expect(encouragement?.body).not.toContain("Subject:");
       const request = direct.find((message) => message.body.startsWith("== Feedback from Globex =="));
       expect(request?.body).toContain(
-        feedbackRequestTemplate({
-          company: "Globex",
-          interviewer: "Dana Scully",
-          memberName: "Ada",
-          role: "Platform engineer",
-          stage: "ONSITE",
-        }),
+        withoutMarks(
+          feedbackRequestTemplate({
+            company: "Globex",
+            interviewer: "Dana Scully",
+            memberName: "Ada",
+            role: "Platform engineer",
+            stage: "ONSITE",
+          }),
+        ),
       );
       expect(request?.body).toMatch(/`asked "?Globex"?` \(I asked for feedback\)/);
       expect(labelled(printed, "#team")).toEqual([]);

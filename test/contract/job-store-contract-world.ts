@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { expect } from "vitest";
 import { type BotUser, createBot } from "../../src/core/bot.ts";
 import { silentLogger } from "../../src/core/logger.ts";
+import { withoutMarks } from "../../src/core/member-text.ts";
 import type { OutboxMessage } from "../../src/core/model.ts";
 import type { Store, WorkspaceIdentity } from "../../src/core/ports.ts";
 import { findJob } from "../../src/jobs/registry.ts";
@@ -108,7 +109,7 @@ export function createContractWorld(subject: JobStoreSubject, start: string): Co
           to: row.target === "DIRECT" ? (named.get(row.memberId ?? "") ?? "?") : (row.channel ?? "?"),
           key: name(row.dedupeKey),
           at: row.nextAttemptAt.toISOString(),
-          text: row.payload.text,
+          text: withoutMarks(row.payload.text),
         }))
         .sort((a, b) => a.key.localeCompare(b.key));
     },

@@ -1,23 +1,33 @@
 /** The message library: every variant is filled, varied, plain, kind in tone and written by this project. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import {
-  type CelebrationKind,
-  celebrationForChannel,
-  congratulationForMember,
-} from "../../src/core/copy/celebrations.ts";
-import { rejectionEncouragement } from "../../src/core/copy/encouragement.ts";
+import type { CelebrationKind } from "../../src/core/copy/celebrations.ts";
+import * as celebrations from "../../src/core/copy/celebrations.ts";
+import * as encouragement from "../../src/core/copy/encouragement.ts";
 import { commandArgument, describeDays, describeStage, listInWords } from "../../src/core/copy/phrases.ts";
 import { pickUnused, pickVariant } from "../../src/core/copy/pick.ts";
-import {
-  digestIntro,
-  practiceNudge,
-  prepReminder,
-  reflectionPrompt,
-  silenceNudge,
-} from "../../src/core/copy/prompts.ts";
-import { checkInTemplate, feedbackChaseIntro, feedbackRequestTemplate } from "../../src/core/copy/templates.ts";
+import * as prompts from "../../src/core/copy/prompts.ts";
+import * as templates from "../../src/core/copy/templates.ts";
 import { WEEKLY_ENCOURAGEMENTS } from "../../src/core/copy/weekly.ts";
+
+import { withoutMarks } from "../../src/core/member-text.ts";
+
+/** A copy function as a member reads its text: the member-text marks (member-text.ts) are the renderers' business. */
+const asRead =
+  <A extends unknown[]>(write: (...args: A) => string) =>
+  (...args: A): string =>
+    withoutMarks(write(...args));
+const celebrationForChannel = asRead(celebrations.celebrationForChannel);
+const congratulationForMember = asRead(celebrations.congratulationForMember);
+const rejectionEncouragement = asRead(encouragement.rejectionEncouragement);
+const { digestIntro } = prompts;
+const practiceNudge = asRead(prompts.practiceNudge);
+const prepReminder = asRead(prompts.prepReminder);
+const reflectionPrompt = asRead(prompts.reflectionPrompt);
+const silenceNudge = asRead(prompts.silenceNudge);
+const checkInTemplate = asRead(templates.checkInTemplate);
+const feedbackChaseIntro = asRead(templates.feedbackChaseIntro);
+const feedbackRequestTemplate = asRead(templates.feedbackRequestTemplate);
 
 const KINDS: readonly CelebrationKind[] = ["invitation", "offer", "accepted"];
 const STAGES: readonly (string | null)[] = [null, "TECHNICAL", "SYSTEM_DESIGN", "APPLIED", "pair programming"];

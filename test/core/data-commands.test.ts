@@ -1,7 +1,9 @@
 /** The member's data and the bot's self-description: export, forget, help, and the command table behind them. */
+
 import { beforeEach, describe, expect, it } from "vitest";
 import { usageOf } from "../../src/core/commands/spec.ts";
 import { buildCommandTable, COMMAND_TABLE } from "../../src/core/commands/table.ts";
+import { withoutMarks } from "../../src/core/member-text.ts";
 import { ADA, BEN, createHarness, type Harness, T0 } from "../support/core-harness.ts";
 
 let h: Harness;
@@ -56,7 +58,8 @@ describe("export", () => {
       to: "you",
       at: "2026-03-02T15:10:00.000Z",
       sent: false,
-      text: rows.outbox.find((row) => row.kind === "encouragement")?.payload.text,
+      // As read: the member-text marks of the stored payload are for the renderers, not for the document.
+      text: withoutMarks(rows.outbox.find((row) => row.kind === "encouragement")?.payload.text ?? ""),
     });
   });
 

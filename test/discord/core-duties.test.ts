@@ -54,6 +54,11 @@ describe("the reply deadline, on timers the test fires", () => {
     release();
     const edit = await world.fake.waitForInteractionResponse(id, 15_000, (response) => response.kind === "edit");
     expect(shown(edit)).toContain("Tracking Acme");
+    // The late edit may ping nobody, like every other send.
+    const edits = world.fake.requestsTo("PATCH", /^\/webhooks\//);
+    expect(edits.map((request) => (request.body as { allowed_mentions?: unknown }).allowed_mentions)).toEqual([
+      { parse: [] },
+    ]);
     expect(timers.live()).toBe(0);
   }, 30_000);
 });

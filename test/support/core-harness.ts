@@ -2,6 +2,7 @@
 
 import { type Bot, type BotUser, createBot } from "../../src/core/bot.ts";
 import { type Logger, silentLogger } from "../../src/core/logger.ts";
+import { messageWithoutMarks, withoutMarks } from "../../src/core/member-text.ts";
 import type {
   Application,
   BotMessage,
@@ -169,7 +170,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
 
 /** The reply as the console would print it: text, title, fields, items and buttons. */
 export function plain(message: BotMessage): string {
-  return renderPlainText(message);
+  return withoutMarks(renderPlainText(message));
 }
 
 export function minutesAfter(at: Date, minutes: number): Date {
@@ -177,5 +178,5 @@ export function minutesAfter(at: Date, minutes: number): Date {
 }
 
 function asRead(message: BotMessage): BotMessage {
-  return mapMoments(message, (_, reading) => reading);
+  return messageWithoutMarks(mapMoments(message, (_, reading) => reading));
 }

@@ -5,6 +5,7 @@ import { type BotUser, createBot } from "../../src/core/bot.ts";
 import { createDispatcher } from "../../src/core/delivery/dispatcher.ts";
 import type { DeliveryPort } from "../../src/core/delivery/port.ts";
 import { silentLogger } from "../../src/core/logger.ts";
+import { messageWithoutMarks } from "../../src/core/member-text.ts";
 import type { BotMessage, OutboxMessage } from "../../src/core/model.ts";
 import type { Clock, WorkspaceIdentity } from "../../src/core/ports.ts";
 import type { Database } from "../../src/db/open.ts";
@@ -131,7 +132,8 @@ export function createWorld(db: Database, options: WorldOptions): JobWorld {
         where: { workspaceId: await workspaceId(), kind: { in: kinds.length > 0 ? kinds : JOB_KINDS } },
         orderBy: { id: "asc" },
       });
-      return rows as unknown as OutboxMessage[];
+      // As read: the member-text marks in payloads are the renderers' business (member-text.ts).
+      return (rows as unknown as OutboxMessage[]).map((row) => ({ ...row, payload: messageWithoutMarks(row.payload) }));
     },
     async deliverAt(at) {
       const delivered = await deliverAll(db, at);
@@ -152,10 +154,15 @@ export async function deliverAll(db: Database, at: Date | string): Promise<Deliv
   const delivered: Delivered[] = [];
   const port: DeliveryPort = {
     async sendDirect({ workspaceExternalId, memberExternalId }, message) {
-      delivered.push({ target: "DIRECT", workspaceExternalId, to: memberExternalId, message });
+      delivered.push({
+        target: "DIRECT",
+        workspaceExternalId,
+        to: memberExternalId,
+        message: messageWithoutMarks(message),
+      });
     },
     async postToChannel({ workspaceExternalId, channel }, message) {
-      delivered.push({ target: "CHANNEL", workspaceExternalId, to: channel, message });
+      delivered.push({ target: "CHANNEL", workspaceExternalId, to: channel, message: messageWithoutMarks(message) });
       return { ref: `post-${delivered.length}` };
     },
     async deleteFromChannel({ workspaceExternalId, channel }, ref) {

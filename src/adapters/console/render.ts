@@ -1,4 +1,6 @@
 /** Labels the bot's output in the terminal so replies, DMs and channel posts are told apart; bold and choices for a terminal. */
+
+import { type MarkupRules, renderMarkup, withoutMarks } from "../../core/member-text.ts";
 import type { BotButton, BotMessage } from "../../core/model.ts";
 import { renderPlainText } from "../../core/render-text.ts";
 
@@ -27,9 +29,17 @@ function emphasis(text: string, style: ConsoleStyle): string {
   );
 }
 
+/** Member text on a terminal: as typed, minus control characters (no escape sequence of theirs reaches the TTY). */
+const memberOnTerminal = (text: string) =>
+  text.replace(/\p{Cc}/gu, (control) => (control === "\n" || control === "\t" ? control : ""));
+
+function consoleMarkup(style: ConsoleStyle): MarkupRules {
+  return { bot: (text) => emphasis(text, style), member: memberOnTerminal };
+}
+
 /** A reply's buttons as a numbered choice: `[1] Yes, log the offer  [2] No`. */
 export function numberedChoices(buttons: readonly BotButton[]): string[] {
-  return [buttons.map((button, index) => `[${index + 1}] ${button.label}`).join("  "), CHOICE_HINT];
+  return [buttons.map((button, index) => `[${index + 1}] ${withoutMarks(button.label)}`).join("  "), CHOICE_HINT];
 }
 
 /** The message as a labelled block, continuation lines indented under the label. A reply's buttons are numbered. */
@@ -41,7 +51,7 @@ export function renderForConsole(source: ConsoleSource, message: BotMessage, sty
     // A bullet that is all bold is a heading (help's groups): no bullet in front of it.
     .replace(/^ {2}• (\*[^*\n]+\*)$/gm, "$1");
   const body = [
-    ...emphasis(text, style).split("\n"),
+    ...renderMarkup(text, consoleMarkup(style)).split("\n"),
     ...(numbered ? numberedChoices(message.buttons ?? []) : []),
     // A document is handed over exactly as it is (the export is JSON to save).
     ...(message.file ? [`[${message.file.name}]`, ...message.file.content.split("\n")] : []),

@@ -5,7 +5,7 @@ import { BoundedMap } from "../../core/bounded-map.ts";
 import { type ChannelAddress, DeliveryError, type DeliveryPort } from "../../core/delivery/port.ts";
 import type { ChannelGuilds } from "./channel-guilds.ts";
 import { isUnknownMessage, toDeliveryError } from "./errors.ts";
-import { renderDiscord } from "./render.ts";
+import { renderDiscord, restBody } from "./render.ts";
 
 /** The part of Discord's answer to "open a DM" that delivery needs. */
 const DM_CHANNEL = z.object({ id: z.string() });
@@ -44,9 +44,11 @@ export function createDiscordDelivery(
     async sendDirect(address, message) {
       try {
         const channel = await dmChannel(address.memberExternalId);
-        const body = renderDiscord(
-          { ...message, private: false },
-          { guildId: address.workspaceExternalId, owner: address.memberExternalId },
+        const body = restBody(
+          renderDiscord(
+            { ...message, private: false },
+            { guildId: address.workspaceExternalId, owner: address.memberExternalId },
+          ),
         );
         await rest.post(Routes.channelMessages(channel), { body });
       } catch (error) {
@@ -56,7 +58,7 @@ export function createDiscordDelivery(
     async postToChannel(address, message) {
       try {
         await checkChannel(channels, address);
-        const body = renderDiscord({ ...message, buttons: undefined, private: false });
+        const body = restBody(renderDiscord({ ...message, buttons: undefined, private: false }));
         const posted = POSTED_MESSAGE.safeParse(await rest.post(Routes.channelMessages(address.channel), { body }));
         // Discord always answers with the message; without its id the post still went out, just beyond taking back.
         return { ref: posted.success ? posted.data.id : "" };

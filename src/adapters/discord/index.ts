@@ -13,6 +13,7 @@ import { createDiscordDelivery } from "./delivery.ts";
 import { listenToGuildMembership } from "./guild-events.ts";
 import { createDiscordBotCalls } from "./interactions/bot-calls.ts";
 import { createInteractionRouter } from "./interactions/router.ts";
+import { NO_MENTIONS } from "./render.ts";
 import { checkedLogin } from "./start-check.ts";
 
 export interface DiscordAdapterConfig {
@@ -40,7 +41,8 @@ export function createDiscordAdapter(config: DiscordAdapterConfig): DiscordAdapt
   const log = config.logger.child({ adapter: "discord" });
   const api = discord.apiUrl ? { api: discord.apiUrl } : {};
   // Interactions need no privileged intents; Guilds tells us when the bot joins or leaves a server.
-  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: api });
+  // No send through the client may ping (renderDiscord says so too; this covers whatever it does not build).
+  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: api, allowedMentions: NO_MENTIONS });
   // Deliveries surface rate limits instead of waiting inside the client: the outbox reschedules them.
   const deliveryRest = new REST({ ...api, retries: 0, offset: 0, rejectOnRateLimit: () => true }).setToken(
     discord.token,

@@ -1,6 +1,7 @@
 /** Renders the core's neutral messages as Block Kit, with a plain-text fallback for notifications and old clients. */
 import type { types } from "@slack/bolt";
 import { z } from "zod";
+import { type MarkupRules, mapMessageText, messageWithoutMarks, renderMarkup } from "../../core/member-text.ts";
 import type { BotButton, BotMessage } from "../../core/model.ts";
 import { mapMoments } from "../../core/moments.ts";
 import { renderPlainText } from "../../core/render-text.ts";
@@ -24,6 +25,23 @@ export const ACTION_PREFIX = "nextstep:";
 export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
+
+/**
+ * Member text in mrkdwn: `&`, `<`, `>` escaped (no `<!channel>`, `<@U…>` or `<https://…|…>` can form), emphasis
+ * characters fenced by zero-width spaces (Slack has no backslash escape, and a `*` touching a letter-like character
+ * opens or closes nothing), a leading `&gt;` kept from quoting; inside our `code` a backtick cannot close the span.
+ */
+export function escapeMemberMrkdwn(text: string, inCode: boolean): string {
+  const escaped = escapeMrkdwn(text);
+  if (inCode) return escaped.replace(/`/g, "\u02cb");
+  return escaped.replace(/[*_~`]/g, (mark) => `\u200b${mark}\u200b`).replace(/^&gt;/gm, "\u200b&gt;");
+}
+
+/** Slack's rules: the bot's copy keeps its `*bold*` and `code` (only `&`, `<`, `>` escaped), member text is inert. */
+export const SLACK_MARKUP: MarkupRules = { bot: escapeMrkdwn, member: escapeMemberMrkdwn };
+
+/** A code block's body: no triple backtick can end it early. */
+const fenced = (text: string) => escapeMrkdwn(text).replace(/```/g, "`\u200b``");
 
 function clip(text: string, limit: number): string {
   return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
@@ -84,34 +102,38 @@ function buttonBlock(buttons: readonly BotButton[], owner: string | undefined): 
   };
 }
 
-/** The message as Block Kit; buttons are bound to `owner` (the member the message is for) when given. */
+/**
+ * The message as Block Kit; buttons are bound to `owner` (the member the message is for) when given. Every mrkdwn
+ * string, the notification `text` included, goes through SLACK_MARKUP; headers and button labels are plain_text.
+ */
 export function renderBlocks(original: BotMessage, owner?: string): SlackMessage {
   // Slack's own date tokens would need unescaped markup; the member's local reading is clearer anyway.
-  const message = mapMoments(original, (_, reading) => reading);
+  const read = mapMoments(original, (_, reading) => reading);
+  const plain = messageWithoutMarks(read);
+  const message = mapMessageText(read, (text) => renderMarkup(text, SLACK_MARKUP));
   const blocks: Block[] = [];
-  if (message.title)
-    blocks.push({ type: "header", text: { type: "plain_text", text: clip(message.title, HEADER_LIMIT) } });
-  if (message.text) for (const piece of chunks(escapeMrkdwn(message.text))) blocks.push(mrkdwnSection(piece));
+  if (plain.title) blocks.push({ type: "header", text: { type: "plain_text", text: clip(plain.title, HEADER_LIMIT) } });
+  if (message.text) for (const piece of chunks(message.text)) blocks.push(mrkdwnSection(piece));
   const fields = message.fields ?? [];
   for (let start = 0; start < fields.length; start += FIELDS_PER_SECTION) {
     blocks.push({
       type: "section",
       fields: fields.slice(start, start + FIELDS_PER_SECTION).map((field) => ({
         type: "mrkdwn",
-        text: clip(`*${escapeMrkdwn(field.label)}*\n${escapeMrkdwn(field.value)}`, 2000),
+        text: clip(`*${field.label}*\n${field.value}`, 2000),
       })),
     });
   }
   if (message.items?.length) {
-    const list = message.items.map((item) => `• ${escapeMrkdwn(item)}`).join("\n");
+    const list = message.items.map((item) => `• ${item}`).join("\n");
     for (const piece of chunks(list)) blocks.push(mrkdwnSection(piece));
   }
   if (message.file) {
-    blocks.push(mrkdwnSection(`*${escapeMrkdwn(message.file.name)}*`));
-    for (const piece of chunks(escapeMrkdwn(message.file.content), SECTION_LIMIT - 8))
+    blocks.push(mrkdwnSection(`*${escapeMemberMrkdwn(message.file.name, false)}*`));
+    for (const piece of chunks(fenced(message.file.content), SECTION_LIMIT - 8))
       blocks.push(mrkdwnSection(`\`\`\`${piece}\`\`\``));
   }
-  if (message.buttons?.length) blocks.push(buttonBlock(message.buttons, owner));
+  if (plain.buttons?.length) blocks.push(buttonBlock(plain.buttons, owner));
   return {
     text: clip(renderPlainText({ ...message, buttons: undefined, file: undefined }), 3000),
     blocks: blocks.slice(0, 50),

@@ -1,5 +1,6 @@
 /** `accepted <company>`: the member accepted an offer. The biggest win of all. */
 
+import { memberText } from "../member-text.ts";
 import { outcome, reply } from "../outcomes.ts";
 import { queueWin } from "../outreach.ts";
 import { defineCommand } from "./spec.ts";
@@ -21,7 +22,7 @@ export const acceptedCommand = defineCommand({
     return outcome(
       "offer-accepted",
       reply(
-        `You accepted ${application.company}. Every round, every no and every follow-up led here. Congratulations! \`pause\` the reminders whenever you like.${win.teamNotice}`,
+        `You accepted ${memberText(application.company)}. Every round, every no and every follow-up led here. Congratulations! \`pause\` the reminders whenever you like.${win.teamNotice}`,
       ),
     );
   },

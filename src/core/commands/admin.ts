@@ -1,5 +1,6 @@
 /** `admin <setting> <value>`: workspace settings (celebration channel, default timezone, chase timing, weekly post). */
 
+import { memberText } from "../member-text.ts";
 import { outcome, refusal, reply } from "../outcomes.ts";
 import type { WorkspacePatch } from "../ports.ts";
 import { type ArgResult, parseArg } from "./arg-kinds.ts";
@@ -65,21 +66,23 @@ const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "frida
 function weekday(raw: string): ArgResult<number> {
   const word = raw.trim().toLowerCase();
   const index = WEEKDAYS.findIndex((day) => word.length >= 3 && day.startsWith(word));
-  return index >= 0 ? { ok: true, value: index } : { ok: false, problem: `"${raw}" isn't a day of the week.` };
+  return index >= 0
+    ? { ok: true, value: index }
+    : { ok: false, problem: `"${memberText(raw)}" isn't a day of the week.` };
 }
 
 function hour(raw: string): ArgResult<number> {
   const value = /^\d{1,2}$/.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
   return value >= 0 && value <= 23
     ? { ok: true, value }
-    : { ok: false, problem: `The hour is a number from 0 to 23, not "${raw}".` };
+    : { ok: false, problem: `The hour is a number from 0 to 23, not "${memberText(raw)}".` };
 }
 
 function minutes(raw: string): ArgResult<number> {
   const value = /^\d{1,2}$/.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
   return value >= 0 && value <= 60
     ? { ok: true, value }
-    : { ok: false, problem: `The undo window is a number of minutes from 0 to 60, not "${raw}".` };
+    : { ok: false, problem: `The undo window is a number of minutes from 0 to 60, not "${memberText(raw)}".` };
 }
 
 function mapped<T>(result: ArgResult<T>, to: (value: T) => WorkspacePatch): ArgResult<WorkspacePatch> {
@@ -109,7 +112,7 @@ export const adminCommand = defineCommand({
     const entry = Object.hasOwn(SETTINGS, setting.toLowerCase()) ? SETTINGS[setting.toLowerCase()] : undefined;
     if (!entry) {
       const known = Object.entries(SETTINGS).map(([name, { describe }]) => `\`${name}\`: ${describe}`);
-      return refusal("unknown-workspace-setting", `There's no workspace setting "${setting}".`, undefined, {
+      return refusal("unknown-workspace-setting", `There's no workspace setting "${memberText(setting)}".`, undefined, {
         items: known,
       });
     }

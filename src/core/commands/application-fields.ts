@@ -1,4 +1,5 @@
 /** The fields `edit` corrects: how a typed value is read for each, and how each is shown back. */
+import { memberText } from "../member-text.ts";
 import type { Application } from "../model.ts";
 import { invisibleOnly, normaliseName } from "../names.ts";
 import type { ApplicationPatch } from "../ports.ts";
@@ -23,7 +24,7 @@ export const FIELD_WORDS: Record<ApplicationField, string> = {
 export function showField(application: Application, field: ApplicationField, timeZone: string): string {
   if (field === "applied") return formatLocalDay(application.appliedAt, timeZone);
   const value = application[field];
-  return value === null ? "(none)" : `"${value}"`;
+  return value === null ? "(none)" : `"${memberText(value)}"`;
 }
 
 /**
@@ -46,7 +47,10 @@ export function readLink(raw: string): ArgResult<string> {
   if (url && (url.protocol === "https:" || url.protocol === "http:") && url.hostname && !/\s/.test(text)) {
     return { ok: true, value: text };
   }
-  return { ok: false, problem: `"${raw}" doesn't look like a web address. Links start with https://, or say none.` };
+  return {
+    ok: false,
+    problem: `"${memberText(raw)}" doesn't look like a web address. Links start with https://, or say none.`,
+  };
 }
 
 /** The patch that sets `field` to the typed `value`, or why it can't. */

@@ -1,7 +1,9 @@
 /** `apply <company> [role] [link] [applied <date>]`: start tracking an application, asking first when the name is unclear. */
+
 import { companyKey, nameOf, roleKey, similarCompanies } from "../companies.ts";
 import { confirmedLine, quoteWord } from "../confirm.ts";
 import { refuseAtLimit } from "../limits.ts";
+import { memberText } from "../member-text.ts";
 import type { Application, BotButton } from "../model.ts";
 import { normaliseName } from "../names.ts";
 import { type CommandResult, outcome, refusal, reply } from "../outcomes.ts";
@@ -48,10 +50,12 @@ export const applyCommand = defineCommand({
       (application) => application.companyKey === companyKey(company) && application.roleKey === roleKey(details.role),
     );
     if (existing) {
-      const what = existing.role ? `${existing.role} at ${existing.company}` : existing.company;
+      const what = existing.role
+        ? `${memberText(existing.role)} at ${memberText(existing.company)}`
+        : memberText(existing.company);
       return refusal(
         "application-exists",
-        `You're already tracking ${what} (${STATUS_WORDS[existing.status]}). See it with \`timeline ${quoteWord(nameOf(existing, applications))}\`.`,
+        `You're already tracking ${what} (${STATUS_WORDS[existing.status]}). See it with \`timeline ${memberText(quoteWord(nameOf(existing, applications)))}\`.`,
       );
     }
     const full = refuseAtLimit("applications", applications.length);
@@ -73,7 +77,9 @@ export const applyCommand = defineCommand({
 });
 
 function created(ctx: CommandContext, application: Application, applications: readonly Application[]): string {
-  const what = application.role ? `${application.role} at ${application.company}` : application.company;
+  const what = application.role
+    ? `${memberText(application.role)} at ${memberText(application.company)}`
+    : memberText(application.company);
   const atCompany = applications.filter((other) => other.companyKey === application.companyKey).length;
   const facts = [
     application.appliedAt < ctx.now ? `applied ${formatLocalDay(application.appliedAt, ctx.timeZone)}` : "",
@@ -81,10 +87,10 @@ function created(ctx: CommandContext, application: Application, applications: re
   ].filter((fact) => fact.length > 0);
   const several =
     atCompany > 1
-      ? ` That's ${atCompany} applications at ${application.company}; when you name it, I'll ask which one.`
+      ? ` That's ${atCompany} applications at ${memberText(application.company)}; when you name it, I'll ask which one.`
       : "";
   const name = quoteWord(nameOf(application, applications));
-  return `Tracking ${what}${facts.length > 0 ? ` (${facts.join(", ")})` : ""}.${several} Sending an application out is a step forward. Log rounds with \`round ${name} <stage> [when]\`.`;
+  return `Tracking ${what}${facts.length > 0 ? ` (${facts.join(", ")})` : ""}.${several} Sending an application out is a step forward. Log rounds with \`round ${memberText(name)} <stage> [when]\`.`;
 }
 
 /**
@@ -118,7 +124,10 @@ function askHowToSplit(
   ];
   return outcome(
     "company-name-unclear",
-    reply(`Is that the company "${joined}", or the role "${roleAsTyped}" at ${company}?`, { buttons }),
+    reply(
+      `Is that the company "${memberText(joined)}", or the role "${memberText(roleAsTyped)}" at ${memberText(company)}?`,
+      { buttons },
+    ),
   );
 }
 
@@ -137,11 +146,12 @@ function askIfSame(
     command: sameCompanyLine(ctx, name, details, applications),
   }));
   buttons.push({ actionId: "apply.new", label: "No, a new company", command: confirmedLine(ctx.said.retry(company)) });
-  const tracked = similar.length === 1 ? similar[0] : `${similar.slice(0, -1).join(", ")} and ${similar.at(-1)}`;
+  const shown = similar.map(memberText);
+  const tracked = shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(", ")} and ${shown.at(-1)}`;
   const same = similar.length === 1 ? "the same company" : "one of them";
   return outcome(
     "company-maybe-tracked",
-    reply(`You already track ${tracked}. Is "${company}" ${same}, or a new one?`, { buttons }),
+    reply(`You already track ${tracked}. Is "${memberText(company)}" ${same}, or a new one?`, { buttons }),
   );
 }
 

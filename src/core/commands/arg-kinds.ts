@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { parseTimeOfDay, parseWhen } from "../grammar/dates.ts";
 import type { DateOrderQuestion } from "../grammar/numeric-dates.ts";
+import { memberText } from "../member-text.ts";
 import { type DateOrder, SHARING_LEVELS, type Sharing, type Stage } from "../model.ts";
 import { invisibleOnly, normaliseName, normaliseText } from "../names.ts";
 import { formatClock } from "../time.ts";
@@ -88,7 +89,10 @@ function integerIn(label: string, min: number, max: number) {
   return (raw: string): ArgResult<number> => {
     const value = /^\d{1,6}$/.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
     if (Number.isInteger(value) && value >= min && value <= max) return { ok: true, value };
-    return { ok: false, problem: `The ${label} should be a whole number from ${min} to ${max}, not "${raw}".` };
+    return {
+      ok: false,
+      problem: `The ${label} should be a whole number from ${min} to ${max}, not "${memberText(raw)}".`,
+    };
   };
 }
 
@@ -102,8 +106,9 @@ function parseQuiet(raw: string): ArgResult<QuietSetting> {
   const [, from, to] = RANGE.exec(text) ?? [];
   const start = from === undefined ? null : parseTimeOfDay(from);
   const end = to === undefined ? null : parseTimeOfDay(to);
-  if (start === null || end === null) return { ok: false, problem: `${QUIET_PROBLEM}, not "${raw}".` };
-  if (start === end) return { ok: false, problem: `${QUIET_PROBLEM}: "${raw}" starts and ends at the same time.` };
+  if (start === null || end === null) return { ok: false, problem: `${QUIET_PROBLEM}, not "${memberText(raw)}".` };
+  if (start === end)
+    return { ok: false, problem: `${QUIET_PROBLEM}: "${memberText(raw)}" starts and ends at the same time.` };
   return { ok: true, value: { start, end } };
 }
 
@@ -117,7 +122,7 @@ function parseDays(raw: string): ArgResult<number> {
   if (days >= 1 && days <= 365) return { ok: true, value: days };
   return {
     ok: false,
-    problem: `The number of days should be a whole number from 1 to 365, not "${raw}". Weeks work too: "2 weeks".`,
+    problem: `The number of days should be a whole number from 1 to 365, not "${memberText(raw)}". Weeks work too: "2 weeks".`,
   };
 }
 
@@ -126,7 +131,7 @@ function parseShare(raw: string): ArgResult<Sharing> {
   const level = SHARING_LEVELS.find((candidate) => candidate === value);
   return level
     ? { ok: true, value: level }
-    : { ok: false, problem: `Sharing is "on", "off" or "company", not "${raw}".` };
+    : { ok: false, problem: `Sharing is "on", "off" or "company", not "${memberText(raw)}".` };
 }
 
 // Slack writes <#C123|name>, Discord <#123>; a bare id or #name is taken as it is.
@@ -134,7 +139,7 @@ function parseChannel(raw: string): ArgResult<string> {
   const mention = /^<#([A-Za-z0-9]+)(?:\|[^>]*)?>$/.exec(raw.trim());
   const value = mention?.[1] ?? raw.trim().replace(/^#/, "");
   if (/^[\w-]{1,80}$/.test(value)) return { ok: true, value };
-  return { ok: false, problem: `"${raw}" doesn't look like a channel. Mention it, like #job-hunt.` };
+  return { ok: false, problem: `"${memberText(raw)}" doesn't look like a channel. Mention it, like #job-hunt.` };
 }
 
 function parseDateOrder(raw: string): ArgResult<DateOrder> {
@@ -146,7 +151,7 @@ function parseDateOrder(raw: string): ArgResult<DateOrder> {
   if (["month-first", "month", "mdy", "mm/dd"].includes(word)) return { ok: true, value: "MONTH_FIRST" };
   return {
     ok: false,
-    problem: `Dates are "day-first" (3/12 is 3 December) or "month-first" (March 12), not "${raw}".`,
+    problem: `Dates are "day-first" (3/12 is 3 December) or "month-first" (March 12), not "${memberText(raw)}".`,
   };
 }
 
@@ -155,7 +160,7 @@ function oneOf<F extends string>(fields: readonly F[]) {
   return (raw: string): ArgResult<F> => {
     const field = fields.find((candidate) => candidate === raw.trim().toLowerCase());
     if (field) return { ok: true, value: field };
-    return { ok: false, problem: `I can't change "${raw}" there. Pick one of: ${fields.join(", ")}.` };
+    return { ok: false, problem: `I can't change "${memberText(raw)}" there. Pick one of: ${fields.join(", ")}.` };
   };
 }
 
@@ -188,7 +193,7 @@ export const ARG_KINDS: { [K in ArgKind]: KindDefinition<K> } = {
         ? { ok: true, value: zone }
         : {
             ok: false,
-            problem: `I don't know the timezone "${raw}". Use a city or a zone name, like Berlin, New York or Europe/Berlin.`,
+            problem: `I don't know the timezone "${memberText(raw)}". Use a city or a zone name, like Berlin, New York or Europe/Berlin.`,
           };
     },
   },

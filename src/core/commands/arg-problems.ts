@@ -1,6 +1,8 @@
 /** What a member is told when a command's words don't fit its arguments: which argument, and an example that works. */
+
 import { quoteWord } from "../confirm.ts";
 import { tokenize } from "../grammar/tokenize.ts";
+import { memberText } from "../member-text.ts";
 import type { ArgKind, ParseContext } from "./arg-kinds.ts";
 import { parseArg } from "./arg-kinds.ts";
 import type { ArgSpec, Command } from "./spec.ts";
@@ -83,7 +85,7 @@ function quotedLine(command: CommandShape, words: readonly string[], companyAt: 
 /** Suggests quoting when the company's name probably went on past its first word: `asked "Acme Corp"`. */
 function quotingHint(command: CommandShape, words: readonly string[], companyAt: number, count: number): string {
   const name = words.slice(companyAt, companyAt + 1 + count).join(" ");
-  return `If "${name}" is one name, put it in quotes: \`${quotedLine(command, words, companyAt, count)}\`.`;
+  return `If "${memberText(name)}" is one name, put it in quotes: \`${quotedLine(command, words, companyAt, count)}\`.`;
 }
 
 /**
@@ -113,7 +115,7 @@ export function unexpectedWords(
   context: ParseContext,
 ): string {
   const extra = words.slice(used);
-  const quoted = `"${extra.join(" ")}"`;
+  const quoted = `"${memberText(extra.join(" "))}"`;
   if (command.args.length === 0) {
     return `I didn't expect ${quoted}: \`${command.name}\` works on its own. Try \`${exampleFor(command)}\`.`;
   }

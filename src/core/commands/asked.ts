@@ -1,4 +1,5 @@
 /** `asked <company>`: the member sent a feedback request. */
+import { memberText } from "../member-text.ts";
 import { outcome, refusal, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
 import { companyRefusal, findApplication, touchApplication } from "./support.ts";
@@ -15,15 +16,18 @@ export const askedCommand = defineCommand({
     const application = match.application;
     const [request] = await ctx.repo.listFeedback([application.id]);
     if (request?.state === "RECEIVED")
-      return refusal("feedback-already-received", `You already have feedback from ${application.company}.`);
+      return refusal("feedback-already-received", `You already have feedback from ${memberText(application.company)}.`);
     if (request?.state === "ASKED")
-      return refusal("feedback-already-asked", `Already noted: you asked ${application.company} for feedback.`);
+      return refusal(
+        "feedback-already-asked",
+        `Already noted: you asked ${memberText(application.company)} for feedback.`,
+      );
     await ctx.repo.upsertFeedback(application.id, { state: "ASKED", askedAt: ctx.now });
     await touchApplication(ctx, application);
     return outcome(
       "feedback-asked",
       reply(
-        `Good move asking ${application.company}. If nothing comes back in a week I'll suggest one polite follow-up. When it arrives: \`feedback "${application.company}" <what they said>\`.`,
+        `Good move asking ${memberText(application.company)}. If nothing comes back in a week I'll suggest one polite follow-up. When it arrives: \`feedback "${memberText(application.company)}" <what they said>\`.`,
       ),
     );
   },

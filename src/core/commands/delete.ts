@@ -1,5 +1,7 @@
 /** `delete <company>`: removes one application with its rounds, feedback and notes, after asking. */
+
 import { confirmButtons } from "../confirm.ts";
+import { memberText } from "../member-text.ts";
 import { outcome, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
 import { COMPANY_ARG, companyRefusal, findApplication, nameInLine } from "./support.ts";
@@ -14,7 +16,9 @@ export const deleteCommand = defineCommand({
     const match = await findApplication(ctx, company);
     if (!match.ok) return companyRefusal(match);
     const { application } = match;
-    const name = application.role ? `${application.company} (${application.role})` : application.company;
+    const name = application.role
+      ? `${memberText(application.company)} (${memberText(application.role)})`
+      : memberText(application.company);
     const rounds = await ctx.repo.listRounds([application.id]);
     if (!ctx.confirmed) {
       const line = `delete ${await nameInLine(ctx, application)}`;
@@ -23,7 +27,7 @@ export const deleteCommand = defineCommand({
         "delete-needs-confirmation",
         reply(
           `Delete ${name}? Its ${count}feedback and notes go with it; whom you met and what you learned stay yours. \`undo\` brings it all back within a day.`,
-          { buttons: confirmButtons(line, { yes: `Delete ${application.company}`, no: "Keep it" }) },
+          { buttons: confirmButtons(line, { yes: `Delete ${memberText(application.company)}`, no: "Keep it" }) },
         ),
       );
     }

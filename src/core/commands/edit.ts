@@ -1,5 +1,7 @@
 /** `edit <company> company|role|link|source|applied <value>`: corrects one field of an application, old → new. */
+
 import { companyKey } from "../companies.ts";
+import { memberText } from "../member-text.ts";
 import type { Application } from "../model.ts";
 import { outcome, refusal, reply } from "../outcomes.ts";
 import { FIELD_WORDS, readFieldValue, showField } from "./application-fields.ts";
@@ -42,13 +44,14 @@ export const editCommand: Command = defineCommand({
       if (clash) {
         return refusal(
           "application-exists",
-          `You already track ${named(clash)}, so I left ${before.company} as it was.`,
+          `You already track ${named(clash)}, so I left ${memberText(before.company)} as it was.`,
         );
       }
     }
     const after = await ctx.repo.updateApplication(before.id, patch.value);
     const change = `${showField(before, field, ctx.timeZone)} → ${showField(after, field, ctx.timeZone)}`;
-    const text = field === "company" ? `Renamed: ${change}.` : `${after.company}'s ${FIELD_WORDS[field]}: ${change}.`;
+    const text =
+      field === "company" ? `Renamed: ${change}.` : `${memberText(after.company)}'s ${FIELD_WORDS[field]}: ${change}.`;
     return outcome("application-edited", reply(text));
   },
 });
@@ -67,5 +70,7 @@ async function sameApplication(
 }
 
 function named(application: Application): string {
-  return application.role ? `${application.company} (${application.role})` : application.company;
+  return application.role
+    ? `${memberText(application.company)} (${memberText(application.role)})`
+    : memberText(application.company);
 }

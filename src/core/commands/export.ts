@@ -1,4 +1,6 @@
 /** `export`: everything the bot holds about the member, as one JSON document they can read. */
+
+import { withoutMarks } from "../member-text.ts";
 import type { OutboxMessage } from "../model.ts";
 import { outcome, reply } from "../outcomes.ts";
 import { renderPlainText } from "../render-text.ts";
@@ -62,6 +64,7 @@ function exportedMessage(message: OutboxMessage) {
     // When it went out, or when it is due to.
     at: (message.sentAt ?? message.nextAttemptAt).toISOString(),
     sent: message.sentAt !== null,
-    text: renderPlainText(readable),
+    // The export is a document, not markup: member text stands as written, without the renderers' marks.
+    text: withoutMarks(renderPlainText(readable)),
   };
 }

@@ -1,4 +1,5 @@
 /** `feedback <company> [text]`: feedback received, kept with the application. */
+import { memberText } from "../member-text.ts";
 import { outcome, refusal, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
 import { COMPANY_ARG, companyRefusal, findApplication, touchApplication } from "./support.ts";
@@ -28,7 +29,7 @@ export const feedbackCommand = defineCommand({
     return outcome(
       "feedback-recorded",
       reply(
-        `Feedback from ${application.company} saved. Few people get this far: it's a map of what to practise. Turn a point into a gap with \`gap <topic> ${application.company.includes(" ") ? `"${application.company}"` : application.company}\`.`,
+        `Feedback from ${memberText(application.company)} saved. Few people get this far: it's a map of what to practise. Turn a point into a gap with \`gap <topic> ${application.company.includes(" ") ? `"${memberText(application.company)}"` : memberText(application.company)}\`.`,
       ),
     );
   },

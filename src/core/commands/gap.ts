@@ -1,6 +1,8 @@
 /** `gap <topic> [company]`: note something to practise, optionally tied to an application. */
+
 import { companyKey } from "../companies.ts";
 import { refuseAtLimit } from "../limits.ts";
+import { memberText } from "../member-text.ts";
 import type { Application } from "../model.ts";
 import { invisibleOnly, normaliseName } from "../names.ts";
 import { outcome, refusal, reply } from "../outcomes.ts";
@@ -36,11 +38,11 @@ export const gapCommand = defineCommand({
       applicationId: application?.id ?? null,
       topic: text,
     });
-    const from = application ? ` (from ${application.company})` : "";
+    const from = application ? ` (from ${memberText(application.company)})` : "";
     return outcome(
       "gap-created",
       reply(
-        `Gap #${gap.number} noted: ${gap.topic}${from}. Naming it is the first step to closing it. \`practiced ${gap.number}\` when you've worked on it.`,
+        `Gap #${gap.number} noted: ${memberText(gap.topic)}${from}. Naming it is the first step to closing it. \`practiced ${gap.number}\` when you've worked on it.`,
       ),
     );
   },

@@ -1,4 +1,5 @@
 /** `gaps`: the member's gaps, open ones first. */
+import { memberText } from "../member-text.ts";
 import type { BotMessage, Gap } from "../model.ts";
 import { outcome, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
@@ -25,6 +26,6 @@ export function gapsReply(gaps: readonly Gap[]): BotMessage {
   const done = gaps.length - active.length;
   return reply(done > 0 ? `${done} closed so far. Keep going.` : "One at a time is plenty.", {
     title: "Your gaps",
-    items: active.map((gap) => `#${gap.number} ${gap.topic} (${STATUS_MARK[gap.status]})`),
+    items: active.map((gap) => `#${gap.number} ${memberText(gap.topic)} (${STATUS_MARK[gap.status]})`),
   });
 }

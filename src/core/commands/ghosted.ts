@@ -1,4 +1,5 @@
 /** `ghosted <company>`: the company went silent. It stops the nudges; a new round revives the application. */
+import { memberText } from "../member-text.ts";
 import { outcome, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
 import { changeStatus } from "./status-change.ts";
@@ -17,7 +18,7 @@ export const ghostedCommand = defineCommand({
     return outcome(
       "application-ghosted",
       reply(
-        `Marked ${change.application.company} as gone quiet. Their silence says more about their process than about you. If they resurface, log the round and it comes back to life.`,
+        `Marked ${memberText(change.application.company)} as gone quiet. Their silence says more about their process than about you. If they resurface, log the round and it comes back to life.`,
       ),
     );
   },

@@ -1,4 +1,5 @@
 /** `help [command]`: built from the command table itself, so it can't drift from what the bot accepts. */
+import { memberText } from "../member-text.ts";
 import { outcome, refusal, reply } from "../outcomes.ts";
 import { closest } from "../suggest.ts";
 import { type Command, type CommandGroup, defineCommand, usageOf } from "./spec.ts";
@@ -33,7 +34,7 @@ export const helpCommand = defineCommand({
       );
       return refusal(
         "help-topic-unknown",
-        `There's no command "${command}".${near[0] ? ` Did you mean \`${near[0]}\`?` : ""}`,
+        `There's no command "${memberText(command)}".${near[0] ? ` Did you mean \`${near[0]}\`?` : ""}`,
       );
     }
     return outcome("help-shown", details(found));

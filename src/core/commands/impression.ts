@@ -1,4 +1,5 @@
 /** `impression <company> <1-5> [notes]`: the member judges the employer too. */
+import { memberText } from "../member-text.ts";
 import { outcome, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
 import { COMPANY_ARG, companyRefusal, findApplication } from "./support.ts";
@@ -24,7 +25,7 @@ export const impressionCommand = defineCommand({
     return outcome(
       "impression-recorded",
       reply(
-        `Your impression of ${match.application.company}: ${"★".repeat(rating)}${"☆".repeat(5 - rating)}. You're interviewing them too.`,
+        `Your impression of ${memberText(match.application.company)}: ${"★".repeat(rating)}${"☆".repeat(5 - rating)}. You're interviewing them too.`,
       ),
     );
   },

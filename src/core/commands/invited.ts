@@ -2,6 +2,7 @@
 
 import { momentWords } from "../confirm.ts";
 import { refuseAtLimit } from "../limits.ts";
+import { memberText } from "../member-text.ts";
 import { formatMoment } from "../moments.ts";
 import { outcome, reply } from "../outcomes.ts";
 import { queueWin } from "../outreach.ts";
@@ -75,7 +76,7 @@ export const invitedCommand = defineCommand({
     return outcome(
       "invitation-logged",
       reply(
-        `That's a win: ${application.company} wants to see more of you. ${capitalize(stageLabel(stage ?? null))}${whenText} is on your list.${shared}`,
+        `That's a win: ${memberText(application.company)} wants to see more of you. ${capitalize(stageLabel(stage ?? null))}${whenText} is on your list.${shared}`,
       ),
     );
   },

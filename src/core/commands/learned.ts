@@ -1,4 +1,5 @@
 /** `learned <company> <what>`: own success metric, did I learn something? */
+import { memberText } from "../member-text.ts";
 import { outcome, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
 import { COMPANY_ARG, companyRefusal, recordReflection } from "./support.ts";
@@ -15,7 +16,9 @@ export const learnedCommand = defineCommand({
     if (!match.ok) return companyRefusal(match);
     return outcome(
       "learning-recorded",
-      reply(`Learned from ${match.application.company}: "${what}". That stays with you into the next round.`),
+      reply(
+        `Learned from ${memberText(match.application.company)}: "${memberText(what)}". That stays with you into the next round.`,
+      ),
     );
   },
 });

@@ -1,4 +1,5 @@
 /** `met <company> <who>`: own success metric, did I meet someone? */
+import { memberText } from "../member-text.ts";
 import { outcome, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
 import { COMPANY_ARG, companyRefusal, recordReflection } from "./support.ts";
@@ -14,7 +15,9 @@ export const metCommand = defineCommand({
     if (!match.ok) return companyRefusal(match);
     return outcome(
       "person-met-recorded",
-      reply(`Met ${who} at ${match.application.company}: that's a success you own, whatever the outcome.`),
+      reply(
+        `Met ${memberText(who)} at ${memberText(match.application.company)}: that's a success you own, whatever the outcome.`,
+      ),
     );
   },
 });

@@ -1,5 +1,6 @@
 /** `note <company> <text>`: a dated free-text note on an application, shown in its timeline. */
 import { refuseAtLimit } from "../limits.ts";
+import { memberText } from "../member-text.ts";
 import { outcome, refusal, reply } from "../outcomes.ts";
 import { formatLocalDay } from "../time.ts";
 import { defineCommand } from "./spec.ts";
@@ -27,7 +28,7 @@ export const noteCommand = defineCommand({
     return outcome(
       "note-added",
       reply(
-        `Noted on ${application.company}, ${formatLocalDay(ctx.now, ctx.timeZone)}: "${text}". It's in its timeline.`,
+        `Noted on ${memberText(application.company)}, ${formatLocalDay(ctx.now, ctx.timeZone)}: "${memberText(text)}". It's in its timeline.`,
       ),
     );
   },

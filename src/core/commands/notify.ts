@@ -1,4 +1,5 @@
 /** `notify <kind> <on|off>`: switch one kind of reminder on or off. */
+import { memberText } from "../member-text.ts";
 import { isNotificationKind, NOTIFICATION_KIND_NAMES, NOTIFICATION_KINDS } from "../notification-kinds.ts";
 import { outcome, refusal, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
@@ -21,11 +22,12 @@ export const notifyCommand = defineCommand({
     if (!isNotificationKind(name)) {
       return refusal(
         "unknown-reminder-kind",
-        `There's no reminder called "${kind}". Kinds: ${NOTIFICATION_KIND_NAMES.join(", ")}.`,
+        `There's no reminder called "${memberText(kind)}". Kinds: ${NOTIFICATION_KIND_NAMES.join(", ")}.`,
       );
     }
     const value = onOff.toLowerCase();
-    if (value !== "on" && value !== "off") return refusal("bad-arguments", `Say "on" or "off", not "${onOff}".`);
+    if (value !== "on" && value !== "off")
+      return refusal("bad-arguments", `Say "on" or "off", not "${memberText(onOff)}".`);
     const others = ctx.member.optOuts.filter((optOut) => optOut !== name);
     await ctx.repo.updateMember(ctx.member.id, { optOuts: value === "off" ? [...others, name] : others });
     return outcome("reminder-switched", reply(`${NOTIFICATION_KINDS[name].description}: ${value}.`));

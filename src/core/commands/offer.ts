@@ -1,5 +1,6 @@
 /** `offer <company>`: an offer arrived. Celebrated like every win. */
 
+import { memberText } from "../member-text.ts";
 import { outcome, reply } from "../outcomes.ts";
 import { queueWin } from "../outreach.ts";
 import { defineCommand } from "./spec.ts";
@@ -20,7 +21,7 @@ export const offerCommand = defineCommand({
     return outcome(
       "offer-logged",
       reply(
-        `An offer from ${application.company}! Take a breath and enjoy it. Deciding is your call: \`accepted "${application.company}"\` or \`withdraw "${application.company}"\` when you know.${win.teamNotice}`,
+        `An offer from ${memberText(application.company)}! Take a breath and enjoy it. Deciding is your call: \`accepted "${memberText(application.company)}"\` or \`withdraw "${memberText(application.company)}"\` when you know.${win.teamNotice}`,
       ),
     );
   },

@@ -1,4 +1,5 @@
 /** `pipeline`: every application at a glance, active ones first with their latest step. */
+import { memberText } from "../member-text.ts";
 import type { Application, BotMessage, Round } from "../model.ts";
 import { formatMoment } from "../moments.ts";
 import { outcome, reply } from "../outcomes.ts";
@@ -35,7 +36,7 @@ export function pipelineReply(
   const open = applications.filter(isInProgress);
   const closed = applications.filter((application) => !isInProgress(application));
   const line = (application: Application) =>
-    `${application.company}${application.role ? ` (${application.role})` : ""}: ${describe(application, rounds, timeZone, now)}`;
+    `${memberText(application.company)}${application.role ? ` (${memberText(application.role)})` : ""}: ${describe(application, rounds, timeZone, now)}`;
   const counts = Object.entries(
     closed.reduce<Record<string, number>>((acc, application) => {
       acc[STATUS_WORDS[application.status]] = (acc[STATUS_WORDS[application.status]] ?? 0) + 1;

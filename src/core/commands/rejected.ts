@@ -1,5 +1,6 @@
 /** `rejected <company> [stage]`: a no from one team. Never posted publicly; private encouragement follows. */
 
+import { memberText } from "../member-text.ts";
 import { outcome, reply } from "../outcomes.ts";
 import { queueRejectionSupport } from "../outreach.ts";
 import { defineCommand } from "./spec.ts";
@@ -54,7 +55,7 @@ export const rejectedCommand = defineCommand({
     return outcome(
       "rejection-logged",
       reply(
-        `Logged, privately: nothing about this goes to the team. ${application.company} passed this time; that's about what one team needed right now. When you're ready, ask them for written feedback and tell me with \`asked "${application.company}"\`.`,
+        `Logged, privately: nothing about this goes to the team. ${memberText(application.company)} passed this time; that's about what one team needed right now. When you're ready, ask them for written feedback and tell me with \`asked "${memberText(application.company)}"\`.`,
       ),
     );
   },

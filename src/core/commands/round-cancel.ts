@@ -2,6 +2,7 @@
  * `round-cancel <company> <n>`: removes a round that won't happen. Deleted rather than marked: the pipeline, stats,
  * timeline and the jobs all read rounds, and a deleted round is one that none of them can forget to leave out.
  */
+import { memberText } from "../member-text.ts";
 import { outcome, reply } from "../outcomes.ts";
 import { describeRound, findRound, ROUND_TIMED_KINDS } from "./round-numbers.ts";
 import { defineCommand } from "./spec.ts";
@@ -25,7 +26,7 @@ export const roundCancelCommand = defineCommand({
     return outcome(
       "round-cancelled",
       reply(
-        `Removed round ${number} with ${application.company} (${describeRound(round, ctx.timeZone, ctx.now)}). No prep reminder or how-did-it-go will come for it.`,
+        `Removed round ${number} with ${memberText(application.company)} (${describeRound(round, ctx.timeZone, ctx.now)}). No prep reminder or how-did-it-go will come for it.`,
       ),
     );
   },

@@ -1,4 +1,5 @@
 /** `round-edit <company> <n> stage|when <value>`: corrects one round's stage or time. */
+import { memberText } from "../member-text.ts";
 import type { Round } from "../model.ts";
 import { outcome, refusal, reply } from "../outcomes.ts";
 import type { RoundPatch } from "../ports.ts";
@@ -34,7 +35,7 @@ export const roundEditCommand: Command = defineCommand({
     return outcome(
       "round-edited",
       reply(
-        `Round ${number} with ${application.company}: ${describeRound(round, ctx.timeZone, ctx.now)} → ${describeRound(after, ctx.timeZone, ctx.now)}.`,
+        `Round ${number} with ${memberText(application.company)}: ${describeRound(round, ctx.timeZone, ctx.now)} → ${describeRound(after, ctx.timeZone, ctx.now)}.`,
       ),
     );
   },

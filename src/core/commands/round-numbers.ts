@@ -1,4 +1,5 @@
 /** Rounds as `rounds` numbers them (1..n, oldest logged first): finding the one a member means and describing it. */
+import { memberText } from "../member-text.ts";
 import type { Application, Round } from "../model.ts";
 import { formatMoment } from "../moments.ts";
 import type { NotificationKind } from "../notification-kinds.ts";
@@ -29,7 +30,7 @@ export async function findRound(ctx: CommandContext, company: string, number: nu
   const have = rounds.length === 0 ? "has no rounds yet" : `has rounds 1 to ${rounds.length}`;
   return {
     ok: false,
-    refusal: refusal("round-not-found", `${application.company} ${have}, so there's no round ${number}.`),
+    refusal: refusal("round-not-found", `${memberText(application.company)} ${have}, so there's no round ${number}.`),
   };
 }
 

@@ -1,6 +1,7 @@
 /** `round <company> <stage> [when]`: a round scheduled (future) or held (past, or no date given); the reply says when. */
 
 import { refuseAtLimit } from "../limits.ts";
+import { memberText } from "../member-text.ts";
 import { formatMoment } from "../moments.ts";
 import { outcome, refusal, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
@@ -37,7 +38,7 @@ export const roundCommand = defineCommand({
     ) {
       return refusal(
         "round-exists",
-        `You already have the ${label} with ${application.company} on ${moment}. Nothing to add.`,
+        `You already have the ${label} with ${memberText(application.company)} on ${moment}. Nothing to add.`,
       );
     }
     // An invitation to this stage that had no time yet: this is that round, now with its time.
@@ -53,14 +54,14 @@ export const roundCommand = defineCommand({
       return outcome(
         "round-scheduled",
         reply(
-          `Noted: ${label} with ${application.company}, scheduled for ${moment}. I'll help you prep the day before.`,
+          `Noted: ${label} with ${memberText(application.company)}, scheduled for ${moment}. I'll help you prep the day before.`,
         ),
       );
     }
     return outcome(
       "round-held",
       reply(
-        `Logged your ${label} with ${application.company}, held ${when ? "on" : "today,"} ${moment}. Whatever comes next, you did the round. When you hear back: \`invited\` or \`rejected\`.`,
+        `Logged your ${label} with ${memberText(application.company)}, held ${when ? "on" : "today,"} ${moment}. Whatever comes next, you did the round. When you hear back: \`invited\` or \`rejected\`.`,
       ),
     );
   },

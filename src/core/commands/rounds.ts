@@ -1,5 +1,7 @@
 /** `rounds <company>`: one application's rounds, numbered for `round-edit` and `round-cancel`. */
+
 import { quoteWord } from "../confirm.ts";
+import { memberText } from "../member-text.ts";
 import { outcome, reply } from "../outcomes.ts";
 import { describeRound } from "./round-numbers.ts";
 import { defineCommand } from "./spec.ts";
@@ -21,15 +23,17 @@ export const roundsCommand = defineCommand({
     if (rounds.length === 0) {
       return outcome(
         "rounds-shown",
-        reply(`No rounds logged with ${application.company} yet. Add one with \`round ${name} <stage> [when]\`.`),
+        reply(
+          `No rounds logged with ${memberText(application.company)} yet. Add one with \`round ${memberText(name)} <stage> [when]\`.`,
+        ),
       );
     }
     return outcome(
       "rounds-shown",
       reply(
-        `Fix one with \`round-edit ${name} <number> stage|when <value>\`, or remove one that won't happen with \`round-cancel ${name} <number>\`.`,
+        `Fix one with \`round-edit ${memberText(name)} <number> stage|when <value>\`, or remove one that won't happen with \`round-cancel ${memberText(name)} <number>\`.`,
         {
-          title: `Rounds with ${application.company}`,
+          title: `Rounds with ${memberText(application.company)}`,
           items: rounds.map((round, index) => `${index + 1}. ${describeRound(round, ctx.timeZone, ctx.now)}`),
         },
       ),

@@ -1,4 +1,5 @@
 /** `skip <company>`: "not this one", stop chasing feedback for this application. */
+import { memberText } from "../member-text.ts";
 import { outcome, refusal, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
 import { COMPANY_ARG, companyRefusal, findApplication } from "./support.ts";
@@ -15,11 +16,14 @@ export const skipCommand = defineCommand({
     if (!match.ok) return companyRefusal(match);
     const [request] = await ctx.repo.listFeedback([match.application.id]);
     if (request?.state === "RECEIVED")
-      return refusal("feedback-already-received", `You already have feedback from ${match.application.company}.`);
+      return refusal(
+        "feedback-already-received",
+        `You already have feedback from ${memberText(match.application.company)}.`,
+      );
     await ctx.repo.upsertFeedback(match.application.id, { state: "GAVE_UP" });
     return outcome(
       "feedback-skipped",
-      reply(`Okay, no more feedback reminders about ${match.application.company}. Letting go is allowed.`),
+      reply(`Okay, no more feedback reminders about ${memberText(match.application.company)}. Letting go is allowed.`),
     );
   },
 });

@@ -1,4 +1,5 @@
 /** `snooze <company>`: put the feedback chase for this application off by a week. */
+import { memberText } from "../member-text.ts";
 import { formatMoment } from "../moments.ts";
 import { outcome, refusal, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
@@ -17,14 +18,17 @@ export const snoozeCommand = defineCommand({
     if (!match.ok) return companyRefusal(match);
     const [request] = await ctx.repo.listFeedback([match.application.id]);
     if (!request || request.state === "RECEIVED" || request.state === "GAVE_UP") {
-      return refusal("no-feedback-reminder", `There's no feedback reminder running for ${match.application.company}.`);
+      return refusal(
+        "no-feedback-reminder",
+        `There's no feedback reminder running for ${memberText(match.application.company)}.`,
+      );
     }
     const until = new Date(ctx.now.getTime() + WEEK_MS);
     await ctx.repo.upsertFeedback(match.application.id, { snoozedUntil: until });
     return outcome(
       "feedback-snoozed",
       reply(
-        `Snoozed: I'll bring up ${match.application.company} again in a week, on ${formatMoment(until, ctx.timeZone, false)}.`,
+        `Snoozed: I'll bring up ${memberText(match.application.company)} again in a week, on ${formatMoment(until, ctx.timeZone, false)}.`,
       ),
     );
   },

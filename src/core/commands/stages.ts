@@ -1,4 +1,5 @@
 /** Interview stages: the words members type for them and how they are shown. */
+import { memberText } from "../member-text.ts";
 import { STAGES, type Stage } from "../model.ts";
 
 const LABELS: Record<Stage, string> = {
@@ -41,7 +42,7 @@ export function parseStage(raw: string): { ok: true; value: Stage } | { ok: fals
   const direct = STAGES.find((stage) => stage.toLowerCase().replace(/_/g, "-") === word);
   const stage = direct ?? ALIASES[word];
   if (stage) return { ok: true, value: stage };
-  return { ok: false, problem: `"${raw}" isn't a stage I know. Stages: ${stageWords().join(", ")}.` };
+  return { ok: false, problem: `"${memberText(raw)}" isn't a stage I know. Stages: ${stageWords().join(", ")}.` };
 }
 
 /** The canonical words for stages, as typed in commands. */

@@ -1,7 +1,9 @@
 /** Shared steps of pipeline handlers: finding the application a member means and recording activity on it. */
+
 import { type ApplicationMatch, matchApplication, nameOf } from "../companies.ts";
 import { quoteWord } from "../confirm.ts";
 import { limitProblem } from "../limits.ts";
+import { memberText } from "../member-text.ts";
 import type { Application, ApplicationStatus, BotButton, Round } from "../model.ts";
 import { type CommandResult, refusal } from "../outcomes.ts";
 import { STATUS_WORDS, takesRounds } from "../transitions.ts";
@@ -86,7 +88,7 @@ export async function findOpenApplication(
     ok: false,
     refusal: refusal(
       "application-closed",
-      `${application.company} is marked ${STATUS_WORDS[application.status]}${doesNotFit}`,
+      `${memberText(application.company)} is marked ${STATUS_WORDS[application.status]}${doesNotFit}`,
     ),
   };
 }

@@ -1,4 +1,5 @@
 /** `timeline <company>`: the dated story of one application. */
+import { memberText } from "../member-text.ts";
 import type { Application, FeedbackRequest, Note, Reflection, Round, RoundOutcome } from "../model.ts";
 import { outcome, reply } from "../outcomes.ts";
 import { tookPlaceAt } from "../round-times.ts";
@@ -37,12 +38,12 @@ export const timelineCommand = defineCommand({
     );
     const fields = [{ label: "Status", value: STATUS_WORDS[application.status] }];
     if (application.impression) fields.push({ label: "Your impression", value: `${application.impression}/5` });
-    if (application.source) fields.push({ label: "Found through", value: application.source });
-    if (application.link) fields.push({ label: "Link", value: application.link });
+    if (application.source) fields.push({ label: "Found through", value: memberText(application.source) });
+    if (application.link) fields.push({ label: "Link", value: memberText(application.link) });
     return outcome(
       "timeline-shown",
-      reply(application.role ? `Role: ${application.role}` : "", {
-        title: `Timeline: ${application.company}`,
+      reply(application.role ? `Role: ${memberText(application.role)}` : "", {
+        title: `Timeline: ${memberText(application.company)}`,
         fields,
         items: entries.map((entry) => `${formatLocalDay(entry.at, ctx.timeZone)}: ${entry.text}`),
       }),
@@ -63,12 +64,17 @@ export function timelineEntries(
   for (const round of rounds) entries.push(roundEntry(round, now));
   if (feedback?.askedAt) entries.push({ at: feedback.askedAt, text: "asked for feedback" });
   if (feedback?.receivedAt)
-    entries.push({ at: feedback.receivedAt, text: `feedback: ${feedback.feedback ?? "received"}` });
+    entries.push({
+      at: feedback.receivedAt,
+      text: `feedback: ${feedback.feedback === null ? "received" : memberText(feedback.feedback)}`,
+    });
   for (const reflection of reflections) {
-    if (reflection.personMet) entries.push({ at: reflection.createdAt, text: `met ${reflection.personMet}` });
-    if (reflection.learned) entries.push({ at: reflection.createdAt, text: `learned ${reflection.learned}` });
+    if (reflection.personMet)
+      entries.push({ at: reflection.createdAt, text: `met ${memberText(reflection.personMet)}` });
+    if (reflection.learned)
+      entries.push({ at: reflection.createdAt, text: `learned ${memberText(reflection.learned)}` });
   }
-  for (const note of notes) entries.push({ at: note.createdAt, text: `note: ${note.text}` });
+  for (const note of notes) entries.push({ at: note.createdAt, text: `note: ${memberText(note.text)}` });
   if (application.status !== "ACTIVE") {
     entries.push({ at: application.statusChangedAt, text: STATUS_WORDS[application.status] });
   }

@@ -1,5 +1,7 @@
 /** Applies the transition table to one logged step: it goes ahead, asks first (with Yes/No buttons), or is refused. */
+
 import { confirmButtons } from "../confirm.ts";
+import { memberText } from "../member-text.ts";
 import type { Application } from "../model.ts";
 import { type CommandResult, outcome, refusal, reply } from "../outcomes.ts";
 import { STATUS_WORDS, type StatusEvent, transitionFit } from "../transitions.ts";
@@ -26,12 +28,15 @@ export async function checkTransition(
   retryLine: () => Promise<string>,
 ): Promise<CommandResult | null> {
   const fit = transitionFit(application.status, event);
-  const marked = `${application.company} is marked ${STATUS_WORDS[application.status]}`;
+  const marked = `${memberText(application.company)} is marked ${STATUS_WORDS[application.status]}`;
   if (fit === "fits") return null;
   if (fit === "same") {
     if (event === "rejected")
-      return refusal("already-rejected", `${application.company} is already marked as a rejection.`);
-    return refusal("status-unchanged", `${application.company} is already marked ${STATUS_WORDS[application.status]}.`);
+      return refusal("already-rejected", `${memberText(application.company)} is already marked as a rejection.`);
+    return refusal(
+      "status-unchanged",
+      `${memberText(application.company)} is already marked ${STATUS_WORDS[application.status]}.`,
+    );
   }
   if (fit === "closed") {
     return refusal("application-closed", `${marked}, so ${STEP_WORDS[event]} doesn't fit there.`);
@@ -39,7 +44,7 @@ export async function checkTransition(
   if (ctx.confirmed) return null;
   const situation =
     event === "accepted" && application.status !== "OFFER" && application.status !== "REJECTED"
-      ? `There's no offer from ${application.company} logged yet.`
+      ? `There's no offer from ${memberText(application.company)} logged yet.`
       : `${marked}.`;
   return outcome(
     "transition-needs-confirmation",

@@ -1,4 +1,5 @@
 /** `undo`: takes back the member's latest change, and the one before on the next `undo`, up to a day back. */
+import { memberText } from "../member-text.ts";
 import { outcome, refusal, reply } from "../outcomes.ts";
 import { type ChangeRecord, reviveRow, UNDO_HORIZON_MS } from "../undo/journal.ts";
 import type { CommandContext } from "./spec.ts";
@@ -41,20 +42,20 @@ export const undoCommand = defineCommand({
           : "That change is more than a day old, so it stays.";
       return refusal("nothing-to-undo", `${why} To correct something older, \`edit\` it or log what happened next.`);
     }
-    if (named.undoneAt) return refusal("already-undone", `\`${named.summary}\` is already undone.`);
+    if (named.undoneAt) return refusal("already-undone", `\`${memberText(named.summary)}\` is already undone.`);
     if (named !== latest) {
       return refusal(
         "undo-not-latest",
-        `You've changed things since \`${named.summary}\`, so I'd undo it out of order. \`undo\` takes back your latest change first: \`${latest?.summary}\`.`,
+        `You've changed things since \`${memberText(named.summary)}\`, so I'd undo it out of order. \`undo\` takes back your latest change first: \`${memberText(latest?.summary ?? "")}\`.`,
       );
     }
     const taken = await revert(ctx, named);
     const post = taken.retracting > 0 ? " I'm taking the post down from the team channel." : "";
     const queued = taken.cancelled > 0 ? " What it would have sent won't go out." : "";
-    const next = standing[1] ? ` \`undo\` again takes back \`${standing[1].summary}\`.` : "";
+    const next = standing[1] ? ` \`undo\` again takes back \`${memberText(standing[1].summary)}\`.` : "";
     return outcome(
       "change-undone",
-      reply(`Undone: \`${named.summary}\`, as if it never happened.${post}${queued}${next}`),
+      reply(`Undone: \`${memberText(named.summary)}\`, as if it never happened.${post}${queued}${next}`),
     );
   },
 });

@@ -1,4 +1,5 @@
 /** `waiting <company>`: still waiting to hear; counts as news, so the silence nudge starts over. */
+import { memberText } from "../member-text.ts";
 import { outcome, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
 import { COMPANY_ARG, companyRefusal, findApplication, touchApplication } from "./support.ts";
@@ -16,7 +17,7 @@ export const waitingCommand = defineCommand({
     return outcome(
       "waiting-noted",
       reply(
-        `Noted, still waiting on ${match.application.company}. Waiting is part of it; your next step doesn't have to.`,
+        `Noted, still waiting on ${memberText(match.application.company)}. Waiting is part of it; your next step doesn't have to.`,
       ),
     );
   },

@@ -1,4 +1,5 @@
 /** `withdraw <company>`: the member stepped away. Judging the employer is part of the hunt. */
+import { memberText } from "../member-text.ts";
 import { outcome, reply } from "../outcomes.ts";
 import { defineCommand } from "./spec.ts";
 import { changeStatus } from "./status-change.ts";
@@ -17,7 +18,7 @@ export const withdrawCommand = defineCommand({
     return outcome(
       "application-withdrawn",
       reply(
-        `Marked ${change.application.company} as withdrawn. Choosing where not to work is a skill too; \`impression\` lets you note why.`,
+        `Marked ${memberText(change.application.company)} as withdrawn. Choosing where not to work is a skill too; \`impression\` lets you note why.`,
       ),
     );
   },

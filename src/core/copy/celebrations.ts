@@ -1,5 +1,6 @@
 /** Words for good news: the public cheer in the team channel and the private note to the member. */
 
+import { memberText } from "../member-text.ts";
 import { describeStage } from "./phrases.ts";
 import { pickVariant } from "./pick.ts";
 
@@ -166,10 +167,10 @@ function nextStep(stage: string | null): string {
 export function celebrationForChannel(p: ChannelCelebration, seed: string): string {
   const company = p.company?.trim() || null;
   const context: ChannelContext = {
-    name: p.memberName,
-    at: company === null ? "" : ` at ${company}`,
-    from: company === null ? "" : ` from ${company}`,
-    with: company === null ? "" : ` with ${company}`,
+    name: memberText(p.memberName),
+    at: company === null ? "" : ` at ${memberText(company)}`,
+    from: company === null ? "" : ` from ${memberText(company)}`,
+    with: company === null ? "" : ` with ${memberText(company)}`,
     step: nextStep(p.stage),
   };
   return pickVariant(CHANNEL_VARIANTS[p.kind], `channel:${p.kind}:${seed}`)(context);
@@ -177,6 +178,6 @@ export function celebrationForChannel(p: ChannelCelebration, seed: string): stri
 
 /** The private note to the member, who can always see the company. */
 export function congratulationForMember(p: MemberCongratulation, seed: string): string {
-  const context: MemberContext = { company: p.company, step: nextStep(p.stage) };
+  const context: MemberContext = { company: memberText(p.company), step: nextStep(p.stage) };
   return pickVariant(MEMBER_VARIANTS[p.kind], `member:${p.kind}:${seed}`)(context);
 }

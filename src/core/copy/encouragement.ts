@@ -1,5 +1,6 @@
 /** The private message after a rejection: a no is one team's fit call, and there is always a next action. */
 
+import { memberText } from "../member-text.ts";
 import { commandArgument, describeStage } from "./phrases.ts";
 import { pickVariant } from "./pick.ts";
 
@@ -51,9 +52,9 @@ const REJECTION_VARIANTS: readonly Variant[] = [
 export function rejectionEncouragement(p: RejectionNews, seed: string): string {
   const stage = describeStage(p.stage);
   const context: RejectionContext = {
-    company: p.company,
+    company: memberText(p.company),
     after: stage === null ? "" : ` after the ${stage}`,
-    asked: `\`asked ${commandArgument(p.company)}\``,
+    asked: `\`asked ${memberText(commandArgument(p.company))}\``,
   };
   return pickVariant(REJECTION_VARIANTS, `rejection:${seed}`)(context);
 }

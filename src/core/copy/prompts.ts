@@ -1,5 +1,6 @@
 /** Nudges in a member's DMs (prep, reflection, silence, practice) and the intro of the Friday wins digest. */
 
+import { memberText } from "../member-text.ts";
 import { describeDays, describeStage, listInWords } from "./phrases.ts";
 import { pickVariant } from "./pick.ts";
 
@@ -59,10 +60,11 @@ export function prepReminder(p: PrepReminder, seed: string): string {
   const gaps = p.gaps
     .map((gap) => gap.trim())
     .filter((gap) => gap !== "")
-    .slice(0, MAX_LISTED_GAPS);
+    .slice(0, MAX_LISTED_GAPS)
+    .map(memberText);
   const context: PrepContext = {
-    company: p.company,
-    round: `your ${stage ?? "interview"} with ${p.company}`,
+    company: memberText(p.company),
+    round: `your ${stage ?? "interview"} with ${memberText(p.company)}`,
     when: p.whenLocal,
     gapLine: gaps.length === 0 ? "" : ` Worth a quick look at your open gaps: ${listInWords(gaps)}.`,
   };
@@ -86,7 +88,8 @@ const REFLECTION_VARIANTS: readonly ((round: string) => string)[] = [
 /** Asks how a round went and the member's own two success questions. */
 export function reflectionPrompt(p: ReflectionRequest, seed: string): string {
   const stage = describeStage(p.stage);
-  const round = stage === null ? `your interview with ${p.company}` : `the ${stage} with ${p.company}`;
+  const round =
+    stage === null ? `your interview with ${memberText(p.company)}` : `the ${stage} with ${memberText(p.company)}`;
   return pickVariant(REFLECTION_VARIANTS, `reflection:${seed}`)(round);
 }
 
@@ -105,7 +108,7 @@ const SILENCE_VARIANTS: readonly ((company: string, days: string) => string)[] =
 
 /** Suggests a check-in when a company has gone quiet. */
 export function silenceNudge(p: SilenceNotice, seed: string): string {
-  return pickVariant(SILENCE_VARIANTS, `silence:${seed}`)(p.company, describeDays(p.daysSilent));
+  return pickVariant(SILENCE_VARIANTS, `silence:${seed}`)(memberText(p.company), describeDays(p.daysSilent));
 }
 
 const PRACTICE_VARIANTS: readonly ((topic: string) => string)[] = [
@@ -124,7 +127,7 @@ const PRACTICE_VARIANTS: readonly ((topic: string) => string)[] = [
 
 /** A gentle push to spend a little time on one open gap. */
 export function practiceNudge(p: PracticeSuggestion, seed: string): string {
-  return pickVariant(PRACTICE_VARIANTS, `practice:${seed}`)(p.topic);
+  return pickVariant(PRACTICE_VARIANTS, `practice:${seed}`)(memberText(p.topic));
 }
 
 const DIGEST_INTROS: readonly string[] = [

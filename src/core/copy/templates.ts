@@ -1,5 +1,6 @@
 /** Ready-to-send emails for the member to copy (a feedback request, a check-in) and the DMs that offer them. */
 
+import { memberText } from "../member-text.ts";
 import { commandArgument, describeDays, describeStage } from "./phrases.ts";
 import { pickVariant } from "./pick.ts";
 
@@ -30,13 +31,28 @@ export interface FeedbackChase {
   chaseNumber: 1 | 2;
 }
 
+/** The member-written parts of an email's details, marked (member-text.ts). */
+function marked<T extends { company: string; memberName: string; role: string | null; interviewer?: string | null }>(
+  details: T,
+): T {
+  const mark = (text: string | null | undefined) => (text?.trim() ? memberText(text.trim()) : text);
+  return {
+    ...details,
+    company: memberText(details.company),
+    memberName: memberText(details.memberName),
+    role: mark(details.role) ?? null,
+    ...("interviewer" in details ? { interviewer: mark(details.interviewer) ?? null } : {}),
+  };
+}
+
 function greeting(company: string, person: string | null): string {
   const name = person?.trim();
   return name ? `Hi ${name},` : `Hi ${company} team,`;
 }
 
 /** An email asking why the company said no, what was missing, and offering to refer better-matched people. */
-export function feedbackRequestTemplate(p: FeedbackRequestDetails): string {
+export function feedbackRequestTemplate(details: FeedbackRequestDetails): string {
+  const p = marked(details);
   const role = p.role?.trim() ? ` for the ${p.role.trim()} role` : "";
   const stage = describeStage(p.stage);
   const including = stage === null ? "" : `, including the ${stage}`;
@@ -61,7 +77,12 @@ export function feedbackRequestTemplate(p: FeedbackRequestDetails): string {
 }
 
 /** A short, polite email asking where things stand after the company went quiet. */
-export function checkInTemplate(p: CheckInDetails): string {
+export function checkInTemplate(details: CheckInDetails): string {
+  const p = {
+    ...details,
+    ...marked(details),
+    contact: details.contact?.trim() ? memberText(details.contact.trim()) : null,
+  };
   const role = p.role?.trim();
   const about = role ? `the ${role} role` : "my application";
   return [
@@ -108,5 +129,5 @@ const SECOND_CHASE: readonly ChaseVariant[] = [
 /** The DM that opens a feedback chase: first it offers the template, the second time it suggests one nudge and letting go. */
 export function feedbackChaseIntro(p: FeedbackChase, seed: string): string {
   const variants = p.chaseNumber === 1 ? FIRST_CHASE : SECOND_CHASE;
-  return pickVariant(variants, `chase:${p.chaseNumber}:${seed}`)(p.company);
+  return pickVariant(variants, `chase:${p.chaseNumber}:${seed}`)(memberText(p.company));
 }

@@ -1,6 +1,8 @@
 /** Reads "when" phrases (ISO dates, "tomorrow 3pm", "Dec 3 10:00", 03.12.2026) and times of day in the member's timezone. */
 // The English-only build: the same casual parser as the package root, without loading fifteen other locales.
+
 import * as chrono from "chrono-node/en";
+import { memberText } from "../member-text.ts";
 import type { DateOrder } from "../model.ts";
 import { formatLocalDay, offsetMinutes, zonedTimeToUtc } from "../time.ts";
 import { DATE_EXAMPLES, type DateOrderQuestion, spellNumericDates } from "./numeric-dates.ts";
@@ -43,7 +45,7 @@ export function parseWhen(text: string, now: Date, timeZone: string, dateOrder: 
   if (!first || results.length > 1 || !FILLER.test(leftover)) {
     return {
       ok: false,
-      problem: `I couldn't read "${input}" as a date. ${DATE_EXAMPLES}`,
+      problem: `I couldn't read "${memberText(input)}" as a date. ${DATE_EXAMPLES}`,
     };
   }
   const start = first.start;

@@ -1,4 +1,5 @@
 /** Dates written in digits: dotted ones (03.12.2026, 3.12.) are day first; slashed ones (12/03) follow the member's order. */
+import { memberText } from "../member-text.ts";
 import type { DateOrder } from "../model.ts";
 
 const MONTHS = [
@@ -56,7 +57,11 @@ function spell(day: number, month: number, year: string | undefined): string | n
 export const DATE_EXAMPLES = `Try "tomorrow 3pm", "Dec 3 10:00" or "2026-12-03 14:30".`;
 
 function notADay(written: string): SpelledDates {
-  return { ok: false, problem: `"${written}" isn't a day on the calendar. ${DATE_EXAMPLES}`, impossible: true };
+  return {
+    ok: false,
+    problem: `"${memberText(written)}" isn't a day on the calendar. ${DATE_EXAMPLES}`,
+    impossible: true,
+  };
 }
 
 /**
@@ -85,7 +90,7 @@ export function spellNumericDates(text: string, order: DateOrder | null): Spelle
     if (order === "MONTH_FIRST") return monthFirst;
     return fail({
       ok: false,
-      problem: `"${written}" could be ${dayFirst} or ${monthFirst}. Write the month as a word, like "${dayFirst}".`,
+      problem: `"${memberText(written)}" could be ${dayFirst} or ${monthFirst}. Write the month as a word, like "${dayFirst}".`,
       question: { written, dayFirst, monthFirst },
     });
   });
