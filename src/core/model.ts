@@ -6,7 +6,7 @@ export const PLATFORMS = ["SLACK", "DISCORD", "CONSOLE"] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
 /** How much of a member's wins the team channel may see. */
-export const SHARING_LEVELS = ["OFF", "ON", "COMPANY"] as const;
+export const SHARING_LEVELS = ["OFF", "ON", "COMPANY", "ANONYMOUS"] as const;
 export type Sharing = (typeof SHARING_LEVELS)[number];
 
 /** How the member writes a date like 3/12: day first (3 December) or month first (March 12). */

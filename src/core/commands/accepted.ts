@@ -1,7 +1,7 @@
 /** `accepted <company>`: the member accepted an offer. The biggest win of all. */
 
 import { outcome, reply } from "../outcomes.ts";
-import { queueWin } from "../outreach.ts";
+import { queueWin, winQuestion } from "../outreach.ts";
 import { defineCommand } from "./spec.ts";
 import { changeStatus } from "./status-change.ts";
 import { COMPANY_ARG } from "./support.ts";
@@ -22,6 +22,7 @@ export const acceptedCommand = defineCommand({
       "offer-accepted",
       reply(
         `You accepted ${application.company}. Every round, every no and every follow-up led here. Congratulations! \`pause\` the reminders whenever you like.${win.teamNotice}`,
+        winQuestion(win),
       ),
     );
   },

@@ -3,7 +3,7 @@
 import { momentWords } from "../confirm.ts";
 import { formatMoment } from "../moments.ts";
 import { outcome, reply } from "../outcomes.ts";
-import { queueWin } from "../outreach.ts";
+import { queueWin, winQuestion } from "../outreach.ts";
 import { heldBy, tookPlaceAt } from "../round-times.ts";
 import { statusAfter } from "../transitions.ts";
 import { defineCommand } from "./spec.ts";
@@ -76,6 +76,7 @@ export const invitedCommand = defineCommand({
       "invitation-logged",
       reply(
         `That's a win: ${application.company} wants to see more of you. ${capitalize(stageLabel(stage ?? null))}${whenText} is on your list.${shared}`,
+        winQuestion(win),
       ),
     );
   },

@@ -1,7 +1,7 @@
 /** `offer <company>`: an offer arrived. Celebrated like every win. */
 
 import { outcome, reply } from "../outcomes.ts";
-import { queueWin } from "../outreach.ts";
+import { queueWin, winQuestion } from "../outreach.ts";
 import { defineCommand } from "./spec.ts";
 import { changeStatus } from "./status-change.ts";
 import { COMPANY_ARG } from "./support.ts";
@@ -21,6 +21,7 @@ export const offerCommand = defineCommand({
       "offer-logged",
       reply(
         `An offer from ${application.company}! Take a breath and enjoy it. Deciding is your call: \`accepted "${application.company}"\` or \`withdraw "${application.company}"\` when you know.${win.teamNotice}`,
+        winQuestion(win),
       ),
     );
   },
