@@ -248,7 +248,7 @@ CROSS JOIN LATERAL (SELECT count(x."personMet")::int AS people_met, count(x.lear
   FROM "Reflection" x WHERE x."workspaceId" = due.id AND ${within(`x."createdAt"`)}) x
 CROSS JOIN LATERAL (SELECT array_agg(m."displayName" ORDER BY m."displayName") AS names
   FROM "Member" m
-  WHERE m."workspaceId" = due.id AND m.sharing <> 'OFF' AND m.id IN (
+  WHERE m."workspaceId" = due.id AND m.sharing IN ('ON', 'COMPANY') AND m.id IN (
     SELECT a."memberId" FROM "Application" a WHERE a."workspaceId" = due.id
       AND a.status IN ('OFFER', 'ACCEPTED') AND ${within(`a."statusChangedAt"`)}
     UNION

@@ -62,7 +62,7 @@ export interface WeekSummary {
   feedbackReceived: number;
   peopleMet: number;
   thingsLearned: number;
-  /** Display names of members who share and had a win in the period. */
+  /** Display names of members who share with their name (on or company) and had a win in the period; never those who chose anonymous or never chose. */
   sharingWinners: string[];
 }
 

@@ -303,7 +303,7 @@ function summarizeWeek(tables: MemoryTables, workspaceId: string, from: Date, to
     peopleMet: reflections.filter((reflection) => reflection.personMet !== null).length,
     thingsLearned: reflections.filter((reflection) => reflection.learned !== null).length,
     sharingWinners: mine(tables.members)
-      .filter((member) => member.sharing !== "OFF" && winners.has(member.id))
+      .filter((member) => (member.sharing === "ON" || member.sharing === "COMPANY") && winners.has(member.id))
       .map((member) => member.displayName)
       .sort(),
   };

@@ -21,6 +21,7 @@ describe.each(databaseKinds())("weekly-digest on $name", (kind) => {
     const world = createWorld(db, { start: "2026-09-14T15:00:00.000Z" });
     await world.say("admin timezone America/New_York", ADMIN);
     await world.say("admin channel team", ADMIN);
+    await world.say("share on");
     await world.say("apply Acme");
     await world.say("apply Globex");
     await world.say("apply Initech", BEN);
@@ -121,6 +122,20 @@ describe.each(databaseKinds())("weekly-digest on $name", (kind) => {
     const text = textOf((await world.outbox())[0]);
     expect(text).toContain("• 1 offer");
     expect(text).toContain("Wins this week from Ada.");
+  });
+
+  it.each([
+    ["never chose", null],
+    ["shares anonymously", "share anonymous"],
+  ])("GIVEN Cal %s WHEN Cal's offer is counted in the digest THEN Cal is not named", async (_, choice) => {
+    const world = await givenTeam();
+    if (choice) await world.say(choice, CAL);
+    await world.sayAt("2026-10-06T15:00:00.000Z", "apply Hooli", CAL);
+    await world.sayAt("2026-10-07T15:00:00.000Z", "offer Hooli", CAL);
+    await world.run("weekly-digest", FRIDAY_16);
+    const text = textOf((await world.outbox())[0]);
+    expect(text).toContain("• 1 offer");
+    expect(text).not.toContain("Cal");
   });
 
   // Regression: `invited` with no pending round records the application as a passed APPLIED round; it once counted as held.
