@@ -158,6 +158,12 @@ export interface BotButton {
 }
 
 /** A platform-neutral message: every adapter renders this in its own way. */
+/** A member a team post names, with the name it uses. */
+export interface Mention {
+  memberId: string;
+  name: string;
+}
+
 export interface BotMessage {
   text: string;
   title?: string;
@@ -173,6 +179,8 @@ export interface BotMessage {
    * post about an undone change is taken back. Only on CHANNEL rows of kind `retraction`; the rest is ignored.
    */
   retracts?: string;
+  /** The members a team post (the digest) names in its text: `forget` takes each out again (see mentions.ts). */
+  mentions?: Mention[];
 }
 
 export interface OutboxMessage {

@@ -233,7 +233,7 @@ const within = (column: string) => `${column} >= $1::timestamptz AND ${column} <
  */
 export const WEEK_SUMMARIES = `
 SELECT due.id AS "workspaceId", r.invitations, r.rounds_held AS "roundsHeld", o.offers, f.received AS "feedbackReceived",
-  x.people_met AS "peopleMet", x.things_learned AS "thingsLearned", coalesce(n.names, '{}') AS "sharingWinners"
+  x.people_met AS "peopleMet", x.things_learned AS "thingsLearned", coalesce(n.mentions, '[]'::jsonb) AS "sharingWinners"
 FROM (SELECT value AS id FROM jsonb_array_elements_text($3::jsonb)) due
 CROSS JOIN LATERAL (SELECT
     count(*) FILTER (WHERE r.outcome = 'NEXT_STEP' AND ${within(`r."outcomeAt"`)})::int AS invitations,
@@ -246,7 +246,8 @@ CROSS JOIN LATERAL (SELECT count(*)::int AS received FROM "FeedbackRequest" f
   WHERE f."workspaceId" = due.id AND f.state = 'RECEIVED' AND ${within(`f."receivedAt"`)}) f
 CROSS JOIN LATERAL (SELECT count(x."personMet")::int AS people_met, count(x.learned)::int AS things_learned
   FROM "Reflection" x WHERE x."workspaceId" = due.id AND ${within(`x."createdAt"`)}) x
-CROSS JOIN LATERAL (SELECT array_agg(m."displayName" ORDER BY m."displayName") AS names
+CROSS JOIN LATERAL (SELECT jsonb_agg(jsonb_build_object('memberId', m.id, 'name', m."displayName")
+    ORDER BY m."displayName", m.id) AS mentions
   FROM "Member" m
   WHERE m."workspaceId" = due.id AND m.sharing IN ('ON', 'COMPANY') AND m.id IN (
     SELECT a."memberId" FROM "Application" a WHERE a."workspaceId" = due.id

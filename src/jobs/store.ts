@@ -3,7 +3,7 @@
  * job, never one per member; each read already leaves out what an earlier run queued, so a repeat run reads nothing.
  * The reads are the authority on eligibility (the rules' constants are in eligibility.ts); the jobs compose and time.
  */
-import type { Application, FeedbackRequest, Gap, Member, Round, Workspace } from "../core/model.ts";
+import type { Application, FeedbackRequest, Gap, Member, Mention, Round, Workspace } from "../core/model.ts";
 import type { NewOutboxMessage } from "../core/ports.ts";
 
 /** A member with their workspace: everything needed to time and address a DM. */
@@ -62,8 +62,8 @@ export interface WeekSummary {
   feedbackReceived: number;
   peopleMet: number;
   thingsLearned: number;
-  /** Display names of members who share with their name (on or company) and had a win in the period; never those who chose anonymous or never chose. */
-  sharingWinners: string[];
+  /** Members (id and display name, by name) who share with their name (on or company) and had a win in the period; never those who chose anonymous or never chose. */
+  sharingWinners: Mention[];
 }
 
 export interface NewJobMessage extends NewOutboxMessage {

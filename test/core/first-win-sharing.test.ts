@@ -108,7 +108,9 @@ describe("a member who never chose is private", () => {
     const [post] = await channelPosts(h);
     expect(post?.payload.text).toBeTruthy();
     expect(post?.payload.text).not.toMatch(/Ada|Zyxwv/);
-    expect((await h.say("settings")).fields?.find((f) => f.label === "Sharing (share)")?.value).toMatch(/without your name/);
+    expect((await h.say("settings")).fields?.find((f) => f.label === "Sharing (share)")?.value).toMatch(
+      /without your name/,
+    );
   });
 
   it("GIVEN a member who never chose WHEN the settings are read THEN they say nothing is posted until asked", async () => {

@@ -304,7 +304,12 @@ function summarizeWeek(tables: MemoryTables, workspaceId: string, from: Date, to
     thingsLearned: reflections.filter((reflection) => reflection.learned !== null).length,
     sharingWinners: mine(tables.members)
       .filter((member) => (member.sharing === "ON" || member.sharing === "COMPANY") && winners.has(member.id))
-      .map((member) => member.displayName)
-      .sort(),
+      .map((member) => ({ memberId: member.id, name: member.displayName }))
+      .sort((a, b) => (a.name === b.name ? compare(a.memberId, b.memberId) : compare(a.name, b.name))),
   };
+}
+
+/** Code-point order, as Postgres sorts under the C collation the tests use. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -100,16 +100,16 @@ const CHANNEL_ANONYMOUS: Readonly<Record<CelebrationKind, readonly Variant<Chann
     (c) => `One of us earned ${c.step} today. Every yes along the way matters.`,
   ],
   offer: [
-    (c) => `Someone in the team has an offer. All those rounds added up to this. Congratulations!`,
-    (c) => `*Offer!* One of us just heard back, and it's a yes. 🎉`,
-    (c) => `Big one today: a member here received an offer. The practice paid off.`,
-    (c) => `An offer landed in the team today. Every round before this counted.`,
+    () => "Someone in the team has an offer. All those rounds added up to this. Congratulations!",
+    () => "*Offer!* One of us just heard back, and it's a yes. 🎉",
+    () => "Big one today: a member here received an offer. The practice paid off.",
+    () => "An offer landed in the team today. Every round before this counted.",
   ],
   accepted: [
-    (c) => `Someone in the team accepted an offer. Search complete. Congratulations!`,
-    (c) => `One of us has said yes to a new role. 🎉 Every round along the way led here.`,
-    (c) => `It's official: a member here took an offer. Still mid-search? This is what the end looks like.`,
-    (c) => `A new job for one of us. Here's to a good first day.`,
+    () => "Someone in the team accepted an offer. Search complete. Congratulations!",
+    () => "One of us has said yes to a new role. 🎉 Every round along the way led here.",
+    () => "It's official: a member here took an offer. Still mid-search? This is what the end looks like.",
+    () => "A new job for one of us. Here's to a good first day.",
   ],
 };
 
