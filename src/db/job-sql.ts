@@ -255,3 +255,18 @@ CROSS JOIN LATERAL (SELECT jsonb_agg(jsonb_build_object('memberId', m.id, 'name'
     UNION
     SELECT a."memberId" FROM "Round" r JOIN "Application" a ON a.id = r."applicationId"
     WHERE r."workspaceId" = due.id AND r.outcome = 'NEXT_STEP' AND ${within(`r."outcomeAt"`)})) n`;
+
+/** What a sent message keeps of its payload once the retention period is over. */
+export const BLANK_PAYLOAD = '{"text": ""}';
+
+/**
+ * $1 = sent before, $2 = how many at most: sent messages past retention lose their words; status, dedupe key and
+ * posted reference stay, so a win logged again is still not posted twice and an undo can still take a post back.
+ */
+export const BLANK_SENT_PAYLOADS = `
+UPDATE "Outbox" SET payload = '${BLANK_PAYLOAD}'::jsonb
+WHERE id IN (
+  SELECT id FROM "Outbox"
+  WHERE status = 'SENT' AND "sentAt" < $1::timestamptz AND payload <> '${BLANK_PAYLOAD}'::jsonb
+  LIMIT $2::int
+  FOR UPDATE SKIP LOCKED)`;

@@ -119,6 +119,11 @@ export interface JobStore {
    * commits or none. Returns how many messages were new.
    */
   enqueueMany(messages: readonly NewJobMessage[], records?: RunRecords): Promise<number>;
+  /**
+   * Blanks the payload (to an empty text) of up to `limit` messages sent before `sentBefore`, in any workspace,
+   * keeping their status, dedupe key and posted reference; returns how many were blanked (never one twice).
+   */
+  blankSentPayloads(sentBefore: Date, limit: number): Promise<number>;
   /** Ids of workspaces whose scheduled deletion has come, the longest due first. */
   workspacesDueForDeletion(now: Date): Promise<string[]>;
   /** Deletes the workspace and everything in it, in one transaction, if its deletion is still due; false if it came back. */

@@ -242,6 +242,16 @@ export function createMemoryJobStore(store: MemoryStore, options: MemoryJobStore
         }
       }),
 
+    blankSentPayloads: (sentBefore, limit) =>
+      serialised(async () => {
+        const due = [...store.tables().outbox.values()]
+          .filter((row) => row.status === "SENT" && row.sentAt !== null && row.sentAt < sentBefore)
+          .filter((row) => JSON.stringify(row.payload) !== JSON.stringify({ text: "" }))
+          .slice(0, limit);
+        for (const row of due) row.payload = { text: "" };
+        return due.length;
+      }),
+
     workspacesDueForDeletion: (now) =>
       read((tables) =>
         [...tables.workspaces.values()]
