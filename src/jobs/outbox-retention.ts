@@ -25,6 +25,6 @@ export async function runOutboxRetention({
     if (batch < RETENTION_BATCH) break;
   }
   if (blanked > 0) logger.info({ blanked, outboxRetentionDays }, "blanked sent messages past retention");
-  // Nothing new to deliver: the count is of rows changed, not messages created.
-  return 0;
+  // Like the workspace purge, it reports the rows it changed (it creates none).
+  return blanked;
 }
