@@ -85,6 +85,16 @@ describe("a member who never chose is private", () => {
     expect(await channelPosts(h)).toEqual([]);
   });
 
+  it("GIVEN Share with my name was pressed WHEN Keep it private follows within the undo window THEN the waiting post never goes out", async () => {
+    const h = await newMemberWithRound();
+    const answer = await h.say("offer zyxwv");
+    await h.say(answer.buttons?.[0]?.command ?? "");
+    expect(await channelPosts(h)).toHaveLength(1);
+    await h.say(answer.buttons?.[2]?.command ?? "");
+    expect(await channelPosts(h)).toEqual([]);
+    expect((await h.rows()).outbox.map((row) => row.kind)).toEqual(["congratulation"]);
+  });
+
   it("GIVEN Share with my name was pressed WHEN the member says undo THEN the choice is unset again and the post is gone", async () => {
     const h = await newMemberWithRound();
     const answer = await h.say("offer zyxwv");

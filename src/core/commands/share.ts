@@ -38,6 +38,15 @@ async function shareAskedWin(ctx: CommandContext, win: string): Promise<void> {
   if (round && application) await queueWin(ctx, application, { id, kind, stage: round.stage });
 }
 
+/** Keeping it private stops the posts still waiting out the undo window (a Share pressed a moment ago, say). */
+async function cancelWaitingCelebrations(ctx: CommandContext): Promise<void> {
+  const applications = await ctx.repo.listApplications(ctx.member.id);
+  const applicationIds = applications.map((application) => application.id);
+  const roundIds = (await ctx.repo.listRounds(applicationIds)).map((round) => round.id);
+  const about = [...applicationIds, ...roundIds];
+  if (about.length > 0) await ctx.repo.cancelPendingMessages(ctx.member.id, { about, kinds: ["celebration"] });
+}
+
 export const shareCommand = defineCommand({
   name: "share",
   aliases: ["sharing"],
@@ -54,7 +63,8 @@ export const shareCommand = defineCommand({
   },
   async handler(ctx, { level, win }) {
     const member = await ctx.repo.updateMember(ctx.member.id, { sharing: level });
-    if (win && level !== "OFF") await shareAskedWin({ ...ctx, member }, win);
+    if (level === "OFF") await cancelWaitingCelebrations(ctx);
+    else if (win) await shareAskedWin({ ...ctx, member }, win);
     return outcome(
       "sharing-set",
       reply(`Sharing updated: ${SHARING_WORDS[level]}. Rejections are never shared, whatever you choose.`),
