@@ -68,7 +68,13 @@ export async function createApp(options: AppOptions): Promise<App> {
   const ports: Partial<Record<Platform, DeliveryPort>> = {};
   const dispatcher = createDispatcher({ queue: store.outbox, ports, clock, logger });
   const jobStore = createPrismaJobStore(db.prisma);
-  const scheduler = createScheduler({ store: jobStore, dispatcher, clock, logger });
+  const scheduler = createScheduler({
+    store: jobStore,
+    dispatcher,
+    clock,
+    logger,
+    settings: { outboxRetentionDays: config.outboxRetentionDays },
+  });
   if (options.deliverToConsole) {
     const stream = options.deliverToConsole;
     ports.CONSOLE = createConsoleDelivery(lineWriter(stream), terminalStyle(stream));

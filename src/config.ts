@@ -18,6 +18,10 @@ export const ENVIRONMENT = [
     name: "WORKSPACE_DELETION_GRACE_DAYS",
     description: "Days after the app is removed from a workspace before its data is deleted (default `30`).",
   },
+  {
+    name: "OUTBOX_RETENTION_DAYS",
+    description: "Days a sent message keeps its words before only its bookkeeping is left (default `30`).",
+  },
   { name: "SLACK_SIGNING_SECRET", description: "Slack app signing secret; verifies every request from Slack." },
   { name: "SLACK_BOT_TOKEN", description: "Bot token (`xoxb-…`) for a single workspace." },
   { name: "SLACK_CLIENT_ID", description: "OAuth client id, for installing into many workspaces." },
@@ -60,6 +64,7 @@ const schema = z.object({
   DISPATCH_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(2000),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   WORKSPACE_DELETION_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(30),
+  OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1, "must be at least 1 day").max(3650).default(30),
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_BOT_TOKEN: optionalText.refine(
     (value) => value === undefined || value.startsWith("xox"),
@@ -128,6 +133,8 @@ export interface Config {
   dispatchIntervalMs: number;
   port: number;
   deletionGraceDays: number;
+  /** Days a sent message keeps its payload; the outbox-retention job blanks it after that. */
+  outboxRetentionDays: number;
   /** Absent when no Slack credentials are set. */
   slack: SlackConfig | undefined;
   /** Absent when no Discord credentials are set. */
@@ -185,6 +192,7 @@ export function loadConfig(
     dispatchIntervalMs: values.DISPATCH_INTERVAL_MS,
     port: values.PORT,
     deletionGraceDays: values.WORKSPACE_DELETION_GRACE_DAYS,
+    outboxRetentionDays: values.OUTBOX_RETENTION_DAYS,
     slack: slackConfig(values),
     discord: discordConfig(values),
     ...overrides,

@@ -21,6 +21,8 @@ describe("loadConfig", () => {
     ["NEXTSTEP_TIMEZONE", "Mars/Olympus"],
     ["LOG_LEVEL", "loud"],
     ["DISPATCH_INTERVAL_MS", "soon"],
+    ["OUTBOX_RETENTION_DAYS", "0"],
+    ["OUTBOX_RETENTION_DAYS", "forever"],
   ])("GIVEN a bad %s THEN the error names it", (variable, value) => {
     const attempt = () => loadConfig({ [variable]: value });
     expect(attempt).toThrow(ConfigError);
@@ -35,6 +37,11 @@ describe("loadConfig", () => {
       port: 3000,
       deletionGraceDays: 30,
     });
+  });
+
+  it("GIVEN no OUTBOX_RETENTION_DAYS THEN sent messages keep their words 30 days; a set value is used", () => {
+    expect(loadConfig({}).outboxRetentionDays).toBe(30);
+    expect(loadConfig({ OUTBOX_RETENTION_DAYS: "7" }).outboxRetentionDays).toBe(7);
   });
 
   it("GIVEN explicit overrides THEN they win over the environment", () => {

@@ -105,6 +105,7 @@ function dryStore(prisma: PrismaClient): JobStore {
     enqueueMany: async (messages) => messages.length,
     workspacesDueForDeletion: async () => [],
     purgeWorkspace: async () => false,
+    blankSentPayloads: async () => 0,
   };
 }
 
@@ -132,8 +133,9 @@ export async function measureJob(
     warmUp: boolean;
   },
 ): Promise<JobScanMeasurement> {
-  // A purge cannot be undone, and its warm-up would cost as much as the measurement: one cold run each.
-  const repeatable = job.name !== "workspace-purge";
+  // A purge (of workspaces, or of sent payloads) cannot be undone, and its warm-up would cost as much as the
+  // measurement: one cold run each.
+  const repeatable = job.name !== "workspace-purge" && job.name !== "outbox-retention";
   const runs = repeatable ? options.repeats : 1;
   const warmUp = repeatable && options.warmUp;
   const referenceMs: number[] = [];

@@ -231,6 +231,9 @@ ON CONFLICT ("workspaceId", "dedupeKey") DO NOTHING`;
 
 const workspacePurge = `DELETE FROM "Workspace" WHERE "deletionScheduledAt" <= ${NOW}`;
 
+const outboxRetention = `UPDATE "Outbox" SET payload = '{"text": ""}'::jsonb
+WHERE status = 'SENT' AND "sentAt" < ${NOW} - interval '30 days' AND payload <> '{"text": ""}'::jsonb`;
+
 /** Hand-written statement per job name (src/jobs/registry.ts); each affects as many rows as the job reports. */
 export const REFERENCE_STATEMENTS: Readonly<Record<string, string>> = {
   "feedback-chase": feedbackChase,
@@ -241,4 +244,5 @@ export const REFERENCE_STATEMENTS: Readonly<Record<string, string>> = {
   "weekly-digest": weeklyDigest,
   "practice-nudge": practiceNudge,
   "workspace-purge": workspacePurge,
+  "outbox-retention": outboxRetention,
 };

@@ -36,7 +36,9 @@ async function main(argv: string[]): Promise<number> {
   const clock = { now: () => now };
   const app = await createApp({ config, logger, clock, deliverToConsole: process.stdout });
   try {
-    const created = await runJobOnce(job, app.jobStore, now, logger);
+    const created = await runJobOnce(job, app.jobStore, now, logger, {
+      outboxRetentionDays: config.outboxRetentionDays,
+    });
     const delivered = await app.dispatcher.dispatchDue();
     process.stdout.write(
       `${job.name} at ${now.toISOString()}: ${created} new message(s), ${delivered.sent} delivered, ${delivered.retried} to retry, ${delivered.failed} failed.\n`,

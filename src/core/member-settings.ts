@@ -7,8 +7,8 @@ export interface MemberSettings {
   /** Quiet hours as minutes after local midnight; both null means none. */
   quietStart: number | null;
   quietEnd: number | null;
-  /** How much of the member's wins the team channel may see. */
-  sharing: Sharing;
+  /** How much of the member's wins the team channel may see; null until they answer the question their first win asks. */
+  sharing: Sharing | null;
   /** Non-urgent messages wait until this moment. */
   pausedUntil: Date | null;
   /** Message kinds the member opted out of (see notification-kinds.ts). */
@@ -22,7 +22,7 @@ export const MEMBER_SETTING_DEFAULTS: Readonly<MemberSettings> = Object.freeze({
   timezone: null,
   quietStart: 21 * 60,
   quietEnd: 8 * 60,
-  sharing: "ON",
+  sharing: null,
   pausedUntil: null,
   optOuts: [],
   dateOrder: null,

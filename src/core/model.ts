@@ -6,7 +6,7 @@ export const PLATFORMS = ["SLACK", "DISCORD", "CONSOLE"] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
 /** How much of a member's wins the team channel may see. */
-export const SHARING_LEVELS = ["OFF", "ON", "COMPANY"] as const;
+export const SHARING_LEVELS = ["OFF", "ON", "COMPANY", "ANONYMOUS"] as const;
 export type Sharing = (typeof SHARING_LEVELS)[number];
 
 /** How the member writes a date like 3/12: day first (3 December) or month first (March 12). */
@@ -158,6 +158,12 @@ export interface BotButton {
 }
 
 /** A platform-neutral message: every adapter renders this in its own way. */
+/** A member a team post names, with the name it uses. */
+export interface Mention {
+  memberId: string;
+  name: string;
+}
+
 export interface BotMessage {
   text: string;
   title?: string;
@@ -173,6 +179,8 @@ export interface BotMessage {
    * post about an undone change is taken back. Only on CHANNEL rows of kind `retraction`; the rest is ignored.
    */
   retracts?: string;
+  /** The members a team post (the digest) names in its text: `forget` takes each out again (see mentions.ts). */
+  mentions?: Mention[];
 }
 
 export interface OutboxMessage {

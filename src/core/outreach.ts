@@ -4,7 +4,7 @@ import { stageLabel } from "./commands/stages.ts";
 import { celebrationForChannel, congratulationForMember } from "./copy/celebrations.ts";
 import { rejectionEncouragement } from "./copy/encouragement.ts";
 import { CHANNEL_POST_WINDOW_MS, MEMBER_LIMITS } from "./limits.ts";
-import type { Application, Member, Stage, Workspace } from "./model.ts";
+import type { Application, BotButton, Member, Platform, Stage, Workspace } from "./model.ts";
 import { nextAllowedTime } from "./time.ts";
 
 export type WinKind = "invitation" | "offer" | "accepted";
@@ -25,8 +25,38 @@ export function deliveryTime(member: Member, workspace: Workspace, at: Date): Da
 export interface WinOutcome {
   /** Whether a post for the team channel was queued. */
   sharedWithTeam: boolean;
-  /** One sentence for the reply: whether and when the team hears of it, and how to stop it. Empty when it doesn't. */
+  /** One sentence for the reply: whether and when the team hears of it, and how to stop it, or the question. */
   teamNotice: string;
+  /** The first win's question, when the member never chose: share with name, anonymously, or keep it private. */
+  buttons: BotButton[];
+}
+
+/** The `win` argument of `share` that names a win: `invitation:<round id>`, `offer:<application id>`, … */
+export function winReference(event: { id: string; kind: WinKind }): string {
+  return `${event.kind}:${event.id}`;
+}
+
+/** How a reply names a channel: a link on Slack and Discord, `#name` on the console. */
+function channelMention(platform: Platform, channel: string): string {
+  return platform === "CONSOLE" ? `#${channel}` : `<#${channel}>`;
+}
+
+/** The reply's buttons for a win: the first win's question, or none at all. */
+export function winQuestion(win: WinOutcome): { buttons?: BotButton[] } {
+  return win.buttons.length > 0 ? { buttons: win.buttons } : {};
+}
+
+/** The first win asks instead of posting; nothing names the member until they answer. */
+function firstWinQuestion(ctx: CommandContext, channel: string, win: string): WinOutcome {
+  return {
+    sharedWithTeam: false,
+    teamNotice: ` Share this win in ${channelMention(ctx.platform, channel)}? Until you choose, nothing about you is posted there.`,
+    buttons: [
+      { actionId: "share.named", label: "Share with my name", command: `share on ${win}`, style: "primary" },
+      { actionId: "share.anonymous", label: "Share anonymously", command: `share anonymous ${win}` },
+      { actionId: "share.private", label: "Keep it private", command: "share off" },
+    ],
+  };
 }
 
 /** What the member is told about the team post: it waits out the undo window, when there is one. */
@@ -61,17 +91,19 @@ export async function queueWin(
   const channel = workspace.celebrationChannel;
   // Both wait out the undo window, so a slip of the keyboard can be taken back before anyone reads it.
   const afterUndoWindow = new Date(ctx.now.getTime() + workspace.undoWindowMinutes * 60_000);
-  const wouldShare = member.sharing !== "OFF" && channel !== null;
+  const asks = member.sharing === null && channel !== null;
+  const wouldShare = member.sharing !== null && member.sharing !== "OFF" && channel !== null;
   const sharedWithTeam = wouldShare && (await roomToPost(ctx));
   if (sharedWithTeam) {
     const company = member.sharing === "COMPANY" ? application.company : null;
+    const memberName = member.sharing === "ANONYMOUS" ? null : member.displayName;
     await ctx.repo.enqueue({
       kind: "celebration",
       target: "CHANNEL",
       memberId: member.id,
       channel,
       payload: {
-        text: celebrationForChannel({ memberName: member.displayName, company, stage, kind: event.kind }, seed),
+        text: celebrationForChannel({ memberName, company, stage, kind: event.kind }, seed),
       },
       dedupeKey: `celebration:${seed}`,
       nextAttemptAt: afterUndoWindow,
@@ -89,8 +121,12 @@ export async function queueWin(
     dedupeKey: `congratulation:${seed}`,
     nextAttemptAt: deliveryTime(member, workspace, afterUndoWindow),
   });
-  const teamNotice = sharedWithTeam ? teamNoticeFor(workspace.undoWindowMinutes) : wouldShare ? TEAM_HEARD_ENOUGH : "";
-  return { sharedWithTeam, teamNotice };
+  if (asks) return firstWinQuestion(ctx, channel, winReference(event));
+  return {
+    sharedWithTeam,
+    teamNotice: sharedWithTeam ? teamNoticeFor(workspace.undoWindowMinutes) : wouldShare ? TEAM_HEARD_ENOUGH : "",
+    buttons: [],
+  };
 }
 
 /** Queues the private word of encouragement after a rejection. Never anything public. */

@@ -233,7 +233,7 @@ const within = (column: string) => `${column} >= $1::timestamptz AND ${column} <
  */
 export const WEEK_SUMMARIES = `
 SELECT due.id AS "workspaceId", r.invitations, r.rounds_held AS "roundsHeld", o.offers, f.received AS "feedbackReceived",
-  x.people_met AS "peopleMet", x.things_learned AS "thingsLearned", coalesce(n.names, '{}') AS "sharingWinners"
+  x.people_met AS "peopleMet", x.things_learned AS "thingsLearned", coalesce(n.mentions, '[]'::jsonb) AS "sharingWinners"
 FROM (SELECT value AS id FROM jsonb_array_elements_text($3::jsonb)) due
 CROSS JOIN LATERAL (SELECT
     count(*) FILTER (WHERE r.outcome = 'NEXT_STEP' AND ${within(`r."outcomeAt"`)})::int AS invitations,
@@ -246,11 +246,27 @@ CROSS JOIN LATERAL (SELECT count(*)::int AS received FROM "FeedbackRequest" f
   WHERE f."workspaceId" = due.id AND f.state = 'RECEIVED' AND ${within(`f."receivedAt"`)}) f
 CROSS JOIN LATERAL (SELECT count(x."personMet")::int AS people_met, count(x.learned)::int AS things_learned
   FROM "Reflection" x WHERE x."workspaceId" = due.id AND ${within(`x."createdAt"`)}) x
-CROSS JOIN LATERAL (SELECT array_agg(m."displayName" ORDER BY m."displayName") AS names
+CROSS JOIN LATERAL (SELECT jsonb_agg(jsonb_build_object('memberId', m.id, 'name', m."displayName")
+    ORDER BY m."displayName", m.id) AS mentions
   FROM "Member" m
-  WHERE m."workspaceId" = due.id AND m.sharing <> 'OFF' AND m.id IN (
+  WHERE m."workspaceId" = due.id AND m.sharing IN ('ON', 'COMPANY') AND m.id IN (
     SELECT a."memberId" FROM "Application" a WHERE a."workspaceId" = due.id
       AND a.status IN ('OFFER', 'ACCEPTED') AND ${within(`a."statusChangedAt"`)}
     UNION
     SELECT a."memberId" FROM "Round" r JOIN "Application" a ON a.id = r."applicationId"
     WHERE r."workspaceId" = due.id AND r.outcome = 'NEXT_STEP' AND ${within(`r."outcomeAt"`)})) n`;
+
+/** What a sent message keeps of its payload once the retention period is over. */
+export const BLANK_PAYLOAD = '{"text": ""}';
+
+/**
+ * $1 = sent before, $2 = how many at most: sent messages past retention lose their words; status, dedupe key and
+ * posted reference stay, so a win logged again is still not posted twice and an undo can still take a post back.
+ */
+export const BLANK_SENT_PAYLOADS = `
+UPDATE "Outbox" SET payload = '${BLANK_PAYLOAD}'::jsonb
+WHERE id IN (
+  SELECT id FROM "Outbox"
+  WHERE status = 'SENT' AND "sentAt" < $1::timestamptz AND payload <> '${BLANK_PAYLOAD}'::jsonb
+  LIMIT $2::int
+  FOR UPDATE SKIP LOCKED)`;

@@ -5,6 +5,7 @@ import { aliasedPart } from "./aliased-columns.ts";
 import type { PrismaClient } from "./generated/client.ts";
 import { newId } from "./ids.ts";
 import {
+  BLANK_SENT_PAYLOADS,
   DUE_FEEDBACK_CHASES,
   INSERT_MESSAGES,
   MEMBERS_TO_NUDGE,
@@ -124,6 +125,10 @@ export function createPrismaJobStore(prisma: PrismaClient): JobStore {
       const [only] = statements;
       const counts = statements.length === 1 && only ? [await only] : await prisma.$transaction(statements);
       return counts.slice(0, inserts.length).reduce((total, count) => total + count, 0);
+    },
+
+    async blankSentPayloads(sentBefore, limit) {
+      return prisma.$executeRawUnsafe(BLANK_SENT_PAYLOADS, sentBefore, limit);
     },
 
     async workspacesDueForDeletion(now) {

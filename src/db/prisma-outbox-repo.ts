@@ -1,4 +1,6 @@
 /** The outbox part of the Prisma workspace repository: queueing with dedupe keys, cancelling, and failures to tell. */
+import { withoutMention } from "../core/mentions.ts";
+import type { BotMessage } from "../core/model.ts";
 import type { Clock, WorkspaceRepo } from "../core/ports.ts";
 import type { Prisma } from "./generated/client.ts";
 import { newId } from "./ids.ts";
@@ -92,4 +94,17 @@ export function prismaOutboxMethods(
       await tx.outbox.updateMany({ where: { workspaceId, id: { in: ids } }, data: { failureToldAt: at } });
     },
   };
+}
+
+/** Takes a deleted member out of the team posts that name them (the digest's `mentions`), sent or not. */
+export async function redactMentions(tx: Prisma.TransactionClient, workspaceId: string, memberId: string) {
+  const naming = await tx.$queryRaw<{ id: string; payload: BotMessage }[]>`
+    SELECT id, payload FROM "Outbox"
+    WHERE "workspaceId" = ${workspaceId} AND "memberId" IS NULL
+      AND payload -> 'mentions' @> ${JSON.stringify([{ memberId }])}::jsonb
+    FOR UPDATE`;
+  for (const row of naming) {
+    const redacted = withoutMention(row.payload, memberId);
+    if (redacted) await tx.outbox.update({ where: { id: row.id }, data: { payload: toJson(redacted) } });
+  }
 }

@@ -5,7 +5,7 @@ import type { Clock, WorkspaceRepo } from "../core/ports.ts";
 import type { Prisma } from "./generated/client.ts";
 import { newId } from "./ids.ts";
 import { prismaJournalMethods } from "./prisma-journal.ts";
-import { prismaOutboxMethods } from "./prisma-outbox-repo.ts";
+import { prismaOutboxMethods, redactMentions } from "./prisma-outbox-repo.ts";
 import { takeBackOutbox } from "./prisma-outbox-take-back.ts";
 import { createOwnershipChecks } from "./prisma-ownership.ts";
 import { notFound, oldestFirst, orNotFound } from "./prisma-rows.ts";
@@ -78,7 +78,9 @@ export function createPrismaWorkspaceRepo(
       );
     },
     async deleteMember(memberId) {
-      // The foreign keys cascade to applications, rounds, feedback, reflections, gaps and outbox rows.
+      // The foreign keys cascade to applications, rounds, feedback, reflections, gaps and outbox rows; team posts
+      // that name the member without being theirs (the digest) are rewritten without them.
+      await redactMentions(tx, workspaceId, memberId);
       const { count } = await tx.member.deleteMany({ where: { id: memberId, workspaceId } });
       if (count === 0) throw notFound("Member", memberId);
       forgetAll();

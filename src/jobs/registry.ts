@@ -1,5 +1,6 @@
 /** The scheduled jobs, their cron schedules and what they do: the scheduler and `npm run jobs` both read this list. */
 import { runFeedbackChase } from "./feedback-chase.ts";
+import { runOutboxRetention } from "./outbox-retention.ts";
 import { runPracticeNudge } from "./practice-nudge.ts";
 import { runPrepReminder } from "./prep-reminder.ts";
 import { runReflectionPrompt } from "./reflection-prompt.ts";
@@ -70,6 +71,13 @@ export const JOBS: readonly JobDefinition[] = [
     schedule: "17 * * * *",
     description: "delete the data of workspaces whose app was removed, once the grace period has passed",
     run: runWorkspacePurge,
+  },
+  {
+    name: "outbox-retention",
+    schedule: "23 * * * *",
+    description:
+      "blanks the words of messages sent more than 30 days ago (OUTBOX_RETENTION_DAYS), keeping only their bookkeeping",
+    run: runOutboxRetention,
   },
 ];
 

@@ -14,6 +14,8 @@ export interface JobContext {
   logger: Logger;
   /** Milliseconds on a monotonic clock, for jobs that bound their own running time (performance.now by default). */
   stopwatch?: () => number;
+  /** Days a sent message keeps its words (OUTBOX_RETENTION_DAYS; 30 unless configured). */
+  outboxRetentionDays?: number;
 }
 
 /** A DM to the member, under the dedupe key their read found unqueued, timed out of their quiet hours. */

@@ -6,6 +6,7 @@ import { errorFacts } from "../core/error-facts.ts";
 import type { Logger } from "../core/logger.ts";
 import type { Clock } from "../core/ports.ts";
 import { JOBS, type JobDefinition } from "./registry.ts";
+import type { JobContext } from "./rules.ts";
 import type { JobStore } from "./store.ts";
 
 export interface SchedulerOptions {
@@ -14,7 +15,12 @@ export interface SchedulerOptions {
   clock: Clock;
   logger: Logger;
   jobs?: readonly JobDefinition[];
+  /** Settings the jobs read beside their store (OUTBOX_RETENTION_DAYS). */
+  settings?: JobSettings;
 }
+
+/** What configuration the jobs read, beside the workspace settings in the store. */
+export type JobSettings = Pick<JobContext, "outboxRetentionDays">;
 
 export interface Scheduler {
   start(): void;
@@ -23,11 +29,17 @@ export interface Scheduler {
 }
 
 /** Runs one job at `now`, logging rather than throwing: a failing job must not stop the others. */
-export async function runJobOnce(job: JobDefinition, store: JobStore, now: Date, logger: Logger): Promise<number> {
+export async function runJobOnce(
+  job: JobDefinition,
+  store: JobStore,
+  now: Date,
+  logger: Logger,
+  settings: JobSettings = {},
+): Promise<number> {
   const log = logger.child({ job: job.name });
   const started = Date.now();
   try {
-    const created = await job.run({ now, store, logger: log });
+    const created = await job.run({ ...settings, now, store, logger: log });
     log.info({ created, ms: Date.now() - started }, "job ran");
     return created;
   } catch (error) {
@@ -36,7 +48,14 @@ export async function runJobOnce(job: JobDefinition, store: JobStore, now: Date,
   }
 }
 
-export function createScheduler({ store, dispatcher, clock, logger, jobs = JOBS }: SchedulerOptions): Scheduler {
+export function createScheduler({
+  store,
+  dispatcher,
+  clock,
+  logger,
+  jobs = JOBS,
+  settings = {},
+}: SchedulerOptions): Scheduler {
   const tasks: ScheduledTask[] = [];
   const running = new Set<Promise<unknown>>();
 
@@ -52,7 +71,7 @@ export function createScheduler({ store, dispatcher, clock, logger, jobs = JOBS 
           job.schedule,
           () => {
             track(
-              runJobOnce(job, store, clock.now(), logger).then(async (created) => {
+              runJobOnce(job, store, clock.now(), logger, settings).then(async (created) => {
                 if (created > 0) await dispatcher.dispatchDue();
               }),
             );

@@ -3,7 +3,7 @@
  * job, never one per member; each read already leaves out what an earlier run queued, so a repeat run reads nothing.
  * The reads are the authority on eligibility (the rules' constants are in eligibility.ts); the jobs compose and time.
  */
-import type { Application, FeedbackRequest, Gap, Member, Round, Workspace } from "../core/model.ts";
+import type { Application, FeedbackRequest, Gap, Member, Mention, Round, Workspace } from "../core/model.ts";
 import type { NewOutboxMessage } from "../core/ports.ts";
 
 /** A member with their workspace: everything needed to time and address a DM. */
@@ -62,8 +62,8 @@ export interface WeekSummary {
   feedbackReceived: number;
   peopleMet: number;
   thingsLearned: number;
-  /** Display names of members who share and had a win in the period. */
-  sharingWinners: string[];
+  /** Members (id and display name, by name) who share with their name (on or company) and had a win in the period; never those who chose anonymous or never chose. */
+  sharingWinners: Mention[];
 }
 
 export interface NewJobMessage extends NewOutboxMessage {
@@ -119,6 +119,11 @@ export interface JobStore {
    * commits or none. Returns how many messages were new.
    */
   enqueueMany(messages: readonly NewJobMessage[], records?: RunRecords): Promise<number>;
+  /**
+   * Blanks the payload (to an empty text) of up to `limit` messages sent before `sentBefore`, in any workspace,
+   * keeping their status, dedupe key and posted reference; returns how many were blanked (never one twice).
+   */
+  blankSentPayloads(sentBefore: Date, limit: number): Promise<number>;
   /** Ids of workspaces whose scheduled deletion has come, the longest due first. */
   workspacesDueForDeletion(now: Date): Promise<string[]>;
   /** Deletes the workspace and everything in it, in one transaction, if its deletion is still due; false if it came back. */

@@ -1,7 +1,7 @@
 /** Weekly team digest, by default Friday 16:00 workspace time (`admin digest-day`, `admin digest-hour`): the week's wins in aggregate, naming only members who share. */
 
 import { digestIntro } from "../core/copy/prompts.ts";
-import { memberText } from "../core/member-text.ts";
+import { winnersLine } from "../core/mentions.ts";
 import { duePosts } from "./channel-posts.ts";
 import { digestKey } from "./keys.ts";
 import { channelMessage, DAY_MS, type JobContext } from "./rules.ts";
@@ -21,11 +21,7 @@ export function digestText(summary: WeekSummary, seed: string): string | null {
     .filter(([count]) => count > 0)
     .map(([count, one, many]) => `• ${count} ${count === 1 ? one : many}`);
   if (shown.length === 0) return null;
-  const names =
-    summary.sharingWinners.length > 0
-      ? `\nWins this week from ${summary.sharingWinners.map(memberText).join(", ")}. Well done.`
-      : "";
-  return `${digestIntro(seed)}\n${shown.join("\n")}${names}`;
+  return `${digestIntro(seed)}\n${shown.join("\n")}${winnersLine(summary.sharingWinners)}`;
 }
 
 export async function runWeeklyDigest({ now, store }: JobContext): Promise<number> {
@@ -44,7 +40,10 @@ export async function runWeeklyDigest({ now, store }: JobContext): Promise<numbe
   for (const { workspace, week, dedupeKey } of due) {
     const summary = summaries.get(workspace.id);
     const text = summary ? digestText(summary, `${workspace.id}:${week}`) : null;
-    if (text) messages.push(channelMessage(workspace, "digest", text, dedupeKey, now));
+    if (!text || !summary) continue;
+    // The names go with the post, so `forget` can take a member out of it again (core/mentions.ts).
+    const message = channelMessage(workspace, "digest", text, dedupeKey, now);
+    messages.push({ ...message, payload: { ...message.payload, mentions: summary.sharingWinners } });
   }
   return store.enqueueMany(messages);
 }

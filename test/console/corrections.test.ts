@@ -33,6 +33,7 @@ describe("console corrections", () => {
       cleanups.push(dir.remove);
       const env = { NEXTSTEP_DATA_DIR: dir.path, NEXTSTEP_CONSOLE_USER: "Ada", NEXTSTEP_TIMEZONE: afternoonZone() };
       const commands = [
+        "share on",
         'apply Acme "Backend engineer"',
         "round Acme screen yesterday",
         "invited Acme technical in 3 days 10:00",

@@ -75,6 +75,7 @@ describe("console journey", () => {
     async () => {
       const { env } = await givenConsole();
       const commands = [
+        "share on",
         'apply Acme "Backend engineer"',
         "round Acme screen yesterday",
         "invited Acme technical next tuesday",
@@ -106,7 +107,7 @@ describe("console journey", () => {
       const celebration = labelled(invited, "#team");
       expect(celebration).toHaveLength(1);
       expect(celebration[0]?.body).toContain("Ada");
-      // The default sharing level names the member but not the company.
+      // Sharing "on" names the member but not the company.
       expect(celebration[0]?.body).not.toContain("Acme");
       expect(labelled(invited, "DM from next-step").map((message) => message.body)).toEqual([
         expect.stringContaining("Acme"),

@@ -43,7 +43,8 @@ describe("NEXTSTEP_CONSOLE_USER", () => {
         MAIN,
         [],
         { ...env, NEXTSTEP_CONSOLE_USER: "Sam" },
-        "apply Globex\ninvited Globex onsite\npipeline\n",
+        // The first win asks; "1" is its first choice, Share with my name.
+        "apply Globex\ninvited Globex onsite\n1\npipeline\n",
       );
       const again = await runNode(MAIN, [], env, "pipeline\n");
 

@@ -12,7 +12,16 @@ describe("console: asking first and taking back", () => {
     const dir = await temporaryDataDir();
     cleanups.push(dir.remove);
     const env = { NEXTSTEP_DATA_DIR: dir.path, NEXTSTEP_CONSOLE_USER: "Ada", NEXTSTEP_TIMEZONE: afternoonZone() };
-    const lines = ["apply Umbrella", "accepted umbrella", "2", "accepted Umbrella", "1", "undo", "pipeline"];
+    const lines = [
+      "share on",
+      "apply Umbrella",
+      "accepted umbrella",
+      "2",
+      "accepted Umbrella",
+      "1",
+      "undo",
+      "pipeline",
+    ];
 
     const result = await runNode("src/bin/start.ts", [], env, `${lines.join("\n")}\n`);
 

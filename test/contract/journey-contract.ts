@@ -29,6 +29,8 @@ export function runJourneyContract(
 
     it("GIVEN a whole journey THEN every step answers the member with what happened", async () => {
       const steps: [string, string][] = [
+        // Chosen up front: a member who never chose is asked at the first win (first-win tests on each platform).
+        ["share on", "Sharing updated"],
         ["apply Acme", "Tracking Acme"],
         ["round acme technical 2026-11-25 10:00", "technical interview with Acme"],
         ["invited acme onsite", "That's a win"],

@@ -105,7 +105,7 @@ export function describeIdentity(store: () => Store): void {
       timezone: null,
       quietStart: 1260,
       quietEnd: 480,
-      sharing: "ON",
+      sharing: null,
       pausedUntil: null,
       optOuts: [],
       dateOrder: null,

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe } from "vitest";
 import type { Store } from "../../src/core/ports.ts";
 import { describeCorrections } from "./store-contract-corrections.ts";
+import { describeForget } from "./store-contract-forget.ts";
 import { describeIdentity } from "./store-contract-identity.ts";
 import { describeIntegrity } from "./store-contract-integrity.ts";
 import { describeJournal } from "./store-contract-journal.ts";
@@ -38,6 +39,7 @@ export function runStoreContract(name: string, makeStore: () => Promise<StoreUnd
     describe("taking outbox rows back", () => describeRetraction(store));
     describe("a member's unit of work", () => describeOpening(store));
     describe("corrections", () => describeCorrections(store));
+    describe("forgetting a member", () => describeForget(store));
     describe("the undo journal", () => describeJournal(store));
   });
 }

@@ -53,7 +53,7 @@ const REFUSED_WITH_USAGE: readonly [string, string, RegExp][] = [
   ["quiet hours in words", "quiet evenings", /Quiet hours look like/],
   ["quiet hours from one time", "quiet 9pm", /Quiet hours look like 21:00-08:00 or 9pm-7am \(or "off"\), not "9pm"/],
   ["quiet hours past the clock", "quiet 9pm-25", /Quiet hours look like/],
-  ["bad share level", "share maybe", /Sharing is "on", "off" or "company", not "maybe"/],
+  ["bad share level", "share maybe", /Sharing is "on", "off", "company" or "anonymous", not "maybe"/],
   ["pause 0", "pause 0", /whole number from 1 to 365, not "0"/],
   ["pause abc", "pause abc", /whole number from 1 to 365, not "abc"/],
   ["pause too long", "pause 366", /whole number from 1 to 365/],

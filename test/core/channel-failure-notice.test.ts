@@ -7,7 +7,7 @@ const ADMIN_HEADS_UP = /^Heads-up for admins: I couldn't post/;
 /** Ada's win, queued for the team channel and refused there for good with `error`; her own messages are sent. */
 async function refusedChannelPost(h: Harness, error: string): Promise<void> {
   await h.setCelebrationChannel("C-WINS");
-  await h.sayAll(["apply Acme", "invited Acme onsite"], ADA);
+  await h.sayAll(["share on", "apply Acme", "invited Acme onsite"], ADA);
   const claimed = await h.drainOutbox();
   expect(claimed.some((row) => row.target === "CHANNEL")).toBe(true);
   for (const row of claimed) {

@@ -106,6 +106,7 @@ describe("edit", () => {
 describe("delete", () => {
   beforeEach(async () => {
     await h.setCelebrationChannel("C-WINS");
+    await h.setSharing("ON");
     await h.sayAll(["apply Acme", "round acme screen", "invited acme onsite", "met acme Dana", "gap sql acme"]);
     await h.sayAll(["note acme recruiter is Sam", "feedback acme friendly", "apply Globex", "rejected globex"]);
   });

@@ -15,6 +15,7 @@ beforeEach(() => {
 describe("export", () => {
   it("GIVEN a member with a pipeline WHEN they export THEN one JSON file holds every row about them", async () => {
     await h.setCelebrationChannel("C-WINS");
+    await h.setSharing("ON");
     await h.sayAll([
       'apply "Acme Corp" Backend',
       "round acme screen",

@@ -14,6 +14,7 @@ let h: Harness;
 beforeEach(async () => {
   h = createHarness();
   await h.setCelebrationChannel("C-A", TEAM_A);
+  await h.setSharing("ON", ADA, TEAM_A);
   await h.sayAll(
     [
       'apply "Acme Corp" Frontend',

@@ -65,13 +65,13 @@ const SCENARIOS: Record<OutcomeCode, Scenario> = {
   "nothing-to-undo": { line: "undo" },
   "already-undone": {
     prepare: (h) => h.setCelebrationChannel("C-WINS"),
-    given: ["apply Acme", "offer Acme", "undo"],
-    line: (replies) => undoLineOf(replies[1]),
+    given: ["share on", "apply Acme", "offer Acme", "undo"],
+    line: (replies) => undoLineOf(replies[2]),
   },
   "undo-not-latest": {
     prepare: (h) => h.setCelebrationChannel("C-WINS"),
-    given: ["apply Acme", "offer Acme", "learned Acme negotiate early"],
-    line: (replies) => undoLineOf(replies[1]),
+    given: ["share on", "apply Acme", "offer Acme", "learned Acme negotiate early"],
+    line: (replies) => undoLineOf(replies[2]),
   },
   "date-order-question": { given: ["apply Acme"], line: "round acme screen 12/03 3pm" },
   "application-created": { line: "apply Acme" },

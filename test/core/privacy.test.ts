@@ -7,6 +7,7 @@ const SHARING: readonly [string, Sharing][] = [
   ["on", "ON"],
   ["off", "OFF"],
   ["company", "COMPANY"],
+  ["anonymous", "ANONYMOUS"],
 ];
 /** A name that cannot turn up in any message by accident. */
 const COMPANY = "Zyxwv Robotics";
@@ -70,7 +71,7 @@ describe("wins reach the channel only as the member chose", () => {
       expect(channel).toHaveLength(1);
       // The post waits out the undo window (two minutes unless the admins chose otherwise).
       expect(channel[0]).toMatchObject({ kind: "celebration", channel: "C-WINS", nextAttemptAt: minutesAfter(T0, 2) });
-      expect(channel[0]?.payload.text).toContain("Ada");
+      expect(channel[0]?.payload.text?.includes("Ada")).toBe(level !== "ANONYMOUS");
       const mentionsCompany = JSON.stringify(channel[0]?.payload).includes("Zyxwv");
       expect(mentionsCompany).toBe(level === "COMPANY");
     });
@@ -228,7 +229,7 @@ describe("encouragement after a rejection", () => {
   it("GIVEN quiet hours WHEN a win is logged at night THEN the team post goes after the undo window and the private note waits for morning", async () => {
     const h = createHarness();
     await h.setCelebrationChannel("C-WINS");
-    await h.sayAll(["tz Europe/Berlin", "quiet 22:00-07:00", "apply Acme"]);
+    await h.sayAll(["share on", "tz Europe/Berlin", "quiet 22:00-07:00", "apply Acme"]);
     h.clock.set("2026-03-02T22:30:00Z"); // 23:30 CET
     await h.say("offer Acme");
     const byTarget = Object.fromEntries((await h.rows()).outbox.map((row) => [row.target, row.nextAttemptAt]));

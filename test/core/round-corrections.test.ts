@@ -92,6 +92,7 @@ describe("round-cancel", () => {
 describe("export", () => {
   it("GIVEN queued messages WHEN exported THEN each is plain text with kind and time, and no outbox internals", async () => {
     await h.setCelebrationChannel("C-WINS");
+    await h.setSharing("ON");
     await h.sayAll(["invited acme onsite", "apply Globex", "rejected globex"]);
     const content = (await h.say("export")).file?.content ?? "";
     const document = JSON.parse(content);

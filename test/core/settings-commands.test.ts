@@ -161,7 +161,7 @@ describe("settings", () => {
       "Timezone (tz)": "UTC (workspace default)",
       "Quiet hours (quiet)": "21:00-08:00",
       "Dates (dates)": "not set: I ask when 3/12 could be either",
-      "Sharing (share)": "your wins are celebrated in the team channel, without company names",
+      "Sharing (share)": "not chosen yet: nothing about you is posted; your first win asks",
       "Paused (pause / resume)": "no",
       "Reminders switched off (notify)": "none",
     });

@@ -8,6 +8,8 @@ let h: Harness;
 beforeEach(async () => {
   h = createHarness();
   await h.setCelebrationChannel("C-WINS");
+  // Ada chose to share before any of these wins (a first win asks instead: first-win-sharing.test.ts).
+  await h.setSharing("ON");
 });
 
 function undoLine(message: BotMessage): string {

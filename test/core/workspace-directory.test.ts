@@ -91,6 +91,7 @@ describe("workspace directory", () => {
   it("GIVEN an admin changed the channel on another process WHEN a win is logged THEN the celebration goes to the new channel", async () => {
     const { h } = counted();
     await h.setCelebrationChannel("C-OLD");
+    await h.setSharing("ON");
     await h.sayAll(["apply Acme", "round acme screen"]);
     await h.setCelebrationChannel("C-NEW");
     await h.say("invited acme technical");

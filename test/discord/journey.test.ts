@@ -77,6 +77,8 @@ describe("Discord journey", () => {
       { name: "when", value: "2026-11-25 10:00" },
     ]);
     expect(shown(round.first)).toMatch(/<t:\d+:F>/);
+    // Chosen up front: a member who never chose is asked at the first win (first-win.test.ts).
+    await world.command("share", [{ name: "level", value: "on" }], { group: "settings" });
     const steps: [string, { name: string; value: string | number }[], string][] = [
       [
         "invited",

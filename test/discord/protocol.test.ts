@@ -41,6 +41,7 @@ async function withChannelAndWin(w: DiscordWorld): Promise<void> {
       admin: true,
     },
   );
+  await w.command("share", [{ name: "level", value: "on" }], { group: "settings" });
   await w.command("apply", [{ name: "company", value: "Acme" }]);
   await w.command("invited", [{ name: "company", value: "acme" }]);
   // Wins wait out the workspace's undo window before anything is sent.

@@ -39,6 +39,7 @@ describe("Discord: only real progress goes public, and every post can be taken b
         admin: true,
       },
     );
+    await world.command("share", [{ name: "level", value: "on" }], { group: "settings" });
     await world.command("apply", [{ name: "company", value: "Hooli" }]);
     await world.command("rejected", [{ name: "company", value: "hooli" }]);
     const asked = (await world.command("offer", [{ name: "company", value: "hooli" }])).first;

@@ -242,6 +242,16 @@ export function createMemoryJobStore(store: MemoryStore, options: MemoryJobStore
         }
       }),
 
+    blankSentPayloads: (sentBefore, limit) =>
+      serialised(async () => {
+        const due = [...store.tables().outbox.values()]
+          .filter((row) => row.status === "SENT" && row.sentAt !== null && row.sentAt < sentBefore)
+          .filter((row) => JSON.stringify(row.payload) !== JSON.stringify({ text: "" }))
+          .slice(0, limit);
+        for (const row of due) row.payload = { text: "" };
+        return due.length;
+      }),
+
     workspacesDueForDeletion: (now) =>
       read((tables) =>
         [...tables.workspaces.values()]
@@ -303,8 +313,13 @@ function summarizeWeek(tables: MemoryTables, workspaceId: string, from: Date, to
     peopleMet: reflections.filter((reflection) => reflection.personMet !== null).length,
     thingsLearned: reflections.filter((reflection) => reflection.learned !== null).length,
     sharingWinners: mine(tables.members)
-      .filter((member) => member.sharing !== "OFF" && winners.has(member.id))
-      .map((member) => member.displayName)
-      .sort(),
+      .filter((member) => (member.sharing === "ON" || member.sharing === "COMPANY") && winners.has(member.id))
+      .map((member) => ({ memberId: member.id, name: member.displayName }))
+      .sort((a, b) => (a.name === b.name ? compare(a.memberId, b.memberId) : compare(a.name, b.name))),
   };
+}
+
+/** Code-point order, as Postgres sorts under the C collation the tests use. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { companyKey as keyOfCompany, roleKey as keyOfRole } from "../../src/core/companies.ts";
 import { defaultMemberSettings } from "../../src/core/member-settings.ts";
+import { withoutMention } from "../../src/core/mentions.ts";
 import type { Application, FeedbackRequest, Gap, Member, Reflection, Round } from "../../src/core/model.ts";
 import type { WorkspaceRepo } from "../../src/core/ports.ts";
 import { memoryJournalMethods } from "./memory-journal.ts";
@@ -78,6 +79,10 @@ export function createMemoryWorkspaceRepo(workspaceId: string, context: MemoryRe
       deleteWhere(all.reflections, (reflection) => reflection.memberId === memberId);
       deleteWhere(all.gaps, (gap) => gap.memberId === memberId);
       deleteWhere(all.outbox, (message) => message.memberId === memberId);
+      for (const message of all.outbox.values()) {
+        const redacted = message.workspaceId === workspaceId ? withoutMention(message.payload, memberId) : null;
+        if (redacted) message.payload = redacted;
+      }
       deleteWhere(all.changes, (change) => change.memberId === memberId);
       deleteWhere(all.notes, (note) => note.memberId === memberId);
       all.members.delete(memberId);

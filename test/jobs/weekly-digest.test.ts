@@ -21,6 +21,7 @@ describe.each(databaseKinds())("weekly-digest on $name", (kind) => {
     const world = createWorld(db, { start: "2026-09-14T15:00:00.000Z" });
     await world.say("admin timezone America/New_York", ADMIN);
     await world.say("admin channel team", ADMIN);
+    await world.say("share on");
     await world.say("apply Acme");
     await world.say("apply Globex");
     await world.say("apply Initech", BEN);
@@ -79,7 +80,13 @@ describe.each(databaseKinds())("weekly-digest on $name", (kind) => {
     const delivered = await world.deliverAt(FRIDAY_16);
     const posts = delivered.filter((entry) => entry.message.text === text);
     expect(posts).toEqual([
-      { target: "CHANNEL", workspaceExternalId: world.identity.externalId, to: "team", message: { text } },
+      // The mentions are bookkeeping for `forget`; the platforms render only the text.
+      {
+        target: "CHANNEL",
+        workspaceExternalId: world.identity.externalId,
+        to: "team",
+        message: { text, mentions: [{ memberId: await world.memberId(), name: "Ada" }] },
+      },
     ]);
   });
 
@@ -121,6 +128,37 @@ describe.each(databaseKinds())("weekly-digest on $name", (kind) => {
     const text = textOf((await world.outbox())[0]);
     expect(text).toContain("• 1 offer");
     expect(text).toContain("Wins this week from Ada.");
+  });
+
+  it.each([
+    ["never chose", null],
+    ["shares anonymously", "share anonymous"],
+  ])("GIVEN Cal %s WHEN Cal's offer is counted in the digest THEN Cal is not named", async (_, choice) => {
+    const world = await givenTeam();
+    if (choice) await world.say(choice, CAL);
+    await world.sayAt("2026-10-06T15:00:00.000Z", "apply Hooli", CAL);
+    await world.sayAt("2026-10-07T15:00:00.000Z", "offer Hooli", CAL);
+    await world.run("weekly-digest", FRIDAY_16);
+    const text = textOf((await world.outbox())[0]);
+    expect(text).toContain("• 1 offer");
+    expect(text).not.toContain("Cal");
+  });
+
+  it("GIVEN a digest naming Ada and Cal, queued and then sent WHEN Ada forgets THEN no digest row names her and Cal is still thanked", async () => {
+    const world = await givenTeam();
+    await world.say("share on", CAL);
+    await world.sayAt("2026-10-07T15:00:00.000Z", "offer Acme");
+    await world.sayAt("2026-10-07T16:00:00.000Z", "apply Hooli", CAL);
+    await world.sayAt("2026-10-07T17:00:00.000Z", "offer Hooli", CAL);
+    await world.run("weekly-digest", FRIDAY_16);
+    expect(textOf((await world.outbox("digest"))[0])).toContain("Wins this week from Ada, Cal.");
+    await world.deliverAt(FRIDAY_16);
+
+    await world.say("forget confirm");
+    const [digest] = await world.outbox("digest");
+    expect(digest?.status).toBe("SENT");
+    expect(JSON.stringify(digest?.payload)).not.toContain("Ada");
+    expect(textOf(digest)).toContain("Wins this week from Cal.");
   });
 
   // Regression: `invited` with no pending round records the application as a passed APPLIED round; it once counted as held.

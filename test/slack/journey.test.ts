@@ -33,6 +33,7 @@ describe("Slack journey", () => {
     expect(textOf(admin.json)).toContain("channel");
 
     const steps = [
+      ["share on", "Sharing updated"],
       ["apply Acme Backend Engineer", "Tracking"],
       ["round acme technical 2026-11-20 10:00", "technical"],
       ["invited acme onsite 2026-12-03 10:00", "win"],

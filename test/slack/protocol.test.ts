@@ -90,6 +90,7 @@ describe("delivery", () => {
   async function givenCelebrationAndDm(): Promise<SlackWorld> {
     const w = await startSlackWorld({ db, mode: "single" });
     await w.say("admin channel <#C1|job-hunt>");
+    await w.say("share on");
     await w.say("apply Acme");
     await w.say("invited acme onsite");
     w.clock.advance(PAST_UNDO_WINDOW_MS);
@@ -112,6 +113,7 @@ describe("delivery", () => {
   it("GIVEN the channel is gone THEN the post fails for good, and only the admins hear of it, once", async () => {
     world = await startSlackWorld({ db, mode: "single" });
     // Set while it existed (`admin channel` now checks the channel), deleted since.
+    await world.say("share on");
     await world.say("apply Acme");
     await db.prisma.workspace.updateMany({ where: { externalId: "T1" }, data: { celebrationChannel: "C404" } });
     await world.say("invited acme");

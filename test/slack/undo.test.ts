@@ -24,7 +24,7 @@ const statusOf = async () => (await db.prisma.application.findFirstOrThrow()).st
 
 describe("Slack: only real progress goes public, and every post can be taken back", () => {
   it("GIVEN accepted with no offer WHEN No, then Yes, then the post is up and Undo is clicked THEN the post is deleted from the channel", async () => {
-    for (const line of ["admin channel <#C1|job-hunt>", "apply Umbrella"]) {
+    for (const line of ["admin channel <#C1|job-hunt>", "share on", "apply Umbrella"]) {
       expect((await world.say(line)).status, line).toBe(200);
     }
     const asked = (await world.say("accepted umbrella")).json;

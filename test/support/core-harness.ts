@@ -13,6 +13,7 @@ import type {
   OutboxMessage,
   Reflection,
   Round,
+  Sharing,
   Workspace,
 } from "../../src/core/model.ts";
 import { mapMoments } from "../../src/core/moments.ts";
@@ -86,6 +87,8 @@ export interface Harness {
   drainOutbox(): Promise<ClaimedMessage[]>;
   /** Sets the workspace's celebration channel directly, as an admin would. */
   setCelebrationChannel(channel: string | null, workspace?: WorkspaceIdentity): Promise<void>;
+  /** Stores the member's sharing choice directly, as if answered long ago: no reply, nothing for `undo` to take back. */
+  setSharing(sharing: Sharing, user?: BotUser, workspace?: WorkspaceIdentity): Promise<void>;
 }
 
 export interface HarnessOptions {
@@ -163,6 +166,13 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     async setCelebrationChannel(channel, workspace = TEAM) {
       const found = await store.ensureWorkspace(workspace);
       await store.inWorkspace(found.id, (repo) => repo.updateWorkspace({ celebrationChannel: channel }));
+    },
+    async setSharing(sharing, user = ADA, workspace = TEAM) {
+      const found = await store.ensureWorkspace(workspace);
+      await store.inWorkspace(found.id, async (repo) => {
+        const member = await repo.ensureMember({ externalId: user.externalId, displayName: user.displayName });
+        await repo.updateMember(member.id, { sharing });
+      });
     },
   };
   return harness;

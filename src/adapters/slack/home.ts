@@ -42,6 +42,7 @@ function settingsControls(owner: string): Block[] {
         select("share", "Sharing", [
           option("Share wins, no company", "share on"),
           option("Share wins with company", "share company"),
+          option("Share wins anonymously", "share anonymous"),
           option("Share nothing", "share off"),
         ]),
         select("quiet", "Quiet hours", [

@@ -2,7 +2,7 @@
 
 import { memberText } from "../member-text.ts";
 import { outcome, reply } from "../outcomes.ts";
-import { queueWin } from "../outreach.ts";
+import { queueWin, winQuestion } from "../outreach.ts";
 import { defineCommand } from "./spec.ts";
 import { changeStatus } from "./status-change.ts";
 import { COMPANY_ARG } from "./support.ts";
@@ -23,6 +23,7 @@ export const acceptedCommand = defineCommand({
       "offer-accepted",
       reply(
         `You accepted ${memberText(application.company)}. Every round, every no and every follow-up led here. Congratulations! \`pause\` the reminders whenever you like.${win.teamNotice}`,
+        winQuestion(win),
       ),
     );
   },

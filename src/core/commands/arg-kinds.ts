@@ -128,10 +128,10 @@ function parseDays(raw: string): ArgResult<number> {
 
 function parseShare(raw: string): ArgResult<Sharing> {
   const value = raw.trim().toUpperCase();
-  const level = SHARING_LEVELS.find((candidate) => candidate === value);
+  const level = SHARING_LEVELS.find((candidate) => candidate === value || `${candidate}LY` === value);
   return level
     ? { ok: true, value: level }
-    : { ok: false, problem: `Sharing is "on", "off" or "company", not "${memberText(raw)}".` };
+    : { ok: false, problem: `Sharing is "on", "off", "company" or "anonymous", not "${memberText(raw)}".` };
 }
 
 // Slack writes <#C123|name>, Discord <#123>; a bare id or #name is taken as it is.

@@ -5,7 +5,7 @@ import { refuseAtLimit } from "../limits.ts";
 import { memberText } from "../member-text.ts";
 import { formatMoment } from "../moments.ts";
 import { outcome, reply } from "../outcomes.ts";
-import { queueWin } from "../outreach.ts";
+import { queueWin, winQuestion } from "../outreach.ts";
 import { heldBy, tookPlaceAt } from "../round-times.ts";
 import { statusAfter } from "../transitions.ts";
 import { defineCommand } from "./spec.ts";
@@ -77,6 +77,7 @@ export const invitedCommand = defineCommand({
       "invitation-logged",
       reply(
         `That's a win: ${memberText(application.company)} wants to see more of you. ${capitalize(stageLabel(stage ?? null))}${whenText} is on your list.${shared}`,
+        winQuestion(win),
       ),
     );
   },

@@ -2,7 +2,7 @@
 
 import { memberText } from "../member-text.ts";
 import { outcome, reply } from "../outcomes.ts";
-import { queueWin } from "../outreach.ts";
+import { queueWin, winQuestion } from "../outreach.ts";
 import { defineCommand } from "./spec.ts";
 import { changeStatus } from "./status-change.ts";
 import { COMPANY_ARG } from "./support.ts";
@@ -22,6 +22,7 @@ export const offerCommand = defineCommand({
       "offer-logged",
       reply(
         `An offer from ${memberText(application.company)}! Take a breath and enjoy it. Deciding is your call: \`accepted "${memberText(application.company)}"\` or \`withdraw "${memberText(application.company)}"\` when you know.${win.teamNotice}`,
+        winQuestion(win),
       ),
     );
   },

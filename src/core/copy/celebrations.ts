@@ -8,8 +8,8 @@ import { pickVariant } from "./pick.ts";
 export type CelebrationKind = "invitation" | "offer" | "accepted";
 
 export interface ChannelCelebration {
-  /** How the team knows the member; shown as is. */
-  memberName: string;
+  /** How the team knows the member, shown as is; null when they share anonymously (then the company is never named either). */
+  memberName: string | null;
   /** Null when the member shares wins without naming the company. */
   company: string | null;
   /** The step the member was invited to, as stored or typed; null when unknown. */
@@ -92,6 +92,28 @@ const CHANNEL_ACCEPTED: readonly Variant<ChannelContext>[] = [
   (c) => `Congratulations to ${c.name} on accepting a role${c.at}. Here's to a good first day.`,
 ];
 
+/** For members who share anonymously: a step worth cheering, with no name and no company. */
+const CHANNEL_ANONYMOUS: Readonly<Record<CelebrationKind, readonly Variant<ChannelContext>[]>> = {
+  invitation: [
+    (c) => `Someone in the team has been invited to ${c.step}. A next step is a win, full stop.`,
+    (c) => `Good news from the team: one of us is through to ${c.step}. That's a company asking to hear more.`,
+    (c) => `Another door opened: a member here is moving on to ${c.step}. 🎉`,
+    (c) => `One of us earned ${c.step} today. Every yes along the way matters.`,
+  ],
+  offer: [
+    () => "Someone in the team has an offer. All those rounds added up to this. Congratulations!",
+    () => "*Offer!* One of us just heard back, and it's a yes. 🎉",
+    () => "Big one today: a member here received an offer. The practice paid off.",
+    () => "An offer landed in the team today. Every round before this counted.",
+  ],
+  accepted: [
+    () => "Someone in the team accepted an offer. Search complete. Congratulations!",
+    () => "One of us has said yes to a new role. 🎉 Every round along the way led here.",
+    () => "It's official: a member here took an offer. Still mid-search? This is what the end looks like.",
+    () => "A new job for one of us. Here's to a good first day.",
+  ],
+};
+
 const MEMBER_INVITATION: readonly Variant<MemberContext>[] = [
   (c) =>
     `You're through to ${c.step} at ${c.company}. Well done. Before the details blur, write down what you think landed well last time; that note is your prep plan.`,
@@ -163,17 +185,18 @@ function nextStep(stage: string | null): string {
   return described === null ? "the next round" : `the ${described}`;
 }
 
-/** The public cheer for the team channel; names the company only when it is given. */
+/** The public cheer for the team channel; names the company only when it is given, and nobody when no name is. */
 export function celebrationForChannel(p: ChannelCelebration, seed: string): string {
-  const company = p.company?.trim() || null;
+  const company = p.memberName === null ? null : p.company?.trim() || null;
   const context: ChannelContext = {
-    name: memberText(p.memberName),
+    name: p.memberName ? memberText(p.memberName) : "",
     at: company === null ? "" : ` at ${memberText(company)}`,
     from: company === null ? "" : ` from ${memberText(company)}`,
     with: company === null ? "" : ` with ${memberText(company)}`,
     step: nextStep(p.stage),
   };
-  return pickVariant(CHANNEL_VARIANTS[p.kind], `channel:${p.kind}:${seed}`)(context);
+  const variants = p.memberName === null ? CHANNEL_ANONYMOUS : CHANNEL_VARIANTS;
+  return pickVariant(variants[p.kind], `channel:${p.kind}:${seed}`)(context);
 }
 
 /** The private note to the member, who can always see the company. */
