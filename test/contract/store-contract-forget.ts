@@ -1,5 +1,6 @@
 /** Store contract, forgetting: deleting a member also takes them out of team posts that name them (the digest). */
 import { expect, it } from "vitest";
+import { withoutMarks } from "../../src/core/member-text.ts";
 import { winnersLine } from "../../src/core/mentions.ts";
 import type { Store } from "../../src/core/ports.ts";
 import { givenMember, givenWorkspace, T0 } from "../support/store-fixtures.ts";
@@ -31,7 +32,8 @@ export function describeForget(store: () => Store): void {
     await store().inWorkspace(workspace.id, (repo) => repo.deleteMember(ada.id));
 
     const claimed = await store().outbox.claimDue(new Date("2100-01-01T00:00:00Z"), 10, 60_000);
-    const texts = Object.fromEntries(claimed.map((row) => [row.dedupeKey, row.payload.text]));
+    // Read as a member would: the names are member text, marked for each platform to escape.
+    const texts = Object.fromEntries(claimed.map((row) => [row.dedupeKey, withoutMarks(row.payload.text)]));
     expect(texts).toEqual({
       "digest:both": "Week in steps\n• 2 offers\nWins this week from Bob. Well done.",
       "digest:ada": "Week in steps\n• 2 offers",

@@ -70,6 +70,8 @@ describe("setting the celebration channel", () => {
 describe("posting a celebration", () => {
   it("GIVEN another server's channel stored for this one THEN the post fails for good and nothing reaches that channel", async () => {
     world = await startDiscordWorld({ db });
+    // Sharing is asked at the first win unless chosen: Ada chose, so her win is posted.
+    await world.command("share", [{ name: "level", value: "on" }], { group: "settings" });
     await world.command("apply", [{ name: "company", value: "Acme" }]);
     await db.prisma.workspace.update({
       where: { platform_externalId: { platform: "DISCORD", externalId: GUILD } },
