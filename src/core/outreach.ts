@@ -36,9 +36,12 @@ export function winReference(event: { id: string; kind: WinKind }): string {
   return `${event.kind}:${event.id}`;
 }
 
-/** How a reply names a channel: a link on Slack and Discord, `#name` on the console. */
+/**
+ * How a reply names the team channel: `#name` on the console. On Slack and Discord only the id is known, and a
+ * `<#id>` link in the bot's own words would be escaped like member text, so the reply says "the team channel".
+ */
 function channelMention(platform: Platform, channel: string): string {
-  return platform === "CONSOLE" ? `#${channel}` : `<#${channel}>`;
+  return platform === "CONSOLE" ? `#${channel}` : "the team channel";
 }
 
 /** The reply's buttons for a win: the first win's question, or none at all. */

@@ -27,7 +27,7 @@ describe("a member who never chose is private", () => {
     const answer = await h.say("invited zyxwv onsite");
     expect(await channelPosts(h)).toEqual([]);
     // The harness speaks as Slack, where <#C…> shows the channel's name.
-    expect(answer.text).toContain("Share this win in <#C-WINS>?");
+    expect(answer.text).toContain("Share this win in the team channel?");
     const buttons = answer.buttons ?? [];
     expect(buttons.map((button) => button.label)).toEqual([
       "Share with my name",

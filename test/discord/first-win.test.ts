@@ -38,7 +38,7 @@ describe("Discord: a member's first win asks before anything goes public", () =>
     );
     await world.command("apply", [{ name: "company", value: "Hooli" }]);
     const asked = (await world.command("invited", [{ name: "company", value: "hooli" }])).first;
-    expect(shown(asked)).toContain(`Share this win in <#${WINS}>?`);
+    expect(shown(asked)).toContain("Share this win in the team channel?");
     buttonLabelled(asked, "Keep it private");
     world.clock.advance(WORKSPACE_SETTING_DEFAULTS.undoWindowMinutes * 60_000);
     await world.dispatcher.dispatchDue();

@@ -50,6 +50,8 @@ describe("posting on Slack", () => {
       where: { platform: "SLACK", externalId: "T1" },
       data: { celebrationChannel: "C2" },
     });
+    // Sharing is asked at the first win unless chosen: Ada chose, so her win is posted.
+    await world.say("share on");
     await world.say("apply Acme");
     await world.say("offer acme");
     world.clock.advance(PAST_UNDO_WINDOW_MS);

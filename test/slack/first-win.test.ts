@@ -26,7 +26,7 @@ describe("Slack: a member's first win asks before anything goes public", () => {
       expect((await world.say(line)).status, line).toBe(200);
     }
     const asked = (await world.say("offer umbrella")).json;
-    expect(textOf(asked)).toContain("Share this win in <#C1>?");
+    expect(textOf(asked)).toContain("Share this win in the team channel?");
     expect(buttonsOf(asked).map((button) => button.text.text)).toEqual(
       expect.arrayContaining(["Share with my name", "Share anonymously", "Keep it private"]),
     );
