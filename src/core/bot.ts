@@ -1,20 +1,20 @@
 /** The dispatch boundary: turns a member's command into one unit of work and one typed outcome. Errors stop here. */
 
+import { type CommandRequest, requestFromValues, requestFromWords } from "./command-request.ts";
 import type { ParseContext } from "./commands/arg-kinds.ts";
 import { type ArgsResult, parseArgs, parseNamedArgs } from "./commands/parse-args.ts";
-import { type Said, saidInValues, saidInWords } from "./commands/said.ts";
+import type { Said } from "./commands/said.ts";
 import { type Command, type CommandContext, usageOf } from "./commands/spec.ts";
 import { COMMAND_TABLE } from "./commands/table.ts";
 import { nameOf } from "./companies.ts";
-import { quoteWord, takeConfirmation } from "./confirm.ts";
-import { askDateOrder, effectiveDateOrder, rememberedOrder, takeDateOrder } from "./date-order.ts";
+import { askDateOrder, effectiveDateOrder, rememberedOrder } from "./date-order.ts";
 import { enroll, isUsableZone } from "./enroll.ts";
 import { errorFacts } from "./error-facts.ts";
 import { tokenize } from "./grammar/tokenize.ts";
 import { homeSections } from "./home-sections.ts";
 import type { Logger } from "./logger.ts";
 import { memberText } from "./member-text.ts";
-import type { BotButton, BotMessage, DateOrder, Member, Workspace } from "./model.ts";
+import type { BotButton, BotMessage, Member, Workspace } from "./model.ts";
 import { takeUntoldNotices } from "./notices.ts";
 import { type CommandOutcome, type CommandResult, refusal } from "./outcomes.ts";
 import type { Clock, MemberOpening, Store, UnitDecision, WorkspaceIdentity, WorkspaceRepo } from "./ports.ts";
@@ -34,20 +34,6 @@ export interface BotUser {
   isAdmin?: boolean;
   /** The platform's language for the member ("en-US", "de"): how they likely write 3/12 until they say. */
   locale?: string | null;
-}
-
-/** How a command arrived: the line that reruns it, and any answers the line carried. */
-interface CommandRequest {
-  /** The command as a text line, for buttons that repeat it with an answer. */
-  line: string;
-  /** The command as understood, e.g. `offer Hooli`: how `undo` names the change. */
-  summary: string;
-  /** How the member gave it, for buttons that run it again on another company. */
-  said: Said;
-  /** The line ended in `--yes`. */
-  confirmed?: boolean;
-  /** The line answered the date-order question (`--day-first`, `--month-first`). */
-  dateOrder?: DateOrder | null;
 }
 
 export interface Bot {
@@ -278,27 +264,14 @@ export function createBot({ store, clock, logger }: BotDependencies): Bot {
       const [name = "help", ...afterName] = words;
       const command = find(name);
       if (!command) return unknown(name);
-      // Only a command that reads dates can carry the answer to the date-order question.
-      const readsDates = command.args.some((arg) => arg.kind === "when");
-      const answered = readsDates ? takeDateOrder(afterName) : { words: afterName, chosen: null };
-      const { words: rest, confirmed } = takeConfirmation(answered.words);
-      // Only trailing words were taken off, so the quoting of what is left lines up from the start.
-      const quoted = tokens.quoted.slice(tokens.tokens.length - afterName.length).slice(0, rest.length);
-      const request: CommandRequest = {
-        line: line.trim(),
-        summary: [command.name, ...rest.map(quoteWord)].join(" "),
-        said: saidInWords(command, rest, quoted),
-        confirmed,
-        dateOrder: answered.chosen,
-      };
+      const quoted = tokens.quoted.slice(tokens.tokens.length - afterName.length);
+      const { request, rest } = requestFromWords(command, line.trim(), afterName, quoted);
       return run(workspace, user, command, (context) => parseArgs(command, rest, context), request, place);
     },
     async handleNamed(workspace, user, commandName, values, place) {
       const command = find(commandName);
       if (!command) return unknown(commandName);
-      const line = lineOf(command, values);
-      const said = saidInValues(command.name, command.args, values);
-      const request = { line, summary: line, said };
+      const request = requestFromValues(command, values);
       return run(workspace, user, command, (context) => parseNamedArgs(command, values, context), request, place);
     },
   };
@@ -330,15 +303,6 @@ async function skip(): Promise<UnitDecision<undefined>> {
 
 function withButton(outcome: CommandOutcome, button: BotButton): CommandOutcome {
   return { ...outcome, message: { ...outcome.message, buttons: [...(outcome.message.buttons ?? []), button] } };
-}
-
-/** Named values as the text line that runs the same command, for buttons that repeat it. */
-function lineOf(command: Command, values: Readonly<Record<string, string | number | undefined>>): string {
-  const given = command.args.flatMap((arg) => {
-    const value = values[arg.name];
-    return value === undefined || value === "" ? [] : [quoteWord(String(value))];
-  });
-  return [command.name, ...given].join(" ");
 }
 
 function withText<T extends CommandResult>(outcome: T, text: string): T {

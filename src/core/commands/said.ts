@@ -34,20 +34,28 @@ export function saidInWords(
   };
 }
 
+/** Named values as the text line that runs the same command, in the order the arguments are read. */
+export function lineOfValues(
+  name: string,
+  specs: readonly ArgSpec[],
+  values: Readonly<Record<string, string | number | undefined>>,
+): string {
+  const given = specs.flatMap((spec) => {
+    const value = values[spec.name];
+    return value === undefined || value === "" ? [] : [quoteWord(String(value))];
+  });
+  return [name, ...given].join(" ");
+}
+
 /** From named values (Discord options), written back as a text line in the order the arguments are read. */
 export function saidInValues(
   name: string,
   specs: readonly ArgSpec[],
   values: Readonly<Record<string, string | number | undefined>>,
 ): Said {
+  const company = specs.find((spec) => spec.kind === "company")?.name;
   return {
     bareWords: 0,
-    retry(company) {
-      const given = specs.flatMap((spec) => {
-        const value = spec.kind === "company" ? company : values[spec.name];
-        return value === undefined || value === "" ? [] : [quoteWord(String(value))];
-      });
-      return [name, ...given].join(" ");
-    },
+    retry: (replacement) => lineOfValues(name, specs, company ? { ...values, [company]: replacement } : values),
   };
 }
